@@ -1,0 +1,26 @@
+/** The app's sections, in navigation order. Each later capability fills its own screen. */
+export const SECTIONS = [
+  {
+    id: 'link',
+    label: 'Link to HMRC',
+    description: 'Give Ledgerlink authority to act for you at HMRC.',
+  },
+  { id: 'profiles', label: 'Profiles', description: 'The people whose tax affairs you keep.' },
+  { id: 'records', label: 'Records', description: 'Your digital records: income and expenses.' },
+  {
+    id: 'review',
+    label: 'Review & sync',
+    description: 'Check each quarterly update, approve it, then send it to HMRC.',
+  },
+  {
+    id: 'diagnostics',
+    label: 'Diagnostics',
+    description: 'What Ledgerlink knows about itself and its security.',
+  },
+  { id: 'settings', label: 'Settings', description: 'Choose Practice HMRC or HMRC itself.' },
+] as const;
+
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+export const isSectionId = (value: string): value is SectionId =>
+  SECTIONS.some((s) => s.id === value);

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { appChannels } from './channels/app';
+import { settingsChannels, settingsEvents } from './channels/settings';
+import type { IpcResult } from './result';
+
+/**
+ * The IPC contract: every channel declared once, with zod schemas both ways. main validates
+ * requests and responses in its handle() wrapper; the preload (and the browser host's bridge)
+ * validate again on the renderer side. Add a capability by adding its channels file here.
+ */
+export const channels = {
+  ...appChannels,
+  ...settingsChannels,
+};
+
+export const events = {
+  ...settingsEvents,
+};
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels & string;
+export type Events = typeof events;
+export type EventName = keyof Events & string;
+
+export type RequestOf<N extends ChannelName> = z.input<Channels[N]['request']>;
+export type ResponseOf<N extends ChannelName> = z.output<Channels[N]['response']>;
+export type EventPayloadOf<E extends EventName> = z.output<Events[E]['payload']>;
+
+type CapabilityOf<N> = N extends `${infer C}.${string}` ? C : never;
+type MethodOf<N> = N extends `${string}.${infer M}` ? M : never;
+
+type BridgeFn<N extends ChannelName> = [RequestOf<N>] extends [undefined]
+  ? () => Promise<IpcResult<ResponseOf<N>>>
+  : (request: RequestOf<N>) => Promise<IpcResult<ResponseOf<N>>>;
+
+/** `window.ledgerlink`: named async functions grouped by capability, plus typed `on`. */
+export type LedgerlinkApi = {
+  [C in CapabilityOf<ChannelName>]: {
+    [N in ChannelName as CapabilityOf<N> extends C ? MethodOf<N> : never]: BridgeFn<N>;
+  };
+} & {
+  /** Subscribe to a main → renderer event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
+};

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../support/browser-host/start-browser-host';
+
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** Save a full-page screenshot under test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** axe-core over the whole page: the app must have zero violations on every screen. */
+export async function expectNoA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  expect(summary).toEqual([]);
+}
+
+type Fixtures = { hostOptions: BrowserHostOptions; host: BrowserHost; app: Page };
+
+/**
+ * Each test gets its own browser host (fresh data folder, its own Practice HMRC) and a page
+ * with the app loaded and its bridge connected.
+ */
+export const test = base.extend<Fixtures>({
+  hostOptions: [{}, { option: true }],
+  host: async ({ hostOptions }, use) => {
+    const host = await startBrowserHost(hostOptions);
+    await use(host);
+    await host.close();
+  },
+  app: async ({ page, host }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(host.url);
+    await use(page);
+    // A CSP violation or an uncaught exception is a bug even when the assertions passed.
+    expect(errors).toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+
+const importsOf = (file: string) =>
+  [
+    ...readFileSync(file, 'utf8').matchAll(
+      /(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g,
+    ),
+  ].map((m) => m[1]!);
+
+// The layering in docs/architecture.md, checked on every file (ESLint checks it too; this test
+// keeps it true even if someone loosens the lint config).
+describe('layering', () => {
+  const all = files('src').map((f) => relative('.', f));
+
+  it("imports 'electron' only in src/main/electron and src/preload", () => {
+    const offenders = all.filter(
+      (f) => !/^src\/(main\/electron|preload)\//.test(f) && importsOf(f).includes('electron'),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps Practice HMRC independent of the app it checks', () => {
+    const offenders = all.filter(
+      (f) =>
+        f.startsWith('src/practice/') &&
+        importsOf(f).some(
+          (i) => /(^|\/)(main|renderer|preload|shared)(\/|$)/.test(i) && i.startsWith('.'),
+        ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps src/shared free of Node, Electron and the other layers', () => {
+    const offenders = all.filter(
+      (f) =>
+        f.startsWith('src/shared/') &&
+        importsOf(f).some(
+          (i) =>
+            i.startsWith('node:') ||
+            ['fs', 'path', 'os', 'crypto', 'electron'].includes(i) ||
+            /\/(main|renderer|preload|practice)\//.test(i),
+        ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets the renderer reach main only through the bridge module', () => {
+    const renderer = all.filter((f) => f.startsWith('src/renderer/'));
+    expect(
+      renderer.filter((f) =>
+        importsOf(f).some(
+          (i) => /\/(main|practice|preload)\//.test(i) || i === 'zod' || i.startsWith('node:'),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      renderer.filter(
+        (f) =>
+          !f.endsWith('src/bridge.ts') && readFileSync(f, 'utf8').includes('window.ledgerlink'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('uses ipcMain and ipcRenderer only in the IPC bridge and the preload', () => {
+    const offenders = all.filter(
+      (f) =>
+        !/^src\/(preload\/|main\/electron\/ipc-main-bridge\.ts)/.test(f) &&
+        /\b(ipcMain|ipcRenderer)\b/.test(
+          readFileSync(f, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''),
+        ),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
