@@ -1,0 +1,179 @@
+import { type FastifyInstance } from 'fastify';
+import { type ApiDeps, registerApiRoute } from '../http/api-route';
+import { ApiError, E, type MtdError, rule } from '../http/mtd-errors';
+import { authoriseForNino } from '../http/relationship';
+import {
+  type ObligationDetail,
+  finalDeclarationObligations,
+  quarterlyObligations,
+} from '../rules/obligations';
+import { ParamErrors } from '../rules/path-params';
+import {
+  NOT_FOUND_SCENARIO,
+  type ScenarioTable,
+  resolveScenario,
+} from '../scenarios/gov-test-scenario';
+import { addDays, daysBetween, isIsoDate, ukDate } from '../tax/dates';
+
+const BASE = '/obligations/details/:nino';
+
+const NO_OBLIGATIONS_FOUND = rule('NO_OBLIGATIONS_FOUND', 'No obligations found using this filter');
+const INSOLVENT_TRADER = rule(
+  'RULE_INSOLVENT_TRADER',
+  'The remote endpoint has indicated that the Trader is insolvent',
+);
+const Q = {
+  formatTypeOfBusiness: rule(
+    'FORMAT_TYPE_OF_BUSINESS',
+    'The provided typeOfBusiness field is invalid',
+  ),
+  formatBusinessId: rule('FORMAT_BUSINESS_ID', 'The provided businessId is invalid'),
+  formatFromDate: rule('FORMAT_FROM_DATE', 'The provided fromDate is invalid'),
+  formatToDate: rule('FORMAT_TO_DATE', 'The provided toDate is invalid'),
+  formatStatus: rule('FORMAT_STATUS', 'The provided status is invalid'),
+  missingFromDate: rule('MISSING_FROM_DATE', 'The From date parameter is missing'),
+  missingToDate: rule('MISSING_TO_DATE', 'The To date parameter is missing'),
+  missingTypeOfBusiness: rule(
+    'MISSING_TYPE_OF_BUSINESS',
+    'The type of business query parameter must be provided when an incomeSourceId is supplied',
+  ),
+  rangeToBeforeFrom: rule(
+    'RANGE_TO_DATE_BEFORE_FROM_DATE',
+    'The To date must be after the From date',
+  ),
+  dateRangeInvalid: rule('RULE_DATE_RANGE_INVALID', 'The specified date range is invalid'),
+  fromDateNotSupported: rule(
+    'RULE_FROM_DATE_NOT_SUPPORTED',
+    'The specified From date is not supported as too early',
+  ),
+};
+
+/** [OB retrieve_income_tax_income_expenditure.yaml "Test data"]; every stateful in Practice HMRC. */
+const INCOME_SCENARIOS: ScenarioTable = {
+  OPEN: { variant: 'open' },
+  FULFILLED: { variant: 'fulfilled' },
+  DYNAMIC: 'stateful',
+  CUMULATIVE: 'stateful',
+  INSOLVENT_TRADER: { status: 400, error: INSOLVENT_TRADER },
+  NOT_FOUND: NOT_FOUND_SCENARIO,
+  NO_OBLIGATIONS_FOUND: { status: 404, error: NO_OBLIGATIONS_FOUND },
+};
+
+/** [OB retrieve_income_tax_crystallisation.yaml "Test data"] */
+const FINAL_SCENARIOS: ScenarioTable = {
+  MULTIPLE: 'stateful',
+  DYNAMIC: 'stateful',
+  INSOLVENT_TRADER: { status: 400, error: INSOLVENT_TRADER },
+  NOT_FOUND: NOT_FOUND_SCENARIO,
+};
+
+const TYPES = ['self-employment', 'uk-property', 'foreign-property'];
+const BUSINESS_ID_QUERY = /^X[a-zA-Z0-9]{1}IS[0-9]{11}$/;
+
+function statusFilter(value: string | null, errors: MtdError[]): 'open' | 'fulfilled' | undefined {
+  if (value === null) return undefined;
+  if (value === 'open' || value === 'fulfilled') return value;
+  errors.push(Q.formatStatus);
+  return undefined;
+}
+
+/** Obligations API 3.0. [reference §3.4] */
+export function registerObligations(app: FastifyInstance, deps: ApiDeps): void {
+  const { store, clock } = deps;
+
+  registerApiRoute(app, deps, {
+    method: 'GET',
+    url: `${BASE}/income-and-expenditure`,
+    api: 'obligations-api',
+    restriction: 'user',
+    handler: (ctx) => {
+      const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
+        allowSupportingAgent: true,
+      });
+      const q = ctx.query;
+      const errors: MtdError[] = [];
+      const typeOfBusiness = q.get('typeOfBusiness');
+      const businessId = q.get('businessId');
+      const fromDate = q.get('fromDate');
+      const toDate = q.get('toDate');
+      if (typeOfBusiness !== null && !TYPES.includes(typeOfBusiness))
+        errors.push(Q.formatTypeOfBusiness);
+      if (businessId !== null && !BUSINESS_ID_QUERY.test(businessId))
+        errors.push(Q.formatBusinessId);
+      if (fromDate !== null && !isIsoDate(fromDate)) errors.push(Q.formatFromDate);
+      if (toDate !== null && !isIsoDate(toDate)) errors.push(Q.formatToDate);
+      let status = statusFilter(q.get('status'), errors);
+      if (errors.length > 0) throw new ApiError(400, errors);
+      // Rules on the query, after formats. [OB common/queryParameters.yaml]
+      if (businessId !== null && typeOfBusiness === null) errors.push(Q.missingTypeOfBusiness);
+      if (fromDate !== null && toDate === null) errors.push(Q.missingToDate);
+      if (toDate !== null && fromDate === null) errors.push(Q.missingFromDate);
+      if (fromDate !== null && toDate !== null) {
+        if (toDate < fromDate) errors.push(Q.rangeToBeforeFrom);
+        else if (daysBetween(fromDate, toDate) > 366) errors.push(Q.dateRangeInvalid);
+        if (fromDate < '2018-04-06') errors.push(Q.fromDateNotSupported);
+      }
+      if (errors.length > 0) throw new ApiError(400, errors);
+      const scenario = resolveScenario(ctx.scenario, INCOME_SCENARIOS);
+      if (scenario !== 'stateful') status = scenario.variant as 'open' | 'fulfilled';
+
+      const today = ukDate(clock.now());
+      // Without dates HMRC looks a year either side of today, unless only open ones are asked for.
+      const window =
+        fromDate !== null && toDate !== null
+          ? { from: fromDate, to: toDate }
+          : status === 'open'
+            ? undefined
+            : { from: addDays(today, -366), to: addDays(today, 366) };
+      const businesses = taxpayer.businesses.filter(
+        (b) =>
+          b.typeOfBusiness !== 'property-unspecified' &&
+          (typeOfBusiness === null || b.typeOfBusiness === typeOfBusiness) &&
+          (businessId === null || b.businessId === businessId),
+      );
+      if (businessId !== null && businesses.length === 0) throw new ApiError(404, [E.notFound]);
+      const obligations = businesses
+        .map((b) => ({
+          typeOfBusiness: b.typeOfBusiness,
+          businessId: b.businessId,
+          obligationDetails: quarterlyObligations(taxpayer, b, today).filter(
+            (o: ObligationDetail) =>
+              (status === undefined || o.status === status) &&
+              (window === undefined ||
+                (o.periodStartDate <= window.to && o.periodEndDate >= window.from)),
+          ),
+        }))
+        .filter((o) => o.obligationDetails.length > 0);
+      if (obligations.length === 0) throw new ApiError(404, [NO_OBLIGATIONS_FOUND]);
+      return { status: 200, body: { obligations } };
+    },
+  });
+
+  registerApiRoute(app, deps, {
+    method: 'GET',
+    url: `${BASE}/crystallisation`,
+    api: 'obligations-api',
+    restriction: 'user',
+    handler: (ctx) => {
+      const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
+        allowSupportingAgent: true,
+      });
+      const p = new ParamErrors();
+      const taxYearParam = ctx.query.get('taxYear');
+      // The earliest allowable tax year is 2017-18. [OB retrieve_income_tax_crystallisation.yaml]
+      const taxYear = taxYearParam === null ? undefined : p.taxYear(taxYearParam, 2017);
+      const status = statusFilter(ctx.query.get('status'), p.errors);
+      if (p.errors.length > 0) throw new ApiError(400, p.errors);
+      resolveScenario(ctx.scenario, FINAL_SCENARIOS);
+      const obligations = finalDeclarationObligations(taxpayer, ukDate(clock.now()))
+        .filter(
+          (o) =>
+            (taxYear === undefined || o.taxYear === taxYear.label) &&
+            (status === undefined || o.status === status),
+        )
+        .map(({ taxYear: _ty, ...o }) => o);
+      if (obligations.length === 0) throw new ApiError(404, [NO_OBLIGATIONS_FOUND]);
+      return { status: 200, body: { obligations } };
+    },
+  });
+}

@@ -1,0 +1,193 @@
+import { type FastifyInstance } from 'fastify';
+import { type ApiContext, type ApiDeps, registerApiRoute } from '../http/api-route';
+import { ApiError, E } from '../http/mtd-errors';
+import { authoriseForNino } from '../http/relationship';
+import { toPenceTree } from '../rules/body-shape';
+import {
+  SE_CUMULATIVE_SPEC,
+  checkSeShape,
+  checkSeValues,
+  seDates,
+} from '../rules/cumulative-bodies';
+import { checkCumulativeRules } from '../rules/cumulative-rules';
+import { ParamErrors } from '../rules/path-params';
+import {
+  NOT_FOUND_SCENARIO,
+  type ScenarioTable,
+  resolveScenario,
+  ruleScenario,
+} from '../scenarios/gov-test-scenario';
+import { ukDate } from '../tax/dates';
+import { penceTreeToJson } from '../tax/pence-tree';
+import { quarterlyPeriods } from '../tax/periods';
+import { type TaxYear, taxYearEnd, taxYearStart } from '../tax/tax-year';
+import { saveCumulative } from './cumulative-submissions';
+
+const PATH = '/individuals/business/self-employment/:nino/:businessId/cumulative/:taxYear';
+/** The cumulative endpoints exist from 2025-26. [SE common/pathParameters.yaml taxYearFrom2025] */
+const FIRST_CUMULATIVE_YEAR = 2025;
+
+const TAX_YEAR_NOT_SUPPORTED = ruleScenario(
+  E.ruleTaxYearNotSupported.code,
+  E.ruleTaxYearNotSupported.message,
+);
+
+/** [SE create_amend_cumulative_period_summary.yaml "Test Data"] */
+const PUT_SCENARIOS: ScenarioTable = {
+  NOT_FOUND: NOT_FOUND_SCENARIO,
+  TAX_YEAR_NOT_SUPPORTED,
+  BOTH_EXPENSES_SUPPLIED: ruleScenario(
+    'RULE_BOTH_EXPENSES_SUPPLIED',
+    'Both expenses and consolidatedExpenses can not be present at the same time',
+  ),
+  START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE: ruleScenario(
+    'RULE_START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE',
+    'Start date does not align to the commencement date',
+  ),
+  END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE: ruleScenario(
+    'RULE_END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
+    'End date does not align to the reporting type',
+  ),
+  MISSING_SUBMISSION_DATES: ruleScenario(
+    'RULE_MISSING_SUBMISSION_DATES',
+    'Submission start/end date not provided',
+  ),
+  START_AND_END_DATE_NOT_ALLOWED: ruleScenario(
+    'RULE_START_AND_END_DATE_NOT_ALLOWED',
+    'Start/end date not accepted for annual/latent submission',
+  ),
+  EARLY_DATA_SUBMISSION_NOT_ACCEPTED: ruleScenario(
+    'RULE_EARLY_DATA_SUBMISSION_NOT_ACCEPTED',
+    'Cannot submit data more than 10 days before end of Period',
+  ),
+  OUTSIDE_AMENDMENT_WINDOW: ruleScenario(
+    'RULE_OUTSIDE_AMENDMENT_WINDOW',
+    'You are outside the amendment window',
+  ),
+  ADVANCE_SUBMISSION_REQUIRES_PERIOD_END_DATE: ruleScenario(
+    'RULE_ADVANCE_SUBMISSION_REQUIRES_PERIOD_END_DATE',
+    'For advance submission end date must be the end of the period',
+  ),
+  SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS: ruleScenario(
+    'RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS',
+    'Submission end date cannot be earlier than existing submission',
+  ),
+  START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE: ruleScenario(
+    'RULE_START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
+    'Start date does not align to the reporting type',
+  ),
+};
+
+/** [SE retrieve_cumulative_period_summary.yaml "Test data"] */
+const GET_SCENARIOS: ScenarioTable = {
+  CONSOLIDATED_EXPENSES: { variant: 'consolidated' },
+  NOT_FOUND: NOT_FOUND_SCENARIO,
+  TAX_YEAR_NOT_SUPPORTED,
+};
+
+function checkPath(ctx: ApiContext): TaxYear {
+  const p = new ParamErrors();
+  p.businessId(ctx.params.businessId as string);
+  const ty = p.taxYear(ctx.params.taxYear as string, FIRST_CUMULATIVE_YEAR);
+  if (p.errors.length > 0) throw new ApiError(400, p.errors);
+  return ty as TaxYear;
+}
+
+/** Self Employment Business API 5.0, cumulative period summary. [reference §3.4-§3.5] */
+export function registerSelfEmploymentCumulative(app: FastifyInstance, deps: ApiDeps): void {
+  const { store, clock } = deps;
+
+  registerApiRoute(app, deps, {
+    method: 'PUT',
+    url: PATH,
+    api: 'self-employment-business-api',
+    restriction: 'user',
+    jsonBody: true,
+    handler: (ctx) => {
+      const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
+        allowSupportingAgent: true,
+      });
+      const p = new ParamErrors();
+      p.businessId(ctx.params.businessId as string);
+      const ty = p.taxYear(ctx.params.taxYear as string, FIRST_CUMULATIVE_YEAR);
+      const phase1 = [...p.errors, ...checkSeShape(ctx.body)];
+      if (phase1.length > 0) throw new ApiError(400, phase1);
+      const body = ctx.body as Record<string, unknown>;
+      const phase2 = checkSeValues(body);
+      if (phase2.length > 0) throw new ApiError(400, phase2);
+      resolveScenario(ctx.scenario, PUT_SCENARIOS);
+
+      const taxYear = ty as TaxYear;
+      const business = taxpayer.businesses.find((b) => b.businessId === ctx.params.businessId);
+      if (!business || business.typeOfBusiness !== 'self-employment')
+        throw new ApiError(404, [E.notFound]);
+      const dates = seDates(body);
+      const broken = checkCumulativeRules({
+        taxpayer,
+        business,
+        taxYear,
+        dates,
+        existing: business.cumulative[taxYear.label],
+        today: ukDate(clock.now()),
+      });
+      if (broken) throw new ApiError(400, [broken]);
+      const { periodDates: _dates, ...amounts } = body;
+      saveCumulative(
+        business,
+        taxYear.label,
+        {
+          ...(dates.from !== undefined ? { fromDate: dates.from } : {}),
+          ...(dates.to !== undefined ? { toDate: dates.to } : {}),
+          amounts: toPenceTree(amounts, SE_CUMULATIVE_SPEC),
+        },
+        clock.now(),
+      );
+      store.changed();
+      return { status: 204 };
+    },
+  });
+
+  registerApiRoute(app, deps, {
+    method: 'GET',
+    url: PATH,
+    api: 'self-employment-business-api',
+    restriction: 'user',
+    handler: (ctx) => {
+      const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
+        allowSupportingAgent: true,
+      });
+      const taxYear = checkPath(ctx);
+      const scenario = resolveScenario(ctx.scenario, GET_SCENARIOS);
+      if (scenario !== 'stateful') {
+        return {
+          status: 200,
+          body: {
+            periodDates: {
+              periodStartDate: taxYearStart(taxYear),
+              periodEndDate: quarterlyPeriods(taxYear, 'standard')[0]?.periodEndDate,
+            },
+            periodIncome: { turnover: 5000, other: 0, taxTakenOffTradingIncome: 0 },
+            periodExpenses: { consolidatedExpenses: 1250.5 },
+          },
+        };
+      }
+      const business = taxpayer.businesses.find((b) => b.businessId === ctx.params.businessId);
+      const record =
+        business?.typeOfBusiness === 'self-employment'
+          ? business.cumulative[taxYear.label]
+          : undefined;
+      if (!record) throw new ApiError(404, [E.notFound]);
+      return {
+        status: 200,
+        body: {
+          // Annual or latent customers send no dates; the summary then covers the tax year.
+          periodDates: {
+            periodStartDate: record.fromDate ?? taxYearStart(taxYear),
+            periodEndDate: record.toDate ?? taxYearEnd(taxYear),
+          },
+          ...penceTreeToJson(record.amounts),
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { type PracticeClock } from '../clock';
+import { type FraudFeedbackStore } from '../fraud-headers/feedback-store';
+import { validateFraudHeaders } from '../fraud-headers/validate';
+import { type TokenStore } from '../oauth/token-store';
+import { type GrantRecord, type UserRecord } from '../state/model';
+import { type PracticeStore } from '../state/store';
+import { isoTimestamp } from '../tax/dates';
+import { ApiError, E, errorBody, type MtdError } from './mtd-errors';
+import { type RateLimiter } from './rate-limiter';
+
+/** The APIs Practice HMRC serves, named as HMRC's repositories and spec folders name them. */
+export type ApiName =
+  | 'business-details-api'
+  | 'obligations-api'
+  | 'self-employment-business-api'
+  | 'property-business-api'
+  | 'individual-calculations-api'
+  | 'mtd-sa-test-support-api'
+  | 'txm-fph-validator-api'
+  | 'api-platform-test-user'
+  | 'practice-admin';
+
+/**
+ * Accept header versions per API: `application/vnd.hmrc.{version}+json`. [reference §3.1-§3.2]
+ * Individual Calculations is 8.0, the version live in Production (9.0 is not released there).
+ */
+export const API_VERSIONS: Record<ApiName, string> = {
+  'business-details-api': '2.0',
+  'obligations-api': '3.0',
+  'self-employment-business-api': '5.0',
+  'property-business-api': '6.0',
+  'individual-calculations-api': '8.0',
+  'mtd-sa-test-support-api': '1.0',
+  'txm-fph-validator-api': '1.0',
+  'api-platform-test-user': '1.0',
+  'practice-admin': '1.0',
+};
+
+export interface ApiDeps {
+  store: PracticeStore;
+  tokens: TokenStore;
+  rateLimiter: RateLimiter;
+  feedback: FraudFeedbackStore;
+  clock: PracticeClock;
+}
+
+export interface ApiContext {
+  req: FastifyRequest;
+  api: ApiName;
+  clientId: string;
+  grant: GrantRecord;
+  /** The signed-in user for user-restricted endpoints. */
+  user: UserRecord | undefined;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The `Gov-Test-Scenario` header, if any. */
+  scenario: string | undefined;
+  /** The parsed JSON body, or undefined when none was sent. */
+  body: unknown;
+}
+
+export interface ApiResponse {
+  status: number;
+  body?: unknown;
+}
+
+export type Restriction = 'user' | 'application' | 'any';
+
+export interface ApiRouteDefinition {
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  url: string;
+  api: ApiName;
+  /** user: user-restricted endpoint (the ITSA APIs); application: server token only; any: either. */
+  restriction: Restriction;
+  /** Whether the endpoint reads a JSON body. */
+  jsonBody?: boolean;
+  handler: (ctx: ApiContext) => ApiResponse | Promise<ApiResponse>;
+}
+
+function sendError(reply: FastifyReply, status: number, errors: MtdError[]): FastifyReply {
+  return reply.code(status).header('content-type', 'application/json').send(errorBody(errors));
+}
+
+function acceptMatches(header: string | undefined, version: string): boolean {
+  if (!header) return false;
+  const wanted = `application/vnd.hmrc.${version}+json`;
+  return header.split(',').some((part) => part.split(';')[0]?.trim().toLowerCase() === wanted);
+}
+
+/**
+ * Parses the body as HMRC's APIs do: an empty body is left for the endpoint to refuse
+ * (RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED), a non-JSON content type is 415 INVALID_BODY_TYPE and
+ * malformed JSON is 400 INVALID_REQUEST. [hmrc/*-api app/utils/ErrorHandler.scala]
+ */
+function parseJsonBody(req: FastifyRequest): unknown {
+  const raw = typeof req.body === 'string' ? req.body : '';
+  if (raw.trim() === '') return undefined;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json' && type !== 'text/json')
+    throw new ApiError(415, [E.invalidBodyType]);
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new ApiError(400, [E.invalidRequest]);
+  }
+}
+
+/**
+ * Registers an API endpoint behind the API platform's checks, in the order the platform makes
+ * them: Accept header (406), bearer token (401), rate limit (429), scope (403). Fraud prevention
+ * headers are checked and kept for validation feedback, but never block the request, as on
+ * HMRC's APIs. [reference §3.1, §3.6, §3.7, §2.9, §4.5]
+ */
+export function registerApiRoute(
+  app: FastifyInstance,
+  deps: ApiDeps,
+  def: ApiRouteDefinition,
+): void {
+  app.route({
+    method: def.method,
+    url: def.url,
+    handler: async (req, reply) => {
+      try {
+        if (!acceptMatches(req.headers.accept, API_VERSIONS[def.api])) {
+          return sendError(reply, 406, [E.acceptHeaderInvalid]);
+        }
+        const auth = req.headers.authorization;
+        if (!auth) return sendError(reply, 401, [E.missingCredentials]);
+        const match = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+        if (!match) return sendError(reply, 401, [E.invalidCredentials]);
+        const lookup = deps.tokens.lookupAccessToken(match[1] as string);
+        if (lookup.status !== 'valid') return sendError(reply, 401, [E.invalidCredentials]);
+        const { grant } = lookup;
+        const user = grant.userId ? deps.store.user(grant.userId) : undefined;
+        // A server token on a user-restricted endpoint (or the reverse) is the wrong token type. [reference §3.6]
+        if (def.restriction === 'user' && !grant.userId)
+          return sendError(reply, 401, [E.incorrectAccessTokenType]);
+        if (def.restriction === 'application' && grant.userId)
+          return sendError(reply, 401, [E.incorrectAccessTokenType]);
+        if (grant.userId && !user) return sendError(reply, 401, [E.invalidCredentials]);
+
+        if (!deps.rateLimiter.tryAcquire(grant.clientId))
+          return sendError(reply, 429, [E.throttled]);
+
+        if (def.restriction === 'user') {
+          // GET needs read:self-assessment; PUT/POST/DELETE need write:self-assessment. [reference §2.9]
+          const needed = def.method === 'GET' ? 'read:self-assessment' : 'write:self-assessment';
+          if (!grant.scopes.includes(needed)) return sendError(reply, 403, [E.invalidScope]);
+        }
+
+        if (def.api !== 'txm-fph-validator-api') {
+          deps.feedback.record(grant.clientId, def.api, {
+            method: def.method,
+            path: req.url.split('?')[0] ?? req.url,
+            requestedAt: isoTimestamp(deps.clock.now()),
+            report: validateFraudHeaders(req.headers),
+          });
+        }
+
+        const scenarioHeader = req.headers['gov-test-scenario'];
+        const ctx: ApiContext = {
+          req,
+          api: def.api,
+          clientId: grant.clientId,
+          grant,
+          user,
+          params: (req.params ?? {}) as Record<string, string>,
+          query: new URL(req.url, 'http://practice.invalid').searchParams,
+          scenario: Array.isArray(scenarioHeader) ? scenarioHeader[0] : scenarioHeader?.trim(),
+          body: def.jsonBody ? parseJsonBody(req) : undefined,
+        };
+        const result = await def.handler(ctx);
+        reply.code(result.status);
+        if (result.body === undefined) return reply.send();
+        return reply.header('content-type', 'application/json').send(result.body);
+      } catch (err) {
+        if (err instanceof ApiError) return sendError(reply, err.status, err.errors);
+        throw err;
+      }
+    },
+  });
+}
+
+/** An X-CorrelationId for every response: HMRC's is a 36-character id. [reference §3.1] */
+export function newCorrelationId(): string {
+  return randomUUID();
+}

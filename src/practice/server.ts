@@ -1,0 +1,270 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerBusinessDetails } from './apis/business-details';
+import { registerCreateTestUser } from './apis/create-test-user';
+import { registerHomePage } from './apis/home-page';
+import { registerIndividualCalculations } from './apis/individual-calculations';
+import { registerObligations } from './apis/obligations';
+import { registerPropertyCumulative } from './apis/property-cumulative';
+import { registerSelfEmploymentCumulative } from './apis/self-employment-cumulative';
+import { registerTestSupport } from './apis/test-support';
+import { type PracticeClock, createOffsetClock } from './clock';
+import { type FaultConfig, FaultInjector, isApiPath } from './faults/fault-injection';
+import { type FraudHeaderFeedback, FraudFeedbackStore } from './fraud-headers/feedback-store';
+import { registerFraudHeaderRoutes } from './fraud-headers/routes';
+import { type ApiDeps, newCorrelationId } from './http/api-route';
+import { E, errorBody } from './http/mtd-errors';
+import { RateLimiter } from './http/rate-limiter';
+import { registerJourneyRoutes } from './oauth/journey-routes';
+import { JourneyStore } from './oauth/journey-store';
+import { registerTokenEndpoint } from './oauth/token-endpoint';
+import { TokenStore } from './oauth/token-store';
+import { PRACTICE_CLIENT, type RegisteredClient } from './registered-client';
+import { type AgentRelationship } from './state/model';
+import { type PracticeTestUser, describeUser } from './state/public-users';
+import { seedState } from './state/seed';
+import { PracticeStore } from './state/store';
+import {
+  type NewAgent,
+  type NewBusiness,
+  type NewIndividual,
+  addBusiness,
+  authoriseAgent,
+  createAgent,
+  createIndividual,
+} from './state/test-users';
+
+export type { FaultConfig } from './faults/fault-injection';
+export type { FraudHeaderFeedback } from './fraud-headers/feedback-store';
+export type { FraudHeaderReport, HeaderIssue } from './fraud-headers/validate';
+export type { OffsetClock, PracticeClock } from './clock';
+export type { NewAgent, NewBusiness, NewIndividual } from './state/test-users';
+export type { PracticeBusiness, PracticeTestUser } from './state/public-users';
+export type { RegisteredClient } from './registered-client';
+export { createOffsetClock, systemClock } from './clock';
+export { NO_FAULTS } from './faults/fault-injection';
+export { validateFraudHeaders } from './fraud-headers/validate';
+export { PRACTICE_FIGURES_NOTICE } from './apis/calculation-document';
+export { SEEDED } from './state/seed';
+export {
+  PRACTICE_APPLICATION_NAME,
+  PRACTICE_CLIENT,
+  PRACTICE_CLIENT_ID,
+  PRACTICE_CLIENT_SECRET,
+  PRACTICE_REDIRECT_URIS,
+  SUPPORTED_SCOPES,
+} from './registered-client';
+export { ACCESS_TOKEN_SECONDS, AUTH_CODE_TTL_MS, GRANT_LENGTH_MS } from './oauth/token-store';
+
+/** Options for {@link startPracticeHmrc}. */
+export interface PracticeHmrcOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; 127.0.0.1 by default (Practice HMRC is never exposed beyond the machine). */
+  host?: string;
+  /**
+   * JSON file to keep state in (users, businesses, submissions, calculations, grants). Loaded on
+   * start if it exists, otherwise seeded; written shortly after every change (temp file + rename).
+   * Without it, state lives in memory only.
+   */
+  dataFile?: string;
+  /** The clock behind every date and lifetime; pass {@link createOffsetClock} to move time in tests. */
+  clock?: PracticeClock;
+  /** Faults to start with (off by default). */
+  faults?: Partial<FaultConfig>;
+  /** Requests per rolling second per client id before 429 MESSAGE_THROTTLED_OUT (HMRC: 3). 0 or Infinity turns it off. */
+  rateLimitPerSecond?: number;
+  /** How long a token refresh takes; a second refresh of the same grant meanwhile gets "Refresh operation is already in progress". Default 0. */
+  refreshProcessingMs?: number;
+  /** How long a triggered calculation takes before it can be retrieved (HMRC says wait at least 5 s). Default 1000. */
+  calculationDelayMs?: number;
+  /** Reserved for loggers: Practice HMRC itself never writes to the console. */
+  quiet?: boolean;
+}
+
+/** A running Practice HMRC. */
+export interface PracticeHmrc {
+  /** e.g. `http://127.0.0.1:41234`: serves `/oauth/authorize` (browser pages), `/oauth/token` and every API path. */
+  baseUrl: string;
+  /** The registered practice application. */
+  client: { clientId: string; clientSecret: string; redirectUris: string[] };
+  /** The practice users (seeded and created), as they are now. */
+  readonly testUsers: PracticeTestUser[];
+  /** The clock in use (an offset clock unless one was passed in). */
+  clock: PracticeClock;
+  /** Changes fault injection; merged into the current settings. `setFaults(NO_FAULTS)` turns all off. */
+  setFaults(faults: Partial<FaultConfig>): void;
+  /** Current fault settings. */
+  readonly faults: FaultConfig;
+  /** Changes the rate limit (requests per rolling second per client id; 0 turns it off). */
+  setRateLimit(perSecond: number): void;
+  /** Changes how long token refreshes take. */
+  setRefreshProcessingMs(ms: number): void;
+  /** Changes how long calculations take. */
+  setCalculationDelayMs(ms: number): void;
+  /** Creates an individual (with businesses, if given) and returns the new practice user. */
+  createIndividual(input?: NewIndividual): PracticeTestUser;
+  /** Creates an agent services account, optionally with clients, and returns it. */
+  createAgent(input?: NewAgent): PracticeTestUser;
+  /** Adds a business to an existing individual; returns its business id. */
+  addBusiness(nino: string, business: NewBusiness): string;
+  /** Records that the client with `nino` has authorised the agent (as main or supporting agent). */
+  authoriseAgent(agentUserId: string, nino: string, relationship: AgentRelationship): void;
+  /** Last request's fraud prevention header result per API, for a client id (default: the practice client). */
+  fraudHeaderFeedback(clientId?: string): Record<string, FraudHeaderFeedback>;
+  /** Writes pending state to the data file now. */
+  flush(): Promise<void>;
+  /** Stops listening and writes pending state. */
+  stop(): Promise<void>;
+}
+
+function buildApp(
+  store: PracticeStore,
+  clock: PracticeClock,
+  settings: { rateLimit: number; refreshMs: number; calculationMs: number },
+  faults: FaultInjector,
+  feedback: FraudFeedbackStore,
+  clients: RegisteredClient[],
+): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  // Bodies arrive as text: each endpoint parses them as HMRC does (JSON or form-encoded).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('X-CorrelationId', newCorrelationId());
+  });
+  faults.register(app);
+
+  const tokens = new TokenStore(store, clock);
+  const deps: ApiDeps = {
+    store,
+    tokens,
+    rateLimiter: new RateLimiter(() => settings.rateLimit),
+    feedback,
+    clock,
+  };
+  registerHomePage(app, clients[0] as RegisteredClient, () =>
+    store.data.users.map((u) => describeUser(store, u, clock.now())),
+  );
+  registerJourneyRoutes(app, { store, tokens, journeys: new JourneyStore(clock), clients });
+  registerTokenEndpoint(app, {
+    store,
+    tokens,
+    clients,
+    clock,
+    refreshProcessingMs: () => settings.refreshMs,
+  });
+  registerBusinessDetails(app, deps);
+  registerObligations(app, deps);
+  registerSelfEmploymentCumulative(app, deps);
+  registerPropertyCumulative(app, deps);
+  registerIndividualCalculations(app, {
+    ...deps,
+    calculationDelayMs: () => settings.calculationMs,
+  });
+  registerTestSupport(app, deps);
+  registerCreateTestUser(app, deps);
+  registerFraudHeaderRoutes(app, deps);
+
+  app.setNotFoundHandler((req, reply) => {
+    // The API platform's answer for a path no API serves. [reference §3.6]
+    if (isApiPath(req.url) || req.url.startsWith('/oauth/token')) {
+      return reply
+        .code(404)
+        .header('content-type', 'application/json')
+        .send(errorBody([E.platformNotFound]));
+    }
+    return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('Not found');
+  });
+  app.setErrorHandler((_err, _req, reply) => {
+    reply
+      .code(500)
+      .header('content-type', 'application/json')
+      .send(errorBody([E.internalServerError]));
+  });
+  return app;
+}
+
+/**
+ * Starts Practice HMRC: HMRC's OAuth grant journey and token endpoint plus the ITSA APIs the
+ * app uses, on 127.0.0.1. It behaves as HMRC publishes (reference/hmrc-protocol.md and HMRC's
+ * OAS specs), independently of the app: it shares no code with src/main or src/shared.
+ */
+export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Promise<PracticeHmrc> {
+  const clock: PracticeClock = options.clock ?? createOffsetClock();
+  const loaded = options.dataFile ? await PracticeStore.readFile(options.dataFile) : undefined;
+  const store = new PracticeStore(loaded ?? seedState(), options.dataFile);
+  if (!loaded) store.changed();
+  const settings = {
+    rateLimit: options.rateLimitPerSecond ?? 3,
+    refreshMs: options.refreshProcessingMs ?? 0,
+    calculationMs: options.calculationDelayMs ?? 1000,
+  };
+  const faults = new FaultInjector(options.faults);
+  const feedback = new FraudFeedbackStore();
+  const clients = [PRACTICE_CLIENT];
+  const app = buildApp(store, clock, settings, faults, feedback, clients);
+  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host ?? '127.0.0.1';
+  const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const describe = (userId: string) =>
+    describeUser(
+      store,
+      store.user(userId) as NonNullable<ReturnType<PracticeStore['user']>>,
+      clock.now(),
+    );
+
+  return {
+    baseUrl,
+    client: {
+      clientId: PRACTICE_CLIENT.clientId,
+      clientSecret: PRACTICE_CLIENT.clientSecret,
+      redirectUris: [...PRACTICE_CLIENT.redirectUris],
+    },
+    get testUsers() {
+      return store.data.users.map((u) => describeUser(store, u, clock.now()));
+    },
+    clock,
+    setFaults: (f) => faults.set(f),
+    get faults() {
+      return faults.current;
+    },
+    setRateLimit: (n) => {
+      settings.rateLimit = n;
+    },
+    setRefreshProcessingMs: (ms) => {
+      settings.refreshMs = ms;
+    },
+    setCalculationDelayMs: (ms) => {
+      settings.calculationMs = ms;
+    },
+    createIndividual(input) {
+      const user = createIndividual(store.data, input);
+      store.changed();
+      return describe(user.userId);
+    },
+    createAgent(input) {
+      const user = createAgent(store.data, input);
+      store.changed();
+      return describe(user.userId);
+    },
+    addBusiness(nino, business) {
+      const taxpayer = store.taxpayer(nino);
+      if (!taxpayer) throw new Error(`No practice individual with NINO ${nino}`);
+      const created = addBusiness(store.data, taxpayer, business);
+      store.changed();
+      return created.businessId;
+    },
+    authoriseAgent(agentUserId, nino, relationship) {
+      authoriseAgent(store.data, agentUserId, nino, relationship);
+      store.changed();
+    },
+    fraudHeaderFeedback: (clientId = PRACTICE_CLIENT.clientId) => feedback.forClient(clientId),
+    flush: () => store.flush(),
+    async stop() {
+      await app.close();
+      await store.flush();
+    },
+  };
+}

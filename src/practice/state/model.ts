@@ -1,0 +1,144 @@
+import { type IsoDate } from '../tax/dates';
+import { type QuarterlyPeriodType } from '../tax/periods';
+
+/**
+ * Practice HMRC's persisted state. Plain JSON (no classes, no Maps) so it can be written to and
+ * read from the data file as is. Money is integer pence; dates are `YYYY-MM-DD`; instants are
+ * epoch milliseconds from the practice clock.
+ */
+export interface PracticeStateData {
+  version: 1;
+  users: UserRecord[];
+  taxpayers: Record<string, TaxpayerRecord>;
+  grants: GrantRecord[];
+  sequences: { business: number; nino: number; user: number };
+}
+
+export type UserKind = 'individual' | 'agent';
+export type AgentRelationship = 'main' | 'supporting';
+
+export interface UserRecord {
+  userId: string;
+  password: string;
+  kind: UserKind;
+  name: string;
+  description: string;
+  /** Individuals only: their own NINO (a record in `taxpayers`). */
+  nino?: string;
+  /** Agents only: agent reference number. */
+  arn?: string;
+  /** Agents only: clients who have authorised this agent, and as which kind of agent. */
+  clients?: { nino: string; relationship: AgentRelationship }[];
+}
+
+export type ItsaStatus =
+  | 'No Status'
+  | 'MTD Mandated'
+  | 'MTD Voluntary'
+  | 'Annual'
+  | 'Digitally Exempt'
+  | 'Dormant'
+  | 'MTD Exempt';
+
+export interface TaxpayerRecord {
+  nino: string;
+  name: string;
+  dateOfBirth: IsoDate;
+  /** First tax year (label, e.g. 2025-26) the customer is signed up to MTD for Income Tax. */
+  mtdStartTaxYear: string;
+  /** ITSA status by tax year; a missing year means quarterly (MTD Voluntary). */
+  itsaStatus: Record<string, ItsaStatus | 'Non Digital'>;
+  businesses: BusinessRecord[];
+  calculations: CalculationRecord[];
+  /** Final declarations by tax year label. */
+  finalDeclarations: Record<string, { calculationId: string; receivedAt: number }>;
+}
+
+export type TypeOfBusiness =
+  'self-employment' | 'uk-property' | 'foreign-property' | 'property-unspecified';
+
+export interface BusinessRecord {
+  businessId: string;
+  typeOfBusiness: TypeOfBusiness;
+  tradingName?: string;
+  commencementDate?: IsoDate;
+  cessationDate?: IsoDate;
+  accountingType: 'CASH' | 'ACCRUALS';
+  firstAccountingPeriodStartDate?: IsoDate;
+  firstAccountingPeriodEndDate?: IsoDate;
+  address?: {
+    line1: string;
+    line2?: string;
+    line3?: string;
+    line4?: string;
+    postcode?: string;
+    countryCode: string;
+  };
+  /** A new income source reports annually ('A') or quarterly ('Q') in its first two tax years. */
+  latencyDetails?: {
+    latencyEndDate: IsoDate;
+    taxYear1: string;
+    latencyIndicator1: 'A' | 'Q';
+    taxYear2: string;
+    latencyIndicator2: 'A' | 'Q';
+  };
+  /** Elections of quarterly period type; each applies from its tax year until changed. */
+  periodTypeChoices: { taxYear: string; type: QuarterlyPeriodType }[];
+  /** Cumulative summaries by tax year label. */
+  cumulative: Record<string, CumulativeRecord>;
+}
+
+/**
+ * A stored cumulative period summary. `amounts` is the submitted body with every number
+ * converted to integer pence (same field names and nesting as HMRC's JSON, dates removed).
+ */
+export interface CumulativeRecord {
+  fromDate?: IsoDate;
+  toDate?: IsoDate;
+  amounts: PenceTree;
+  submittedAt: number;
+  /** Every accepted submission (end date and time), for obligations' receivedDate. */
+  history: { toDate: IsoDate; receivedAt: number }[];
+}
+
+export interface PenceTree {
+  [field: string]: number | PenceTree;
+}
+
+export type CalculationType = 'in-year' | 'intent-to-finalise' | 'intent-to-amend';
+
+export interface CalculationRecord {
+  calculationId: string;
+  taxYear: string;
+  calculationType: CalculationType;
+  requestedAt: number;
+  /** When the calculation is ready to retrieve (HMRC: asynchronous, wait at least 5 s). */
+  readyAt: number;
+  /** The retrieve response document, computed when triggered. */
+  document: Record<string, unknown>;
+  /** Liability for the list endpoint, in pence. */
+  liabilityPence?: number;
+  periodTo?: IsoDate;
+  hasErrors: boolean;
+  /** Business ids the calculation was based on (to notice income sources changing). */
+  incomeSourceIds: string[];
+  /** Final declaration or confirmed amendment made against this calculation. */
+  declaredAt?: number;
+  declaredAs?: 'final-declaration' | 'confirm-amendment';
+}
+
+export interface GrantRecord {
+  grantId: string;
+  clientId: string;
+  /** Absent for application (client_credentials) tokens. */
+  userId?: string;
+  scopes: string[];
+  createdAt: number;
+  /** After this the grant cannot be refreshed: 18 months (547 days). [reference §2.5] */
+  expiresAt: number;
+  accessToken: string;
+  accessTokenExpiresAt: number;
+  refreshToken?: string;
+  /** Refresh tokens that have been used: presenting one again gives invalid_grant. */
+  usedRefreshTokens: string[];
+}

@@ -1,0 +1,52 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedState } from '../../../src/practice/state/seed';
+import { PracticeStore } from '../../../src/practice/state/store';
+
+let dir: string | undefined;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('PracticeStore persistence', () => {
+  it('debounces many changes into one atomic write', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'practice-store-'));
+    const file = join(dir, 'state.json');
+    const store = new PracticeStore(seedState(), file, 20);
+    for (let i = 0; i < 50; i++) {
+      store.data.sequences.user = 1000 + i;
+      store.changed();
+    }
+    expect(await readdir(dir)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { sequences: { user: number } };
+    expect(saved.sequences.user).toBe(1049);
+    expect(await readdir(dir)).toEqual(['state.json']);
+  });
+
+  it('flush writes at once; readFile gives back the same state', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'practice-store-'));
+    const file = join(dir, 'state.json');
+    const store = new PracticeStore(seedState(), file, 10_000);
+    store.changed();
+    await store.flush();
+    expect(await PracticeStore.readFile(file)).toEqual(store.data);
+    expect(await PracticeStore.readFile(join(dir, 'missing.json'))).toBeUndefined();
+  });
+
+  it("the seed has the brief's users: two individuals, an agent with 3 clients, one unauthorised client", () => {
+    const data = seedState();
+    const agent = data.users.find((u) => u.kind === 'agent');
+    expect(agent?.clients?.map((c) => c.relationship)).toEqual(['main', 'main', 'supporting']);
+    const ninos = new Set(agent?.clients?.map((c) => c.nino));
+    expect(
+      data.users
+        .filter((u) => u.kind === 'individual' && !ninos.has(u.nino as string))
+        .map((u) => u.name),
+    ).toEqual(['Alice Ashworth', 'Bilal Bhatt', 'Fiona Fox']);
+    for (const t of Object.values(data.taxpayers))
+      for (const b of t.businesses) expect(b.businessId).toMatch(/^X[A-Z0-9]{1}IS[0-9]{11}$/);
+  });
+});
