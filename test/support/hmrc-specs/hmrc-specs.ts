@@ -205,13 +205,14 @@ class ApiSpec {
 
   private getAjv(): Ajv {
     if (this.ajv) return this.ajv;
-    // multipleOf 0.01 on doubles (1000.99 / 0.01 is not exactly whole) needs a tolerance.
+    // multipleOf 0.01 on doubles (1000.99 / 0.01 is not exactly whole) needs a tolerance; 1e-2 in
+    // the quotient still refuses a third decimal place and holds for amounts up to HMRC's £99bn max.
     // HMRC's patterns are Java regexes with escapes the 'u' flag rejects (e.g. \\" in payrollId).
     const ajv = new Ajv({
       strict: false,
       allErrors: true,
       validateSchema: false,
-      multipleOfPrecision: 8,
+      multipleOfPrecision: 2,
       unicodeRegExp: false,
     });
     addFormats(ajv);

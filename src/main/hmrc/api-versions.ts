@@ -1,0 +1,21 @@
+/**
+ * The HMRC APIs Ledgerlink calls and the one version of each it speaks, sent as
+ * `Accept: application/vnd.hmrc.<version>+json` (reference §3.1, §3.2; each OAS
+ * `common/headers.yaml`). Changing a version is a one-line change here; nothing else in the
+ * app names a version.
+ */
+export const HMRC_APIS = {
+  'business-details': { title: 'Business Details', version: '2.0' },
+  obligations: { title: 'Obligations', version: '3.0' },
+  'self-employment-business': { title: 'Self Employment Business', version: '5.0' },
+  'property-business': { title: 'Property Business', version: '6.0' },
+  // 8.0 is the version live in Production; 9.0 is not released there yet (SOURCES.md, §6.6).
+  'individual-calculations': { title: 'Individual Calculations', version: '8.0' },
+  // Sandbox only (reference §4.5); Practice HMRC serves it too.
+  'test-fraud-prevention-headers': { title: 'Test Fraud Prevention Headers', version: '1.0' },
+} as const;
+
+export type HmrcApi = keyof typeof HMRC_APIS;
+
+export const acceptHeaderFor = (api: HmrcApi): string =>
+  `application/vnd.hmrc.${HMRC_APIS[api].version}+json`;

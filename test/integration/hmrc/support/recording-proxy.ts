@@ -1,0 +1,84 @@
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type Server,
+} from 'node:http';
+
+/** One exchange as it passed between the app and Practice HMRC. */
+export interface Exchange {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** performance.now() when the request reached the proxy (≈ reached Practice HMRC). */
+  arrivedAt: number;
+  /** Undefined when Practice HMRC dropped the connection. */
+  status?: number;
+  responseHeaders?: IncomingHttpHeaders;
+  responseBody?: string;
+}
+
+/**
+ * A transparent HTTP proxy in front of Practice HMRC that records every request the app sends
+ * and every answer Practice gives, byte for byte: the tests read what really crossed the wire.
+ * A connection Practice drops is dropped towards the app too.
+ */
+export async function startRecordingProxy(target: string) {
+  const exchanges: Exchange[] = [];
+  const upstream = new URL(target);
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    const arrivedAt = performance.now();
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const exchange: Exchange = {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: body.toString('utf8'),
+        arrivedAt,
+      };
+      exchanges.push(exchange);
+      const out = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
+        (answer) => {
+          const parts: Buffer[] = [];
+          answer.on('data', (c: Buffer) => parts.push(c));
+          answer.on('end', () => {
+            const text = Buffer.concat(parts);
+            exchange.status = answer.statusCode;
+            exchange.responseHeaders = answer.headers;
+            exchange.responseBody = text.toString('utf8');
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(text);
+          });
+          answer.on('error', () => req.socket.destroy());
+        },
+      );
+      out.on('error', () => req.socket.destroy());
+      out.end(body);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('proxy did not bind');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    exchanges,
+    /** API calls only (no OAuth pages, no token endpoint). */
+    apiCalls: () => exchanges.filter((e) => /^\/(individuals|obligations|test)\//.test(e.url)),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
