@@ -93,13 +93,13 @@ export function registerTokenEndpoint(app: FastifyInstance, deps: TokenEndpointD
       const redeemed = tokens.redeemCode(code);
       if (!redeemed || !store.user(redeemed.userId))
         return oauthError(reply, 400, 'invalid_request', 'code is invalid');
-      const grant = tokens.createGrant(clientId, redeemed.userId, redeemed.scopes, true);
+      const granted = tokens.createGrant(clientId, redeemed.userId, redeemed.scopes, true);
       return reply.header('cache-control', 'no-store').send({
-        access_token: grant.accessToken,
+        access_token: granted.accessToken,
         token_type: 'bearer',
         expires_in: ACCESS_TOKEN_SECONDS,
-        refresh_token: grant.refreshToken,
-        scope: grant.scopes.join(' '),
+        refresh_token: granted.refreshToken,
+        scope: granted.grant.scopes.join(' '),
       });
     }
 
@@ -128,31 +128,32 @@ export function registerTokenEndpoint(app: FastifyInstance, deps: TokenEndpointD
       if (clock.now() >= grant.expiresAt)
         return oauthError(reply, 400, 'invalid_grant', 'refresh_token has expired');
       tokens.beginRefresh(grant);
+      let rotated;
       try {
         const delay = deps.refreshProcessingMs();
         if (delay > 0) await sleep(delay);
-        tokens.rotate(grant);
+        rotated = tokens.rotate(grant);
       } finally {
         tokens.endRefresh(grant);
       }
       // HMRC's refresh response example has no scope field. [UR "Refreshing an access token"]
       return reply.header('cache-control', 'no-store').send({
-        access_token: grant.accessToken,
+        access_token: rotated.accessToken,
         token_type: 'bearer',
         expires_in: ACCESS_TOKEN_SECONDS,
-        refresh_token: grant.refreshToken,
+        refresh_token: rotated.refreshToken,
       });
     }
 
     if (grantType === 'client_credentials') {
       // Application-restricted tokens (for the Create Test User API), no refresh token. [APPR]
       const scopes = param('scope').split(' ').filter(Boolean);
-      const grant = tokens.createGrant(clientId, undefined, scopes, false);
+      const issued = tokens.createGrant(clientId, undefined, scopes, false);
       return reply.header('cache-control', 'no-store').send({
-        access_token: grant.accessToken,
+        access_token: issued.accessToken,
         token_type: 'bearer',
         expires_in: ACCESS_TOKEN_SECONDS,
-        scope: grant.scopes.join(' '),
+        scope: issued.grant.scopes.join(' '),
       });
     }
 

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { type PracticeClock } from '../clock';
 import { type GrantRecord } from '../state/model';
 import { type PracticeStore } from '../state/store';
@@ -28,6 +28,16 @@ function token(): string {
   return randomBytes(16).toString('hex');
 }
 
+/** Tokens are looked up by hash; the plain token exists only in the response that issues it. */
+const hash = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/** A grant together with the plain tokens just issued for it (for the token response only). */
+export interface IssuedTokens {
+  grant: GrantRecord;
+  accessToken: string;
+  refreshToken?: string;
+}
+
 /**
  * Authorisation codes (memory only: they live 10 minutes) and grants with their tokens
  * (persisted, so a linked practice user stays linked across restarts).
@@ -46,9 +56,9 @@ export class TokenStore {
   }
 
   private index(g: GrantRecord): void {
-    this.byAccessToken.set(g.accessToken, g);
-    if (g.refreshToken) this.byRefreshToken.set(g.refreshToken, g);
-    for (const used of g.usedRefreshTokens) this.byRefreshToken.set(used, g);
+    this.byAccessToken.set(g.accessTokenHash, g);
+    if (g.refreshTokenHash) this.byRefreshToken.set(g.refreshTokenHash, g);
+    for (const used of g.usedRefreshTokenHashes) this.byRefreshToken.set(used, g);
   }
 
   issueCode(input: Omit<AuthCode, 'code' | 'issuedAt' | 'used'>): string {
@@ -76,38 +86,42 @@ export class TokenStore {
     userId: string | undefined,
     scopes: string[],
     withRefreshToken: boolean,
-  ): GrantRecord {
+  ): IssuedTokens {
     const now = this.clock.now();
+    const accessToken = token();
     const grant: GrantRecord = {
       grantId: randomUUID(),
       clientId,
       scopes,
       createdAt: now,
       expiresAt: now + GRANT_LENGTH_MS,
-      accessToken: token(),
+      accessTokenHash: hash(accessToken),
       accessTokenExpiresAt: now + ACCESS_TOKEN_SECONDS * 1000,
-      usedRefreshTokens: [],
+      usedRefreshTokenHashes: [],
     };
     if (userId !== undefined) grant.userId = userId;
-    if (withRefreshToken) grant.refreshToken = token();
+    const refreshToken = withRefreshToken ? token() : undefined;
+    if (refreshToken) grant.refreshTokenHash = hash(refreshToken);
     this.store.data.grants.push(grant);
     this.index(grant);
     this.store.changed();
-    return grant;
+    return { grant, accessToken, ...(refreshToken ? { refreshToken } : {}) };
   }
 
   lookupAccessToken(accessToken: string): AccessTokenLookup {
-    const grant = this.byAccessToken.get(accessToken);
-    if (!grant || grant.accessToken !== accessToken) return { status: 'unknown' };
+    const hashed = hash(accessToken);
+    const grant = this.byAccessToken.get(hashed);
+    if (!grant || grant.accessTokenHash !== hashed) return { status: 'unknown' };
     if (this.clock.now() >= grant.accessTokenExpiresAt) return { status: 'expired' };
     return { status: 'valid', grant };
   }
 
   /** The grant whose current or past refresh token this is. */
   grantForRefreshToken(refreshToken: string): { grant: GrantRecord; current: boolean } | undefined {
-    const grant = this.byRefreshToken.get(refreshToken);
+    const hashed = hash(refreshToken);
+    const grant = this.byRefreshToken.get(hashed);
     if (!grant) return undefined;
-    return { grant, current: grant.refreshToken === refreshToken };
+    return { grant, current: grant.refreshTokenHash === hashed };
   }
 
   isRefreshing(grant: GrantRecord): boolean {
@@ -126,20 +140,22 @@ export class TokenStore {
    * Issues a new access and refresh token. The old refresh token becomes used and the old
    * access token stops working at once. [reference §2.5]
    */
-  rotate(grant: GrantRecord): GrantRecord {
-    this.byAccessToken.delete(grant.accessToken);
-    if (grant.refreshToken) grant.usedRefreshTokens.push(grant.refreshToken);
+  rotate(grant: GrantRecord): IssuedTokens {
+    this.byAccessToken.delete(grant.accessTokenHash);
+    if (grant.refreshTokenHash) grant.usedRefreshTokenHashes.push(grant.refreshTokenHash);
     // Keep the persisted list short: an older used token is simply unknown, which is also invalid_grant.
-    const dropped = grant.usedRefreshTokens.splice(
+    const dropped = grant.usedRefreshTokenHashes.splice(
       0,
-      Math.max(0, grant.usedRefreshTokens.length - 20),
+      Math.max(0, grant.usedRefreshTokenHashes.length - 20),
     );
     for (const old of dropped) this.byRefreshToken.delete(old);
-    grant.accessToken = token();
+    const accessToken = token();
+    const refreshToken = token();
+    grant.accessTokenHash = hash(accessToken);
     grant.accessTokenExpiresAt = this.clock.now() + ACCESS_TOKEN_SECONDS * 1000;
-    grant.refreshToken = token();
+    grant.refreshTokenHash = hash(refreshToken);
     this.index(grant);
     this.store.changed();
-    return grant;
+    return { grant, accessToken, refreshToken };
   }
 }

@@ -136,9 +136,14 @@ export interface GrantRecord {
   createdAt: number;
   /** After this the grant cannot be refreshed: 18 months (547 days). [reference §2.5] */
   expiresAt: number;
-  accessToken: string;
+  /**
+   * SHA-256 of the current access token. Like any authorisation server, Practice HMRC keeps
+   * only hashes, so its persisted state (which lives in the app's data folder) holds no token.
+   */
+  accessTokenHash: string;
   accessTokenExpiresAt: number;
-  refreshToken?: string;
-  /** Refresh tokens that have been used: presenting one again gives invalid_grant. */
-  usedRefreshTokens: string[];
+  /** SHA-256 of the current refresh token. */
+  refreshTokenHash?: string;
+  /** Hashes of refresh tokens that have been used: presenting one again gives invalid_grant. */
+  usedRefreshTokenHashes: string[];
 }

@@ -30,6 +30,10 @@ export class PracticeStore {
     if (parsed.version !== 1 || !Array.isArray(parsed.users)) {
       throw new Error(`${dataFile} is not a Practice HMRC data file (version 1)`);
     }
+    // Early practice files kept plain tokens; such grants are dropped (the person links again).
+    if (Array.isArray(parsed.grants)) {
+      parsed.grants = parsed.grants.filter((g) => typeof g.accessTokenHash === 'string');
+    }
     return parsed as PracticeStateData;
   }
 

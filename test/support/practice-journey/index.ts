@@ -1,0 +1,5 @@
+export {
+  walkPracticeJourney,
+  type PracticeJourneyOptions,
+  type PracticeJourneyResult,
+} from './walk-practice-journey';
