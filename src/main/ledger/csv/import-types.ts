@@ -1,0 +1,142 @@
+import type { Pence } from '../../../shared/domain/money';
+import type { IsoDate, TaxYear } from '../../../shared/domain/tax-year';
+import type { DateOrderGuess } from './bank-dates';
+import type { CsvMapping, RowProblemCode, RowValues } from './csv-mapping';
+import type { ImportProgress } from './import-rows';
+import type { FileFacts } from './text-source';
+
+export type { ImportProgress };
+
+export interface PreviewRow {
+  line: number;
+  cells: string[];
+  values: RowValues;
+}
+
+export interface CsvPreview {
+  file: FileFacts;
+  /** Identifies the bank's export shape; mappings are remembered under it. */
+  fingerprint: string;
+  columnNames: string[];
+  hasHeaderNames: boolean;
+  columnCount: number;
+  /** The mapping to show: the one given, the one remembered for this shape, or the detected one. */
+  mapping: CsvMapping | null;
+  mappingSource: 'given' | 'remembered' | 'detected' | 'none';
+  /** How the dates in the date column read; `ambiguous` means the person should confirm. */
+  dateOrder: DateOrderGuess | null;
+  /** The first data rows read with the mapping, for a live preview. */
+  rows: PreviewRow[];
+  warnings: string[];
+}
+
+export interface BadRow {
+  line: number;
+  code: RowProblemCode;
+  message: string;
+  cells: string[];
+}
+
+export interface DuplicateRow {
+  line: number;
+  /** `in-ledger`: already in the records (skipped unless kept). `repeated-in-file`: an identical
+   *  row earlier in this file on the same day (kept unless skipped: it may be a second coffee). */
+  kind: 'in-ledger' | 'repeated-in-file';
+  date: IsoDate;
+  amountPence: Pence;
+  description: string;
+  existingTransactionId: number | null;
+  existingDeleted: boolean;
+}
+
+export interface ImportAnalysis {
+  file: FileFacts & { sha256: string };
+  fingerprint: string;
+  mapping: CsvMapping;
+  /** Data rows read (header, preamble and blank lines not counted). */
+  rowsRead: number;
+  /** Rows that would be added with the default choices. */
+  rowsToImport: number;
+  badRows: { count: number; items: BadRow[] };
+  duplicates: { inLedger: number; repeatedInFile: number; items: DuplicateRow[] };
+  /** Of the rows that would be added. */
+  totals: {
+    inPence: Pence;
+    outPence: Pence;
+    netPence: Pence;
+    firstDate: IsoDate | null;
+    lastDate: IsoDate | null;
+  };
+  rowsByTaxYear: Record<TaxYear, number>;
+  /** Rows the current rules would categorise. */
+  ruleMatches: number;
+  /** Whether the rows are in date order (affects only memory use on commit). */
+  sortedByDate: boolean;
+  /** Lists above are cut at this many items; the counts are complete. */
+  itemLimit: number;
+  durationMs: number;
+}
+
+export interface RowFix {
+  line: number;
+  date: IsoDate;
+  amountPence: Pence;
+  description: string;
+  counterparty?: string | null;
+}
+
+export interface ImportDecisions {
+  /** From the analysis: the file must not have changed since. */
+  expectedSha256: string;
+  inLedgerDuplicates?: 'skip' | 'keep';
+  repeatedInFile?: 'keep' | 'skip';
+  /** Lines to import even though they are duplicates. */
+  keepLines?: readonly number[];
+  /** Lines to leave out whatever they are. */
+  skipLines?: readonly number[];
+  /** Corrected values for rows that could not be read (or any row). */
+  fixes?: readonly RowFix[];
+  /** What to do with unreadable rows that were not fixed; the person must choose. */
+  badRows: 'skip' | 'refuse';
+  /** Business for rows no rule places (e.g. "this is my business account"). */
+  businessId?: number | null;
+  applyRules?: boolean;
+  rememberMapping?: boolean;
+  mappingLabel?: string;
+}
+
+export interface ImportResult {
+  batchId: number;
+  rowsRead: number;
+  imported: number;
+  duplicatesSkipped: number;
+  duplicatesKept: number;
+  badRowsSkipped: number;
+  fixedRows: number;
+  skippedByChoice: number;
+  categorisedByRules: number;
+  durationMs: number;
+}
+
+export interface ImportBatch {
+  id: number;
+  fileName: string;
+  fileSha256: string;
+  fileSize: number;
+  fingerprint: string | null;
+  mapping: CsvMapping;
+  rowsRead: number;
+  rowsImported: number;
+  rowsDuplicateSkipped: number;
+  rowsBadSkipped: number;
+  rowsFixed: number;
+  rowsCategorised: number;
+  startedAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+}
+
+export interface RunOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}

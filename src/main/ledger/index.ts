@@ -1,0 +1,79 @@
+/** The ledger capability: one SQLite file per taxpayer profile and the services on it. */
+export {
+  LEDGER_FILE_NAME,
+  RECEIPTS_FOLDER_NAME,
+  openLedger,
+  type Ledger,
+  type OpenLedgerOptions,
+} from './ledger';
+export { LedgerError, type LedgerErrorCode, type LedgerFieldProblem } from './ledger-error';
+export { LEDGER_MIGRATIONS } from './migrations';
+export { sqlMigration, type Migration } from './migrations/migration';
+export { migrate, currentSchemaVersion, type MigrationOutcome } from './migrations/runner';
+export { openDatabase, type SqliteDatabase } from './database';
+export type {
+  Business,
+  BusinessPatch,
+  BusinessYearSettings,
+  BusinessesService,
+  NewBusiness,
+} from './businesses';
+export type { ChangeEntity, ChangeLog, ChangeLogEntry, ChangeLogFilter } from './change-log';
+export type { Transaction } from './transaction-record';
+export type {
+  CategoriseInput,
+  NewTransaction,
+  SplitPartInput,
+  TransactionPatch,
+  TransactionWithParts,
+  TransactionsService,
+} from './transactions';
+export type {
+  Rule,
+  NewRule,
+  RulePatch,
+  ApplyRulesOptions,
+  RulesService,
+} from './rules/rules-service';
+export type { MatchInput, RuleAction, RuleConditions, RuleMatcher } from './rules/rule-matcher';
+export type { Receipt, ReceiptsService } from './receipts/receipts-service';
+export type { RecordsFilter } from './records/records-filter';
+export type {
+  PageRequest,
+  RecordsPage,
+  RecordsQueries,
+  RecordsSort,
+  RecordsSummary,
+} from './records/records-query';
+export type {
+  FieldTotal,
+  PeriodTotals,
+  QuarterTotal,
+  RecordsFingerprint,
+  TotalsService,
+} from './totals/period-totals';
+export type { ImportsService, RememberedMapping } from './csv/import-service';
+export type {
+  BadRow,
+  CsvPreview,
+  DuplicateRow,
+  ImportAnalysis,
+  ImportBatch,
+  ImportDecisions,
+  ImportProgress,
+  ImportResult,
+  PreviewRow,
+  RowFix,
+  RunOptions,
+} from './csv/import-types';
+export type { AmountColumns, CsvDelimiter, CsvMapping, RowProblemCode } from './csv/csv-mapping';
+export type { DateOrder, DateOrderGuess } from './csv/bank-dates';
+export type { RecordsExport } from './export/records-export';
+export {
+  ARCHIVE_FORMAT,
+  exportProfileArchive,
+  importProfileArchive,
+  type ArchiveManifest,
+  type ArchiveProgress,
+} from './export/profile-archive';
+export { dailyTotalsDrift, rebuildDailyTotals } from './totals/daily-totals';

@@ -1,0 +1,6 @@
+export * from './category';
+export * from './catalogue';
+export * from './consolidated-expenses';
+export { EXCLUDED_CATEGORIES } from './excluded';
+export { SELF_EMPLOYMENT_CATEGORIES } from './self-employment';
+export { UK_PROPERTY_CATEGORIES } from './uk-property';

@@ -1,0 +1,116 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  LEDGER_MIGRATIONS,
+  dailyTotalsDrift,
+  migrate,
+  openDatabase,
+  openLedger,
+} from '../../../src/main/ledger';
+import { tempProfile } from './fixtures/temp-profile';
+
+let p: ReturnType<typeof tempProfile>;
+let file: string;
+beforeEach(() => {
+  p = tempProfile();
+  file = p.ledger.file;
+  p.ledger.close();
+  // Start again from an empty file that only ever saw version 1.
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+});
+afterEach(() => p.dispose());
+
+describe('opening a ledger written by an older version', () => {
+  it('upgrades a version-1 file with its data intact and every newer feature working', async () => {
+    const old = openDatabase(file);
+    expect(
+      migrate(old, LEDGER_MIGRATIONS.slice(0, 1), () => '2025-06-01T00:00:00.000Z'),
+    ).toMatchObject({ from: 0, to: 1 });
+    old.exec(`
+      INSERT INTO businesses (id, kind, name, created_at, updated_at) VALUES (1, 'self-employment', 'Old Plumbing', 't', 't');
+      INSERT INTO business_years VALUES (1, '2025-26', 'standard', 0, 't');
+      INSERT INTO transactions (id, date, description, amount_pence, business_id, category_id, disallowable_pence, created_at, updated_at) VALUES
+        (1, '2025-05-01', 'Job A', 120000, 1, 'se.turnover', 0, 't', 't'),
+        (2, '2025-05-02', 'Van', -30000, 1, 'se.carVanTravelExpenses', 5000, 't', 't'),
+        (3, '2025-05-03', 'Unsorted', -999, NULL, NULL, 0, 't', 't');
+      INSERT INTO transactions (id, date, description, amount_pence, business_id, category_id, created_at, updated_at, deleted_at) VALUES
+        (4, '2025-05-04', 'Deleted', -5, 1, 'se.adminCosts', 't', 't', 't');
+      INSERT INTO change_log (at, actor, entity, entity_id, action, after_json) VALUES ('t', 'old app', 'transaction', '1', 'create', '{"id":1}');
+    `);
+    old.close();
+
+    const ledger = openLedger({ file, actor: 'new app' });
+    try {
+      expect(ledger.migration).toMatchObject({ from: 1, to: LEDGER_MIGRATIONS.length });
+      expect(ledger.schemaVersion).toBe(LEDGER_MIGRATIONS.length);
+      // The data is all there, untouched.
+      expect(ledger.businesses.get(1)).toMatchObject({
+        name: 'Old Plumbing',
+        kind: 'self-employment',
+      });
+      expect(
+        ledger.records
+          .list({}, { sort: 'date-asc' })
+          .rows.map((r) => [r.id, r.amountPence, r.importBatchId, r.contentHash]),
+      ).toEqual([
+        [1, 120000, null, null],
+        [2, -30000, null, null],
+        [3, -999, null, null],
+      ]);
+      expect(ledger.changeLog.list()).toEqual([
+        expect.objectContaining({ actor: 'old app', after: { id: 1 } }),
+      ]);
+      // The summary added in a later version was filled from the old rows.
+      expect(dailyTotalsDrift(ledger.database)).toBe(0);
+      expect(ledger.totals.yearToDate(1, '2025-26')).toMatchObject({
+        incomePence: 120000,
+        expensesPence: 30000,
+        disallowablePence: 5000,
+        uncategorised: { count: 0 },
+      });
+      expect(ledger.records.uncategorisedCount()).toBe(1);
+      // Later features work on old rows: receipts, rules, imports.
+      const receipt = await ledger.receipts.attach(2, p.file('fuel.pdf', '%PDF-1.4 fuel receipt'));
+      expect(ledger.receipts.listFor(2).map((r) => r.id)).toEqual([receipt.id]);
+      ledger.rules.create({
+        conditions: { descriptionContains: 'unsorted' },
+        action: { businessId: 1, categoryId: 'se.otherExpenses', disallowableBasisPoints: 0 },
+      });
+      expect(ledger.rules.apply()).toEqual({ matched: 1, updated: 1 });
+      const csv = p.file('statement.csv', 'Date,Description,Amount\n06/05/2025,New job,50.00\n');
+      const preview = await ledger.imports.preview(csv);
+      const analysis = await ledger.imports.analyse(csv, preview.mapping!);
+      await ledger.imports.commit(analysis, {
+        expectedSha256: analysis.file.sha256,
+        badRows: 'skip',
+        businessId: 1,
+      });
+      expect(ledger.records.summarise()).toMatchObject({ count: 4, uncategorisedCount: 1 });
+      // The old append-only rule still holds.
+      expect(() => ledger.database.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);
+    } finally {
+      ledger.close();
+    }
+    // A second open has nothing left to do.
+    const again = openLedger({ file, actor: 'new app' });
+    expect(again.migration.applied).toEqual([]);
+    again.close();
+  });
+
+  it('refuses a file from a newer version of the app, leaving it untouched', () => {
+    const newer = openDatabase(join(p.root, 'newer.sqlite'));
+    migrate(
+      newer,
+      [
+        ...LEDGER_MIGRATIONS,
+        { version: LEDGER_MIGRATIONS.length + 1, name: '9999-future', up: () => undefined },
+      ],
+      () => 't',
+    );
+    newer.close();
+    expect(() => openLedger({ file: join(p.root, 'newer.sqlite'), actor: 'x' })).toThrow(
+      expect.objectContaining({ code: 'LEDGER_TOO_NEW' }),
+    );
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { guessDateOrder, parseBankDate } from '../../../src/main/ledger/csv/bank-dates';
+
+describe('bank dates', () => {
+  it.each([
+    ['31/01/2026', 'dmy', '2026-01-31'],
+    ['01/31/2026', 'mdy', '2026-01-31'],
+    ['2026-01-31', 'dmy', '2026-01-31'],
+    ['2026-01-31', 'mdy', '2026-01-31'],
+    ['2026/01/31', 'dmy', '2026-01-31'],
+    ['31.01.2026', 'dmy', '2026-01-31'],
+    ['31-01-26', 'dmy', '2026-01-31'],
+    ['1/2/2026', 'dmy', '2026-02-01'],
+    ['31 Jan 2026', 'dmy', '2026-01-31'],
+    ['31-Jan-26', 'mdy', '2026-01-31'],
+    ['Jan 31, 2026', 'dmy', '2026-01-31'],
+    ['31st January 2026', 'dmy', '2026-01-31'],
+    ['20260131', 'dmy', '2026-01-31'],
+    ['2026-01-31T10:15:00Z', 'dmy', '2026-01-31'],
+    ['29/02/2024', 'dmy', '2024-02-29'],
+  ] as const)('reads %s (%s) as %s', (text, order, expected) => {
+    expect(parseBankDate(text, order)).toBe(expected);
+  });
+
+  it.each([
+    ['31/01/2026', 'mdy'],
+    ['29/02/2025', 'dmy'],
+    ['2026-02-30', 'dmy'],
+    ['13/13/2026', 'dmy'],
+    ['yesterday', 'dmy'],
+    ['31/01/2026', 'ymd'],
+    ['', 'dmy'],
+  ] as const)('refuses %j as %s', (text, order) => {
+    expect(parseBankDate(text, order)).toBeNull();
+  });
+});
+
+describe('guessing DD/MM or MM/DD from the data', () => {
+  it('is sure once a day over 12 appears in either place', () => {
+    expect(guessDateOrder(['01/02/2026', '13/02/2026'])).toMatchObject({
+      order: 'dmy',
+      ambiguous: false,
+      candidates: ['dmy'],
+    });
+    expect(guessDateOrder(['02/01/2026', '02/13/2026'])).toMatchObject({
+      order: 'mdy',
+      ambiguous: false,
+      candidates: ['mdy'],
+    });
+  });
+
+  it('says when it cannot tell, defaulting to the UK order', () => {
+    expect(guessDateOrder(['01/02/2026', '03/04/2026'])).toMatchObject({
+      order: 'dmy',
+      ambiguous: true,
+      candidates: ['dmy', 'mdy'],
+    });
+  });
+
+  it('treats ISO and month-name dates as unambiguous', () => {
+    expect(guessDateOrder(['2026-01-02', '2026-01-03'])).toMatchObject({
+      order: 'ymd',
+      ambiguous: false,
+      readable: 1,
+    });
+    expect(guessDateOrder(['02 Jan 2026', '03 Jan 2026'])).toMatchObject({
+      ambiguous: false,
+      readable: 1,
+    });
+  });
+
+  it('reports how much of the column it can read', () => {
+    expect(guessDateOrder(['13/01/2026', 'rubbish']).readable).toBe(0.5);
+  });
+});
