@@ -59,6 +59,11 @@ async function startLinking(
   await app.getByRole('button', { name: 'Open HMRC in my browser' }).click();
 }
 
+// A new app opens on the first-run welcome; these tests start from the Link to HMRC screen.
+test.beforeEach(async ({ app, host }) => {
+  await app.goto(`${host.url}#/link`);
+});
+
 test.describe('linking to HMRC, step by step', () => {
   test('an individual links by the custom scheme and watches the nine steps', async ({
     app,

@@ -5,7 +5,7 @@ import { SECTIONS, type SectionId } from './sections';
  * The section list. Tab reaches it once; Up/Down/Home/End move between sections (the usual
  * pattern for a vertical list of links), Enter follows the link.
  */
-export function Navigation({ current }: { current: SectionId }): JSX.Element {
+export function Navigation({ current }: { current: SectionId | null }): JSX.Element {
   const listRef = useRef<HTMLUListElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {

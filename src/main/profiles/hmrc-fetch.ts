@@ -1,0 +1,167 @@
+import { taxYearEnd, taxYearOf, taxYearStart, type IsoDate } from '../../shared/domain/tax-year';
+import type { Authorisation } from '../../shared/ipc/channels/profiles';
+import { isHmrcError } from '../hmrc/errors/hmrc-error';
+import type { HmrcAccountClient } from '../hmrc/hmrc-service';
+import type { ListBusinessesResponse } from '../hmrc/schemas/business-details';
+import { authorised, refusalFrom } from './authorisation';
+import type { CachedBusiness, CachedObligation } from './hmrc-cache';
+
+/** The HMRC calls a profile needs; every one goes through the app's one HMRC client (issue 5). */
+export type ProfileHmrcClient = Pick<HmrcAccountClient, 'kind' | 'businessDetails' | 'obligations'>;
+
+export type HmrcAnswer =
+  | {
+      kind: 'answer';
+      authorisation: Authorisation;
+      /** Present for a full fetch (Business Details); absent for obligations only. */
+      businesses?: CachedBusiness[];
+      obligations: CachedObligation[];
+      correlationId?: string;
+    }
+  | { kind: 'refused'; authorisation: Authorisation };
+
+/** HMRC's "nothing found" for an obligations query means no obligations, not a failure. */
+const NOTHING_FOUND = new Set(['NO_OBLIGATIONS_FOUND', 'MATCHING_RESOURCE_NOT_FOUND', 'NOT_FOUND']);
+
+async function orEmpty<T>(call: Promise<T>, empty: T): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isHmrcError(error) && error.status === 404 && NOTHING_FOUND.has(error.code)) return empty;
+    throw error;
+  }
+}
+
+/**
+ * The lightweight authorisation check: List All Businesses (reference §3.4). A refusal is an
+ * answer, not an error; anything else (offline, HMRC busy, sign-in expired) is thrown.
+ */
+export async function checkWithHmrc(
+  client: ProfileHmrcClient,
+  nino: string,
+  checkedAt: string,
+): Promise<
+  | { kind: 'authorised'; list: ListBusinessesResponse; authorisation: Authorisation }
+  | { kind: 'refused'; authorisation: Authorisation }
+> {
+  try {
+    const result = await client.businessDetails.list(nino);
+    return {
+      kind: 'authorised',
+      list: result.data,
+      authorisation: authorised(checkedAt, result.correlationId),
+    };
+  } catch (error) {
+    const refusal = refusalFrom(error, { accountKind: client.kind, nino, checkedAt });
+    if (refusal) return { kind: 'refused', authorisation: refusal };
+    throw error;
+  }
+}
+
+const key = (o: CachedObligation) =>
+  `${o.kind}|${o.hmrcBusinessId ?? ''}|${o.periodStart}|${o.periodEnd}`;
+
+/**
+ * Businesses (full fetch only) and obligations: every open obligation of any year, this tax
+ * year's fulfilled ones (they decide whether the calendar-quarter choice is still open,
+ * reference §5.2), and open final declarations. Due dates are HMRC's own.
+ */
+export async function fetchFromHmrc(
+  client: ProfileHmrcClient,
+  nino: string,
+  options: { full: boolean; today: IsoDate; checkedAt: string },
+): Promise<HmrcAnswer> {
+  const check = await checkWithHmrc(client, nino, options.checkedAt);
+  if (check.kind === 'refused') return check;
+
+  const taxYear = taxYearOf(options.today);
+  const empty = { data: { obligations: [] }, correlationId: undefined, status: 200 };
+  const open = await orEmpty(
+    client.obligations.incomeAndExpenditure(nino, { status: 'open' }),
+    empty,
+  );
+  const thisYear = options.full
+    ? await orEmpty(
+        client.obligations.incomeAndExpenditure(nino, {
+          fromDate: taxYearStart(taxYear),
+          toDate: taxYearEnd(taxYear),
+        }),
+        empty,
+      )
+    : empty;
+  const finals = await orEmpty(
+    client.obligations.finalDeclaration(nino, { status: 'open' }),
+    empty,
+  );
+
+  const obligations = new Map<string, CachedObligation>();
+  for (const group of [...open.data.obligations, ...thisYear.data.obligations]) {
+    for (const d of group.obligationDetails) {
+      const o: CachedObligation = {
+        kind: 'quarterly',
+        hmrcBusinessId: group.businessId,
+        typeOfBusiness: group.typeOfBusiness,
+        periodStart: d.periodStartDate,
+        periodEnd: d.periodEndDate,
+        dueDate: d.dueDate,
+        status: d.status === 'fulfilled' ? 'fulfilled' : 'open',
+        ...(d.receivedDate ? { receivedDate: d.receivedDate } : {}),
+      };
+      obligations.set(key(o), o);
+    }
+  }
+  for (const d of finals.data.obligations) {
+    const o: CachedObligation = {
+      kind: 'final-declaration',
+      periodStart: d.periodStartDate,
+      periodEnd: d.periodEndDate,
+      dueDate: d.dueDate,
+      status: d.status,
+      ...(d.receivedDate ? { receivedDate: d.receivedDate } : {}),
+    };
+    obligations.set(key(o), o);
+  }
+
+  let businesses: CachedBusiness[] | undefined;
+  if (options.full) {
+    businesses = [];
+    for (const listed of check.list.listOfBusinesses) {
+      const base: CachedBusiness = {
+        hmrcBusinessId: listed.businessId.toUpperCase(),
+        typeOfBusiness: listed.typeOfBusiness,
+        ...(listed.tradingName ? { tradingName: listed.tradingName } : {}),
+      };
+      const details = await orEmpty(
+        client.businessDetails.retrieve(nino, base.hmrcBusinessId).then((r) => r.data),
+        undefined,
+      );
+      if (!details) {
+        businesses.push(base);
+        continue;
+      }
+      const period = details.accountingPeriods?.at(-1);
+      const choice = details.quarterlyTypeChoice;
+      businesses.push({
+        ...base,
+        ...(details.tradingName ? { tradingName: details.tradingName } : {}),
+        ...(details.commencementDate ? { commencementDate: details.commencementDate } : {}),
+        ...(details.cessationDate ? { cessationDate: details.cessationDate } : {}),
+        ...(choice?.quarterlyPeriodType ? { periodType: choice.quarterlyPeriodType } : {}),
+        ...(choice?.taxYearOfChoice ? { periodTypeTaxYear: choice.taxYearOfChoice } : {}),
+        ...(period ? { accountingPeriod: { start: period.start, end: period.end } } : {}),
+      });
+    }
+  }
+
+  return {
+    kind: 'answer',
+    authorisation: check.authorisation,
+    ...(businesses ? { businesses } : {}),
+    obligations: [...obligations.values()].sort(
+      (a, b) => a.dueDate.localeCompare(b.dueDate) || a.periodStart.localeCompare(b.periodStart),
+    ),
+    ...(check.authorisation.correlationId
+      ? { correlationId: check.authorisation.correlationId }
+      : {}),
+  };
+}

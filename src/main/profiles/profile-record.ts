@@ -1,0 +1,41 @@
+import type { AgentRole } from '../../shared/domain/agent-permissions';
+import type { Authorisation, ObligationRef, ProfileKind } from '../../shared/ipc/channels/profiles';
+import type { Environment } from '../../shared/ipc/channels/settings';
+
+/**
+ * A taxpayer profile: a person whose tax affairs Ledgerlink keeps (name, NINO, their records),
+ * acted for through one HMRC account. Keep it apart from an HMRC account, which is a sign-in
+ * holding a token: a sole trader has one profile on their own account; an agent has many
+ * client profiles on one agent account (reference §2.10).
+ */
+export interface Profile {
+  id: string;
+  /** Profiles belong to one environment: a Practice NINO means nothing to HMRC itself. */
+  environment: Environment;
+  /** `self`: the taxpayer acts for themselves; `client`: an agent acts for them. */
+  kind: ProfileKind;
+  name: string;
+  /** Normalised (`AA123456A`). Unique per environment. */
+  nino: string;
+  /** The HMRC account acting for them; null until one is linked. */
+  accountId: string | null;
+  /** Client profiles only: which kind of agent the client authorised. */
+  agentRole?: AgentRole;
+  archivedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+  lastActiveAt?: string;
+  /** From the last HMRC answer (List All Businesses). */
+  authorisation: Authorisation;
+  /** A summary of the last successful obligations check, for the overview (works offline). */
+  hmrc: ProfileHmrcSummary;
+}
+
+export interface ProfileHmrcSummary {
+  checkedAt?: string;
+  /** The open obligation with the earliest HMRC due date. */
+  nextDue?: ObligationRef;
+  openCount?: number;
+}
+
+export type NewProfile = Pick<Profile, 'kind' | 'name' | 'nino' | 'accountId' | 'agentRole'>;

@@ -1,0 +1,122 @@
+import { useId, useState, type FormEvent, type JSX } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { formatNino } from '../../../../shared/domain/nino';
+import { useProfiles } from '../../app/use-active-profile';
+import { api, toIpcError, unwrap } from '../../bridge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { usePracticeSuggestions } from '../profiles/use-practice-suggestions';
+
+export interface SelfDetailsValues {
+  name: string;
+  nino: string;
+}
+
+/**
+ * Step 2 for a sole trader or landlord: name and NINO, checked by the main process by HMRC's
+ * format and prefix rules (and for duplicates) before anything else happens.
+ */
+export function SelfDetails({
+  initial,
+  onDone,
+  onBack,
+}: {
+  initial?: SelfDetailsValues;
+  onDone: (values: SelfDetailsValues) => void;
+  onBack: () => void;
+}): JSX.Element {
+  const id = useId();
+  const profiles = useProfiles();
+  const suggestions = usePracticeSuggestions(profiles.data);
+  const [name, setName] = useState(initial?.name ?? '');
+  const [nino, setNino] = useState(initial?.nino ? formatNino(initial.nino) : '');
+  const check = useMutation({
+    mutationFn: () => unwrap(api.profiles.validateNew({ name, nino })),
+    onSuccess: (values) => onDone(values),
+  });
+  const error = check.error ? toIpcError(check.error) : undefined;
+  const nameError = error?.fields?.find((f) => f.path === 'name')?.message;
+  const ninoError = error?.fields?.find((f) => f.path === 'nino')?.message;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    check.mutate();
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <h2>About you</h2>
+      {suggestions.length > 0 ? (
+        <div className="notice notice-ok onboarding-suggest">
+          <p className="notice-title">Trying Ledgerlink with Practice HMRC?</p>
+          <p>Use one of its test people, then sign in as them in the next step.</p>
+          <ul className="plain-list">
+            {suggestions.slice(0, 2).map((s) => (
+              <li key={s.nino}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setName(s.name);
+                    setNino(formatNino(s.nino));
+                  }}
+                >
+                  Use {s.name} ({formatNino(s.nino)})
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Your full name</label>
+        <input
+          type="text"
+          id={`${id}-name`}
+          value={name}
+          autoComplete="name"
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={nameError ? `${id}-name-error` : undefined}
+        />
+        {nameError ? (
+          <p className="field-error" id={`${id}-name-error`}>
+            {nameError}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-nino`}>Your National Insurance number</label>
+        <p className="hint" id={`${id}-nino-hint`}>
+          It’s on your payslip, P60 or letters from HMRC. For example, QQ 12 34 56 C.
+        </p>
+        <input
+          type="text"
+          id={`${id}-nino`}
+          className="profiles-nino-input"
+          value={nino}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={20}
+          onChange={(e) => setNino(e.target.value)}
+          aria-invalid={ninoError ? true : undefined}
+          aria-describedby={`${id}-nino-hint${ninoError ? ` ${id}-nino-error` : ''}`}
+        />
+        {ninoError ? (
+          <p className="field-error" id={`${id}-nino-error`}>
+            {ninoError}
+          </p>
+        ) : null}
+      </div>
+      {error && !nameError && !ninoError ? <ErrorNotice error={error} /> : null}
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={check.isPending}>
+          Continue
+        </button>
+        <button type="button" className="button" onClick={onBack}>
+          Back
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,251 @@
+import { useMemo, useState, type JSX } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { maskNino, normaliseNino } from '../../../../shared/domain/nino';
+import type { OverviewRow, OverviewStatus } from '../../../../shared/ipc/channels/profiles';
+import { useActiveProfile } from '../../app/use-active-profile';
+import { toIpcError } from '../../bridge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Loading } from '../../ui/Loading';
+import { checkedAtText, obligationText, shortDate } from './format';
+import { RoleBadge } from './ProfileBadges';
+import { useOverview, useRefreshAll } from './use-profile-data';
+
+const STATUS: Record<OverviewStatus, { label: string; tone: string; rank: number }> = {
+  overdue: { label: 'Overdue', tone: 'badge-bad', rank: 0 },
+  'not-authorised': { label: 'Not authorised', tone: 'badge-bad', rank: 1 },
+  'due-soon': { label: 'Due soon', tone: 'badge-warn', rank: 2 },
+  'not-signed-up': { label: 'Not signed up', tone: 'badge-warn', rank: 3 },
+  'not-checked': { label: 'Not checked', tone: 'badge-neutral', rank: 4 },
+  'up-to-date': { label: 'Up to date', tone: 'badge-ok', rank: 5 },
+};
+
+type SortKey = 'name' | 'due' | 'status' | 'checked';
+const SORTS: { key: SortKey; label: string }[] = [
+  { key: 'name', label: 'Client' },
+  { key: 'due', label: 'Next due update' },
+  { key: 'status', label: 'Status' },
+  { key: 'checked', label: 'HMRC last checked' },
+];
+
+function compare(a: OverviewRow, b: OverviewRow, key: SortKey): number {
+  switch (key) {
+    case 'name':
+      return a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+    case 'due':
+      // Clients with nothing due (or never checked) go last.
+      return (a.nextDue?.dueDate ?? '9999').localeCompare(b.nextDue?.dueDate ?? '9999');
+    case 'status':
+      return STATUS[a.status].rank - STATUS[b.status].rank;
+    case 'checked':
+      return (a.checkedAt ?? '').localeCompare(b.checkedAt ?? '');
+  }
+}
+
+/**
+ * #/profiles/overview: every client in one table with the next update due and a status (up to
+ * date, due soon, overdue, not authorised), sortable and filterable. It reads what HMRC said
+ * at the last check, so it works offline and says when that was.
+ */
+export function ClientsOverview(): JSX.Element {
+  const overview = useOverview();
+  const refreshAll = useRefreshAll();
+  const { setActive } = useActiveProfile();
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({
+    key: 'status',
+    ascending: true,
+  });
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<OverviewStatus | 'all'>('all');
+  const open = useMutation({
+    mutationFn: (profileId: string) => setActive(profileId),
+    onSuccess: () => {
+      window.location.hash = '#/profiles';
+    },
+  });
+
+  const rows = useMemo(() => {
+    const all = overview.data?.rows ?? [];
+    const needle = text.trim().toLowerCase();
+    const ninoNeedle = normaliseNino(text);
+    const filtered = all.filter(
+      (r) =>
+        (status === 'all' || r.status === status) &&
+        (needle === '' ||
+          r.name.toLowerCase().includes(needle) ||
+          (ninoNeedle.length >= 2 && r.nino.includes(ninoNeedle))),
+    );
+    const sorted = [...filtered].sort(
+      (a, b) => compare(a, b, sort.key) || a.name.localeCompare(b.name, 'en-GB'),
+    );
+    return sort.ascending ? sorted : sorted.reverse();
+  }, [overview.data, text, status, sort]);
+
+  if (overview.isPending) return <Loading label="Reading your clients…" />;
+  if (overview.error) return <ErrorNotice error={toIpcError(overview.error)} />;
+  const o = overview.data;
+  const progress = o.progress;
+  const counts = o.rows.reduce<Record<string, number>>((acc, r) => {
+    acc[r.status] = (acc[r.status] ?? 0) + 1;
+    return acc;
+  }, {});
+
+  return (
+    <section aria-labelledby="profiles-overview-heading" className="profiles-clients">
+      <div className="profiles-toolbar">
+        <h2 id="profiles-overview-heading">Clients overview ({o.rows.length})</h2>
+        <button
+          type="button"
+          className="button"
+          onClick={() => refreshAll.mutate()}
+          disabled={progress.running || o.rows.length === 0}
+        >
+          Check all with HMRC
+        </button>
+      </div>
+      <p className="hint" role="status" aria-live="polite">
+        {progress.running
+          ? `Checking with HMRC: ${progress.done} of ${progress.total} clients done.`
+          : o.newestCheck
+            ? `Shown as HMRC answered: last checked ${checkedAtText(o.newestCheck)}${
+                o.oldestCheck && o.oldestCheck !== o.newestCheck
+                  ? ` (oldest ${checkedAtText(o.oldestCheck)})`
+                  : ''
+              }. Works offline; due soon means within ${o.dueSoonDays} days.`
+            : 'Not checked with HMRC yet.'}
+      </p>
+      {progress.running ? (
+        <progress
+          className="progress"
+          max={progress.total}
+          value={progress.done}
+          aria-label="Clients checked"
+        />
+      ) : null}
+      {progress.lastError && !progress.running ? (
+        <ErrorNotice
+          error={progress.lastError}
+          title={`Checking stopped after ${progress.done} of ${progress.total} clients`}
+        />
+      ) : null}
+      {refreshAll.error ? <ErrorNotice error={toIpcError(refreshAll.error)} /> : null}
+      {open.error ? <ErrorNotice error={toIpcError(open.error)} /> : null}
+
+      {o.rows.length === 0 ? (
+        <p className="empty-state">
+          No clients yet. <a href="#/profiles/add">Add a client</a> or{' '}
+          <a href="#/profiles/import">import a CSV file</a>.
+        </p>
+      ) : (
+        <>
+          <div className="profiles-filters" role="search" aria-label="Filter clients">
+            <div className="field">
+              <label htmlFor="overview-filter">Find by name or NINO</label>
+              <input
+                type="search"
+                id="overview-filter"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="overview-status">Status</label>
+              <select
+                id="overview-status"
+                value={status}
+                onChange={(e) => setStatus(e.target.value as OverviewStatus | 'all')}
+              >
+                <option value="all">All ({o.rows.length})</option>
+                {(Object.keys(STATUS) as OverviewStatus[]).map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS[s].label} ({counts[s] ?? 0})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p className="hint" aria-live="polite">
+              Showing {rows.length} of {o.rows.length}
+            </p>
+          </div>
+          <table className="table profiles-overview-table">
+            <caption className="profiles-sr-only">
+              Clients, sorted by {SORTS.find((s) => s.key === sort.key)!.label.toLowerCase()}
+            </caption>
+            <thead>
+              <tr>
+                {SORTS.map((s) => (
+                  <th
+                    key={s.key}
+                    scope="col"
+                    aria-sort={
+                      sort.key === s.key ? (sort.ascending ? 'ascending' : 'descending') : undefined
+                    }
+                  >
+                    <button
+                      type="button"
+                      className="profiles-sort"
+                      onClick={() =>
+                        setSort((current) => ({
+                          key: s.key,
+                          ascending: current.key === s.key ? !current.ascending : true,
+                        }))
+                      }
+                    >
+                      {s.label}
+                      <span aria-hidden="true">
+                        {sort.key === s.key ? (sort.ascending ? ' ▲' : ' ▼') : ''}
+                      </span>
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.profileId} data-profile={r.profileId} data-status={r.status}>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => open.mutate(r.profileId)}
+                    >
+                      {r.name}
+                    </button>
+                    <span className="detail profiles-block">
+                      <span className="mono">{maskNino(r.nino)}</span>{' '}
+                      {r.agentRole ? (
+                        <RoleBadge profile={{ kind: 'client', agentRole: r.agentRole }} />
+                      ) : null}
+                    </span>
+                  </th>
+                  <td>
+                    {r.nextDue ? (
+                      <>
+                        {shortDate(r.nextDue.dueDate)}
+                        <span className="detail profiles-block">{obligationText(r.nextDue)}</span>
+                      </>
+                    ) : (
+                      <span className="detail">—</span>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`badge ${STATUS[r.status].tone}`}>
+                      {STATUS[r.status].label}
+                    </span>
+                    <span className="detail profiles-block">{r.statusText}</span>
+                  </td>
+                  <td>
+                    {r.checkedAt ? (
+                      checkedAtText(r.checkedAt)
+                    ) : (
+                      <span className="detail">Never</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOffsetClock as createAppClock } from '../../../src/main/clock/clock';
+import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
+import { fromPracticeServer } from '../../../src/main/environments/practice-launcher';
+import { memorySink, type LogRecord } from '../../../src/main/logging/logger';
+import { keytarKeychain } from '../../../src/main/vault/keytar-keychain';
+import { startPracticeHmrc, type PracticeHmrc } from '../../../src/practice/server';
+import type {
+  ChannelName,
+  EventName,
+  RequestOf,
+  ResponseOf,
+} from '../../../src/shared/ipc/contract';
+import type { IpcError, IpcResult } from '../../../src/shared/ipc/result';
+import { fakeDisplay, fakeMachineFacts } from '../../support/fakes/fake-machine-facts';
+import { createConfStore } from '../../support/node-adapters/conf-store';
+import { walkPracticeJourney } from '../../support/practice-journey';
+import { startRecordingProxy, type Exchange } from '../hmrc/support/recording-proxy';
+
+const SENDER = { id: 'test-window', origin: 'app://ledgerlink', isMainFrame: true };
+
+export interface ProfilesHarness {
+  practice: PracticeHmrc;
+  services: MainServices;
+  dataDir: string;
+  logs: LogRecord[];
+  events: { event: EventName; payload: unknown }[];
+  /** Every request that reached Practice HMRC's APIs (OAuth pages and tokens left out). */
+  apiRequests(): Exchange[];
+  call<N extends ChannelName>(
+    channel: N,
+    request?: RequestOf<N>,
+  ): Promise<IpcResult<ResponseOf<N>>>;
+  ok<N extends ChannelName>(channel: N, request?: RequestOf<N>): Promise<ResponseOf<N>>;
+  /** Expects a typed failure and returns it. */
+  fails<N extends ChannelName>(channel: N, request?: RequestOf<N>): Promise<IpcError>;
+  /** Links a Practice user through the app's own journey; returns the account id. */
+  link(user: { userId: string; password: string }, kind: 'individual' | 'agent'): Promise<string>;
+  /** Closes the app and opens it again on the same data folder (as a restart does). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real main-process services (profiles, HMRC client, auth, the OS keychain, SQLite files)
+ * against a real Practice HMRC over HTTP on 127.0.0.1, with a recording proxy between them so
+ * a test can tell what was (and was not) sent to HMRC.
+ */
+export async function startProfilesHarness(
+  options: { practice?: Parameters<typeof startPracticeHmrc>[0] } = {},
+): Promise<ProfilesHarness> {
+  const practice = await startPracticeHmrc({ rateLimitPerSecond: 0, ...options.practice });
+  const proxy = await startRecordingProxy(practice.baseUrl);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledgerlink-profiles-it-'));
+  const sink = memorySink();
+  const opened: string[] = [];
+  const events: { event: EventName; payload: unknown }[] = [];
+  const clock = createAppClock();
+
+  const start = async () => {
+    const services = await createMainServices({
+      host: {
+        kind: 'browser-host',
+        platform: process.platform,
+        appVersion: '0.0.0-it',
+        versions: [],
+        securityChecks: () => [],
+      },
+      paths: { userData: dataDir },
+      logSink: sink,
+      openInSystemBrowser: async (url) => void opened.push(url),
+      keyValueStore: (name) => createConfStore(dataDir, name),
+      launchPractice: async () => ({
+        ...fromPracticeServer(practice),
+        baseUrl: proxy.url,
+        stop: async () => undefined,
+      }),
+      rendererOrigins: [SENDER.origin],
+      clock,
+      keychain: keytarKeychain(),
+      deepLinksAvailable: true,
+      machineFacts: fakeMachineFacts(),
+      display: fakeDisplay(),
+    });
+    services.ipc.trustSender(SENDER.id);
+    services.ipc.onEmit((event, payload) => events.push({ event, payload }));
+    return services;
+  };
+
+  let services = await start();
+  const call = <N extends ChannelName>(channel: N, request?: RequestOf<N>) =>
+    services.ipc.dispatch(channel, request, SENDER) as Promise<IpcResult<ResponseOf<N>>>;
+
+  const harness: ProfilesHarness = {
+    practice,
+    get services() {
+      return services;
+    },
+    dataDir,
+    logs: sink.records,
+    events,
+    apiRequests: () => proxy.apiCalls(),
+    call,
+    async ok(channel, request) {
+      const result = await call(channel, request);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.value;
+    },
+    async fails(channel, request) {
+      const result = await call(channel, request);
+      if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
+      return result.error;
+    },
+    async link(user, kind) {
+      const started = await call('auth.startLink', {
+        accountKind: kind,
+        transport: 'custom-scheme',
+      });
+      if (!started.ok) throw new Error(`startLink: ${JSON.stringify(started.error)}`);
+      const journey = await walkPracticeJourney(opened.at(-1)!, user);
+      services.deepLinks.receive(journey.location!, 'open-url');
+      const done = await services.link.settled();
+      if (!done?.account) throw new Error(`linking failed: ${JSON.stringify(done)}`);
+      return done.account.id;
+    },
+    async restart() {
+      await services.dispose();
+      services = await start();
+    },
+    async close() {
+      await services.dispose();
+      await proxy.close();
+      await practice.stop();
+    },
+  };
+  return harness;
+}
