@@ -131,7 +131,7 @@ export function createHmrcHttpClient(deps: HmrcHttpClientDeps): HmrcTransport {
     token: string,
     options: CallOptions,
   ): Promise<Attempt> => {
-    await deps.limiter.acquire();
+    const markSent = await deps.limiter.acquire();
     // Collected after the slot is granted, immediately before sending [FPH local-ips].
     const fraud = await deps.fraudHeaders.collect();
     const scenario =
@@ -141,6 +141,8 @@ export function createHmrcHttpClient(deps: HmrcHttpClientDeps): HmrcTransport {
         ? { 'Gov-Test-Scenario': options.govTestScenario }
         : {};
     try {
+      // The rate limiter counts from the moment the request really leaves (rate-limiter.ts).
+      if (typeof markSent === 'function') markSent();
       const response = await http.request<unknown>({
         baseURL: baseUrl,
         url: request.path,

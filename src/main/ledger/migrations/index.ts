@@ -1,0 +1,23 @@
+import { m0001LedgerCore } from './0001-ledger-core';
+import { m0002ImportsAndRules } from './0002-imports-and-rules';
+import { m0003Receipts } from './0003-receipts';
+import { m0004DailyTotals } from './0004-daily-totals';
+import { m0005HmrcCache } from './0005-hmrc-cache';
+import { m0006SyncOutbox } from './0006-sync-outbox';
+import type { Migration } from './migration';
+
+/**
+ * THE ordered schema of a profile's ledger.sqlite. Other capabilities that keep data in the
+ * same file (issue 8: the sync outbox and the hash-chained submission log) add a file here named
+ * `000N-<what>.ts` exporting `sqlMigration(N, '000N-<what>', sql)` and append it to this list.
+ * Never reorder, renumber or edit a shipped entry; openLedger refuses a file whose recorded
+ * names disagree with this list, or whose version is newer than the list knows.
+ */
+export const LEDGER_MIGRATIONS: readonly Migration[] = [
+  m0001LedgerCore,
+  m0002ImportsAndRules,
+  m0003Receipts,
+  m0004DailyTotals,
+  m0005HmrcCache,
+  m0006SyncOutbox,
+];

@@ -1,0 +1,118 @@
+import type { JSX } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { EstimateView } from '../../../../shared/ipc/channels/sync';
+import { api, toIpcError, unwrap } from '../../bridge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Loading } from '../../ui/Loading';
+import { money, ukDate, when } from './format';
+import { syncKeys } from './use-sync';
+
+/**
+ * HMRC's in-year estimate after a sync (reference §5.3): income tax and Class 4 National
+ * Insurance, the dates it covers and HMRC's accuracy disclaimer. A supporting agent sees why
+ * there is none.
+ */
+export function EstimatePanel({
+  profileId,
+  estimate,
+  allowed,
+  reason,
+  online,
+}: {
+  profileId: string;
+  estimate?: EstimateView;
+  allowed: boolean;
+  reason?: string;
+  online: boolean;
+}): JSX.Element {
+  const queryClient = useQueryClient();
+  const ask = useMutation({
+    mutationFn: () =>
+      unwrap(api.sync.estimate({ profileId, ...(estimate ? { taxYear: estimate.taxYear } : {}) })),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: syncKeys.status(profileId) }),
+  });
+
+  return (
+    <section className="card estimate" aria-labelledby="estimate-title">
+      <h2 id="estimate-title">Tax estimate from HMRC</h2>
+      {!allowed ? (
+        <p>{reason}</p>
+      ) : (
+        <>
+          {estimate?.status === 'ready' ? (
+            <>
+              <p className="hint">
+                Tax year {estimate.taxYear}
+                {estimate.periodFrom && estimate.periodTo
+                  ? `, covering ${ukDate(estimate.periodFrom)} to ${ukDate(estimate.periodTo)}`
+                  : ''}
+                {estimate.requestedAt ? `. Asked for at ${when(estimate.requestedAt)}.` : '.'}
+              </p>
+              <dl className="estimate-figures">
+                <div>
+                  <dt>Estimated Income Tax</dt>
+                  <dd>{money(estimate.incomeTaxPence ?? 0)}</dd>
+                </div>
+                <div>
+                  <dt>Estimated Class 4 National Insurance</dt>
+                  <dd>{money(estimate.class4NicsPence ?? 0)}</dd>
+                </div>
+                <div className="estimate-total">
+                  <dt>Estimated total so far</dt>
+                  <dd>{money(estimate.totalPence ?? 0)}</dd>
+                </div>
+              </dl>
+              <p className="notice notice-warn estimate-disclaimer">{estimate.disclaimer}</p>
+            </>
+          ) : estimate?.status === 'errors' ? (
+            <div className="notice notice-warn">
+              <p className="notice-title">{estimate.reason}</p>
+              <ul>
+                {estimate.messages
+                  .filter((m) => m.kind === 'error')
+                  .map((m) => (
+                    <li key={m.text}>{m.text}</li>
+                  ))}
+              </ul>
+            </div>
+          ) : estimate?.status === 'pending' ? (
+            <p>{estimate.reason}</p>
+          ) : estimate?.status === 'failed' && estimate.error ? (
+            <ErrorNotice error={estimate.error} title="The estimate could not be fetched" />
+          ) : (
+            <p>
+              After HMRC accepts an update, Ledgerlink asks HMRC for an estimate of the tax so far.
+            </p>
+          )}
+          {estimate?.messages.some((m) => m.kind !== 'error') ? (
+            <details>
+              <summary>HMRC’s notes on this calculation</summary>
+              <ul>
+                {estimate.messages
+                  .filter((m) => m.kind !== 'error')
+                  .map((m) => (
+                    <li key={m.text}>{m.text}</li>
+                  ))}
+              </ul>
+            </details>
+          ) : null}
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              disabled={!online || ask.isPending}
+              onClick={() => ask.mutate()}
+            >
+              Ask HMRC for a new estimate
+            </button>
+            {!online ? <span className="hint">Available when you are online.</span> : null}
+          </div>
+          {ask.isPending ? (
+            <Loading label="HMRC is calculating: this takes a few seconds…" />
+          ) : null}
+          {ask.error ? <ErrorNotice error={toIpcError(ask.error)} /> : null}
+        </>
+      )}
+    </section>
+  );
+}
