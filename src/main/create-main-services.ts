@@ -1,5 +1,16 @@
-import { RENDERER_ORIGIN } from '../shared/app/identity';
+import { join } from 'node:path';
+import { OAUTH_CALLBACK_PATH, RENDERER_ORIGIN } from '../shared/app/identity';
 import { registerAppIpc } from './app-info/register-app-ipc';
+import { createHmrcAccountStore, type HmrcAccountStore } from './auth/hmrc-accounts';
+import { createLinkService, type LinkService } from './auth/link-service';
+import { createOAuthClient } from './auth/oauth-client';
+import { resolveTarget } from './auth/oauth-target';
+import { registerAuthIpc } from './auth/register-auth-ipc';
+import { createTokenService, type TokenService } from './auth/token-provider';
+import {
+  startLoopbackListener,
+  type StartLoopbackListener,
+} from './auth/transports/loopback-listener';
 import type { HostDescription } from './app-info/security-report';
 import { systemClock, type Clock } from './clock/clock';
 import { createDeepLinkRouter, type DeepLinkRouter } from './deep-links/deep-link-router';
@@ -8,6 +19,20 @@ import {
   type EnvironmentRuntime,
 } from './environments/environment-runtime';
 import type { VendorCredentials } from './environments/hmrc-environments';
+import type { DisplaySource, MachineFacts } from './hmrc/fraud-prevention/machine-facts';
+import { nodeMachineFacts } from './hmrc/fraud-prevention/node-machine-facts';
+import { createHmrcService, type HmrcService } from './hmrc/hmrc-service';
+import { registerHmrcIpc } from './hmrc/register-hmrc-ipc';
+import { createProfilesService, type ProfilesService } from './profiles/profiles-service';
+import { registerProfilesIpc } from './profiles/register-profiles-ipc';
+import { cancelledFileDialogs, type FileDialogs } from './records/file-dialogs';
+import { registerRecordsIpc } from './records/register-records-ipc';
+import { registerReviewIpc } from './review/register-review-ipc';
+import { createReviewService, type ReviewService } from './review/review-service';
+import { createSwitchableNetwork, type NetworkStatus } from './sync/network-status';
+import { registerSyncIpc } from './sync/register-sync-ipc';
+import { createSyncService, type SyncService } from './sync/sync-service';
+import { countUnsyncedRecords } from './sync/unsynced-records';
 import type { PracticeLauncher } from './environments/practice-endpoint';
 import { createIpcRouter, type IpcRouter } from './ipc/ipc-router';
 import { createLogger, type LogSink, type Logger } from './logging/logger';
@@ -20,6 +45,8 @@ import {
 } from './shell/external-opener';
 import { ALLOWED_HTTPS_HOSTS } from './shell/external-url-policy';
 import type { KeyValueStoreFactory } from './storage/key-value-store';
+import { unavailableKeychain, type Keychain } from './vault/keychain';
+import { createTokenVault } from './vault/token-vault';
 
 /**
  * Everything the services need from the outside world. The Electron layer provides these
@@ -37,6 +64,34 @@ export interface MainAdapters {
   rendererOrigins?: string[];
   vendorCredentials?: Partial<Record<'sandbox' | 'production', VendorCredentials>>;
   clock?: Clock;
+  /** The OS keychain for the vault's master key (keytar). Absent: tokens are session-only. */
+  keychain?: Keychain;
+  /**
+   * Whether the OS will hand `app.ledgerlink.desktop:` URLs to this app (Electron's
+   * setAsDefaultProtocolClient succeeded; the browser host injects them). Default false.
+   */
+  deepLinksAvailable?: boolean;
+  /** Only for tests that must not bind the registered loopback ports. */
+  startLoopbackListener?: StartLoopbackListener;
+  /** Only for tests: the HTTP client for HMRC's token endpoint. */
+  oauthFetch?: typeof fetch;
+  /**
+   * The device facts behind the fraud prevention headers (OS user, network, OS and hardware
+   * identity). Default: read from this machine through Node.
+   */
+  machineFacts?: MachineFacts;
+  /** Screens and the main window's size (Electron's `screen`; the page in the browser host). */
+  display?: DisplaySource;
+  /**
+   * Whether the computer is online (Electron: `net.isOnline()`, polled; the browser host and
+   * tests switch it). Default: always online. Offline, sync explains instead of sending.
+   */
+  network?: NetworkStatus;
+  /**
+   * The OS open and save dialogs, and opening a stored receipt (Electron's `dialog` and
+   * `shell`; the browser host queues answers). Default: every dialog is cancelled.
+   */
+  fileDialogs?: FileDialogs;
 }
 
 export interface MainServices {
@@ -47,6 +102,23 @@ export interface MainServices {
   environments: EnvironmentRuntime;
   logger: Logger;
   clock: Clock;
+  /** The HMRC accounts (sign-ins holding a token): non-secret metadata. */
+  accounts: HmrcAccountStore;
+  /** Access tokens for HMRC calls (single-flight refresh); also "Refresh now". */
+  tokens: TokenService;
+  /** The linking journey (issue 4). */
+  link: LinkService;
+  /** The HMRC API client: `hmrc.forAccount(id)` for every HMRC call (issue 5). */
+  hmrc: HmrcService;
+  /**
+   * Taxpayer profiles (issue 6): `list()`, `active()`, `setActive(id)`, `ledger(id)` (the
+   * profile's open ledger), `hmrcFor(id)` (its HMRC client with supporting-agent limits) …
+   */
+  profiles: ProfilesService;
+  /** Review before syncing (issue 8): prepare, check and approve cumulative updates. */
+  review: ReviewService;
+  /** The outbox, sync, receipts (submission log) and the tax estimate (issue 8). */
+  sync: SyncService;
   dispose(): Promise<void>;
 }
 
@@ -91,6 +163,117 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   });
   registerSettingsIpc(ipc, { settings, environments });
 
+  const authLogger = logger.child('auth');
+  const accounts = createHmrcAccountStore(adapters.keyValueStore('hmrc-accounts'));
+  const vault = createTokenVault({
+    keychain: adapters.keychain ?? unavailableKeychain(),
+    store: adapters.keyValueStore('token-vault'),
+    logger: logger.child('vault'),
+  });
+  const oauthClient = createOAuthClient(adapters.oauthFetch ? { fetch: adapters.oauthFetch } : {});
+  const target = (env: Parameters<typeof resolveTarget>[1]) =>
+    resolveTarget(environments, env, authLogger);
+  const tokens = createTokenService({
+    accounts,
+    vault,
+    oauth: oauthClient,
+    target,
+    clock,
+    logger: authLogger.child('tokens'),
+  });
+  const link = createLinkService({
+    environments,
+    opener,
+    vault,
+    accounts,
+    oauth: oauthClient,
+    target,
+    clock,
+    logger: authLogger.child('link'),
+    deepLinksAvailable: adapters.deepLinksAvailable ?? false,
+    startLoopbackListener: adapters.startLoopbackListener ?? startLoopbackListener,
+    emit: (view) => ipc.emit('auth.progress', view),
+  });
+  const unsubscribeCallbacks = deepLinks.subscribe(OAUTH_CALLBACK_PATH, (url) => {
+    link.receiveCallback(url.params, 'custom-scheme');
+  });
+  const stopAccountEvents = registerAuthIpc(ipc, {
+    link,
+    accounts,
+    tokens,
+    vault,
+    opener,
+    clock,
+    logger: authLogger,
+  });
+
+  // Every HMRC call goes through this one client (issue 5); one rate limiter for the app.
+  const hmrc = createHmrcService({
+    accounts,
+    tokens,
+    environments,
+    machine: adapters.machineFacts ?? nodeMachineFacts(),
+    display: adapters.display,
+    store: adapters.keyValueStore('hmrc-client'),
+    appVersion: adapters.host.appVersion,
+    logger: logger.child('hmrc'),
+    now: () => clock.now(),
+  });
+  const stopHmrcEvents = registerHmrcIpc(ipc, { hmrc, environments, now: () => clock.now() });
+
+  // Taxpayer profiles (issue 6): one ledger file per profile under <userData>/profiles/.
+  const profiles = createProfilesService({
+    userDataDir: adapters.paths.userData,
+    accounts,
+    hmrc,
+    environment: () => settings.environment(),
+    onEnvironmentChange: (listener) => settings.onEnvironmentChange(listener),
+    clock,
+    logger: logger.child('profiles'),
+    onChanged: (view) => ipc.emit('profiles.changed', view),
+    onRefreshProgress: (progress) => ipc.emit('profiles.refreshProgress', progress),
+  });
+  registerProfilesIpc(ipc, profiles);
+
+  // Digital records (issue 7): the IPC adapter over each profile's ledger.
+  registerRecordsIpc(ipc, {
+    profiles,
+    files: adapters.fileDialogs ?? cancelledFileDialogs,
+    clock,
+    logger: logger.child('records'),
+    profilesDir: join(adapters.paths.userData, 'profiles'),
+  });
+
+  // Review and sync (issue 8): the outbox and submission log live in each profile's ledger.
+  const network = adapters.network ?? createSwitchableNetwork(true);
+  const review = createReviewService({
+    profiles,
+    network,
+    clock,
+    logger: logger.child('review'),
+  });
+  registerReviewIpc(ipc, review);
+  const sync = createSyncService({
+    profiles,
+    accountLinked: (accountId) => {
+      const account = accounts.get(accountId);
+      return account !== undefined && account.status !== 'relink-needed';
+    },
+    network,
+    anchorStore: adapters.keyValueStore('submission-log-anchors'),
+    settingsStore: adapters.keyValueStore('sync-settings'),
+    clock,
+    logger: logger.child('sync'),
+    emitProgress: (run) => ipc.emit('sync.progress', run),
+    emitChanged: (profileId) => {
+      review.forgetHmrcCopies(profileId);
+      ipc.emit('sync.changed', { profileId });
+    },
+    emitNetwork: (view) => ipc.emit('sync.network', view),
+  });
+  registerSyncIpc(ipc, sync);
+  profiles.useUnsyncedRecordCounter(countUnsyncedRecords);
+
   // Practice HMRC is the default environment: have it running before the first window asks.
   if (settings.environment() === 'practice') await environments.ensurePractice();
 
@@ -102,7 +285,20 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     environments,
     logger,
     clock,
+    accounts,
+    tokens,
+    link,
+    hmrc,
+    profiles,
+    review,
+    sync,
     async dispose() {
+      sync.dispose();
+      profiles.dispose();
+      unsubscribeCallbacks();
+      stopAccountEvents();
+      stopHmrcEvents();
+      await link.dispose();
       await environments.dispose();
     },
   };

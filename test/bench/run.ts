@@ -7,6 +7,8 @@ import { tableReporter, type Report } from './report';
 
 const SECTIONS: { name: string; load: () => Promise<{ run(report: Report): Promise<void> }> }[] = [
   { name: 'foundation', load: () => import('./foundation-bench') },
+  { name: 'ledger', load: () => import('./ledger-bench') },
+  { name: 'sync', load: () => import('./sync-bench') },
 ];
 
 const only = process.argv[2];

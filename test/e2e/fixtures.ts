@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../support/browser-host/start-browser-host';
+import {
+  startBrowserHost,
+  type BrowserHost,
+  type BrowserHostOptions,
+} from '../support/browser-host/start-browser-host';
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -10,14 +14,29 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 /** Save a full-page screenshot under test-results/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
+  // The app scrolls inside its main pane (a desktop layout), so grow the viewport to show all
+  // of the screen's content, then put it back.
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const overflow = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return main ? Math.max(0, main.scrollHeight - main.clientHeight) : 0;
+  });
+  if (overflow > 0)
+    await page.setViewportSize({
+      width: viewport.width,
+      height: Math.min(viewport.height + overflow, 6000),
+    });
   await page.screenshot({ path, fullPage: true });
+  if (overflow > 0) await page.setViewportSize(viewport);
   return path;
 }
 
 /** axe-core over the whole page: the app must have zero violations on every screen. */
 export async function expectNoA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
+  );
   expect(summary).toEqual([]);
 }
 

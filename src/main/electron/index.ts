@@ -3,16 +3,19 @@
  * with behaviour lives in createMainServices() and is tested without Electron.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, net, protocol, screen, session, shell } from 'electron';
 import { RENDERER_ORIGIN } from '../../shared/app/identity';
 import { securityChecksFrom } from '../app-info/window-security-checks';
 import { createMainServices, type MainServices } from '../create-main-services';
 import type { DeepLinkSource } from '../deep-links/deep-link-router';
 import { practiceLauncher } from '../environments/practice-launcher';
 import { DEV_RENDERER_CSP, RENDERER_CSP } from '../security/content-security-policy';
+import { createPolledNetwork } from '../sync/network-status';
+import { keytarKeychain } from '../vault/keytar-keychain';
 import { registerRendererScheme, serveRenderer } from './app-protocol';
 import { installDeepLinkReceiver, registerProtocolClient } from './deep-link-receiver';
 import { electronStoreFactory } from './electron-store-adapter';
+import { electronFileDialogs } from './file-dialogs';
 import { fileLogSink } from './file-log-sink';
 import { bindIpcMain } from './ipc-main-bridge';
 import { vendorCredentialsFromBuild } from './vendor-credentials';
@@ -112,6 +115,29 @@ function start(): void {
       launchPractice: practiceLauncher(userData),
       rendererOrigins,
       vendorCredentials: vendorCredentialsFromBuild(),
+      keychain: keytarKeychain(),
+      // Online/offline for the banner and sync: Electron's main process has no event, so poll.
+      network: createPolledNetwork(() => net.isOnline()),
+      // Without the OS registration the custom-scheme redirect cannot arrive; loopback and
+      // the pasted code still work (issue 4 item 2).
+      deepLinksAvailable: protocolClientRegistered,
+      // Bank statements, receipts and exports: the OS dialogs over the main window.
+      fileDialogs: electronFileDialogs(() => mainWindow),
+      // Gov-Client-Screens and Gov-Client-Window-Size, read at each request [FPH partials].
+      display: {
+        screens: () =>
+          screen.getAllDisplays().map((d) => ({
+            width: d.size.width,
+            height: d.size.height,
+            scalingFactor: d.scaleFactor,
+            colourDepth: d.colorDepth,
+          })),
+        window: () => {
+          if (!mainWindow || mainWindow.isDestroyed()) return undefined;
+          const [width = 0, height = 0] = mainWindow.getSize();
+          return { width, height };
+        },
+      },
     });
 
     const ipc = bindIpcMain(services.ipc);

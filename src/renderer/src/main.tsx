@@ -5,6 +5,11 @@ import { App } from './app/App';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/hmrc.css';
+import './styles/link.css';
+import './styles/profiles.css';
+import './styles/records.css';
+import './styles/review.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

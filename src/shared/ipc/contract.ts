@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { authChannels, authEvents } from './channels/auth';
+import { hmrcChannels, hmrcEvents } from './channels/hmrc';
+import { profilesChannels, profilesEvents } from './channels/profiles';
+import { recordsChannels, recordsEvents } from './channels/records';
+import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
+import { syncChannels, syncEvents } from './channels/sync';
 import type { IpcResult } from './result';
 
 /**
@@ -11,10 +17,21 @@ import type { IpcResult } from './result';
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...authChannels,
+  ...hmrcChannels,
+  ...profilesChannels,
+  ...recordsChannels,
+  ...reviewChannels,
+  ...syncChannels,
 };
 
 export const events = {
   ...settingsEvents,
+  ...authEvents,
+  ...hmrcEvents,
+  ...profilesEvents,
+  ...recordsEvents,
+  ...syncEvents,
 };
 
 export type Channels = typeof channels;

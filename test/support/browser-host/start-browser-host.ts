@@ -14,7 +14,11 @@ import type { PracticeLauncher } from '../../../src/main/environments/practice-e
 import { fromPracticeServer } from '../../../src/main/environments/practice-launcher';
 import { memorySink, stderrSink, type LogRecord } from '../../../src/main/logging/logger';
 import { resolveRendererAsset } from '../../../src/main/renderer-assets/resolve-renderer-asset';
+import { nodeMachineFacts } from '../../../src/main/hmrc/fraud-prevention/node-machine-facts';
 import { RENDERER_CSP } from '../../../src/main/security/content-security-policy';
+import { createSwitchableNetwork } from '../../../src/main/sync/network-status';
+import type { Keychain } from '../../../src/main/vault/keychain';
+import { keytarKeychain } from '../../../src/main/vault/keytar-keychain';
 import { createConfStore } from '../node-adapters/conf-store';
 import { bridgeClientScript } from './bundle-bridge-client';
 import { hostSecurityChecks } from './host-security-checks';
@@ -36,6 +40,8 @@ export interface BrowserHostOptions {
   rendererDir?: string;
   /** Mirror main-process log lines to stderr (they are always kept in `logs`). */
   echoLogs?: boolean;
+  /** The OS keychain by default (keytar): run e2e inside a keyring session (README). */
+  keychain?: Keychain;
 }
 
 export interface BrowserHost {
@@ -52,6 +58,17 @@ export interface BrowserHost {
   secondInstance(argv: string[]): boolean;
   logs: LogRecord[];
   display(): PageDisplayFacts | undefined;
+  /** Switches the app offline or online, as the OS reporting a lost or regained network would. */
+  setOnline(online: boolean): void;
+  /**
+   * The person's answer to the next OS open dialog (a bank statement, a receipt, an archive):
+   * the file they pick. With nothing queued the dialog is cancelled.
+   */
+  queueChosenFile(path: string): void;
+  /** The person's answer to the next OS save dialog: where they save. Nothing queued: cancelled. */
+  queueSaveLocation(path: string): void;
+  /** Files the app asked the OS to open with their own viewer (stored receipts), in order. */
+  openedFiles: string[];
   close(): Promise<void>;
 }
 
@@ -68,6 +85,10 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   const openedUrls: string[] = [];
   const openedWaiters: { predicate: (u: string) => boolean; resolve: (u: string) => void }[] = [];
   let display: PageDisplayFacts | undefined;
+  const network = createSwitchableNetwork(true);
+  const chosenFiles: string[] = [];
+  const saveLocations: string[] = [];
+  const openedFiles: string[] = [];
 
   const server: Server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -112,13 +133,29 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     launchPractice,
     rendererOrigins: [origin],
     ...(options.clock ? { clock: options.clock } : {}),
+    keychain: options.keychain ?? keytarKeychain(),
+    // The host delivers deep links itself (openUrl / secondInstance), as the OS would.
+    deepLinksAvailable: true,
+    // Fraud prevention headers: this machine's real facts through Node, and the real screen
+    // and window the page reports (what Electron's `screen` gives the desktop app).
+    machineFacts: nodeMachineFacts(),
+    display: { screens: () => display?.screens ?? [], window: () => display?.window },
+    network,
+    // The OS dialogs, answered from what the test queued (as the person would choose).
+    fileDialogs: {
+      chooseFile: async () => chosenFiles.shift() ?? null,
+      chooseSaveLocation: async () => saveLocations.shift() ?? null,
+      openFile: async (path) => {
+        openedFiles.push(path);
+      },
+    },
   });
 
   const bridgeScript = await bridgeClientScript();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    void serve(req, res).catch(() => {
-      res.statusCode = 500;
+    void serve(req, res).catch((error: NodeJS.ErrnoException) => {
+      res.statusCode = error.code === 'ENOENT' ? 404 : 500;
       res.end();
     });
   });
@@ -225,6 +262,10 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     openedUrls,
     logs: sink.records,
     display: () => display,
+    setOnline: (online) => network.set(online),
+    queueChosenFile: (path) => void chosenFiles.push(path),
+    queueSaveLocation: (path) => void saveLocations.push(path),
+    openedFiles,
     waitForOpenedUrl(predicate = () => true, timeoutMs = 10_000) {
       const existing = openedUrls.find(predicate);
       if (existing) return Promise.resolve(existing);

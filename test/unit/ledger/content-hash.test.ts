@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   OccurrenceCounter,
   contentHash,
   contentHashDayRange,
 } from '../../../src/main/ledger/csv/content-hash';
-import { normaliseText } from '../../../src/main/ledger/text-normalise';
+import { normaliseGeneral, normaliseText } from '../../../src/main/ledger/text-normalise';
 
 describe('normalised text', () => {
   it('ignores case, punctuation and spacing, and handles non-ASCII', () => {
@@ -72,5 +73,46 @@ describe('occurrence counter', () => {
     expect(counter.next('2025-05-01', 'coffee')).toBe(0);
     expect(counter.next('2025-05-02', 'coffee')).toBe(0);
     expect(counter.next('2025-05-01', 'coffee')).toBe(1);
+  });
+});
+
+describe('content hash stability', () => {
+  // Hashes are stored in every ledger: a change of output would stop re-imports being found as
+  // duplicates. These were printed by the first version of the function and must never change.
+  it('gives the same hashes as the version that stored them', () => {
+    const vectors: [string, number, string, number, string][] = [
+      ['2025-05-01', -320, 'COSTA COFFEE 123', 0, '20250501f74ff8483dd2'],
+      ['2025-04-06', 125000, 'ACME LTD INVOICE 0931', 0, '20250406687ca63f0863'],
+      ['2026-01-31', -1, 'x', 2, '2026013128880121f5fd.2'],
+      ['2025-12-25', 0, 'Café Nero', 0, '20251225980b7d52f1cc'],
+      ['2025-05-01', -77, 'shop', 0, '20250501b8eac0002007'], // zeros at the start of the low half
+      ['2025-05-01', -119, 'shop', 0, '20250501009d4f3278b4'], // zeros at the start of the high half
+      ['2025-05-01', -934, 'shop', 0, '202505010042b4d7ef0f'],
+    ];
+    for (const [date, amount, text, occurrence, expected] of vectors) {
+      expect(contentHash(date, amount, normaliseText(text), occurrence)).toBe(expected);
+    }
+  });
+});
+
+describe('normalised text, fast path', () => {
+  it('gives exactly the reference result for any text, ASCII or not', () => {
+    const bankish = fc.string({
+      unit: fc.constantFrom(...'AZaz09 -,.&*:/\\\'"\t£éＴ_'.split('')),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          bankish,
+          fc.string({ maxLength: 60 }),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+        ),
+        (text) => {
+          expect(normaliseText(text)).toBe(normaliseGeneral(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

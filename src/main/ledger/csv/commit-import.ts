@@ -131,7 +131,10 @@ export async function commitImport(
           now,
         ).lastInsertRowid,
     );
-    const lookup = createHashLookup(conn);
+    // Rows already in the ledger end here; the ones this import adds come after.
+    const lastIdBefore =
+      (conn.prepare('SELECT max(id) FROM transactions').pluck().get() as number | null) ?? 0;
+    const lookup = createHashLookup(conn, lastIdBefore);
     const resumeTotals = suspendInsertTotals(conn);
     const inserted = new DailyTotalsAccumulator();
     const insert = conn.prepare(

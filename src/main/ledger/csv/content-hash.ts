@@ -53,7 +53,13 @@ export function contentHashDayRange(date: IsoDate): [string, string] {
   return [day, `${day}~`];
 }
 
-// Two 32-bit multiply-xorshift lanes (the cyrb53 construction), 24 bits kept from each.
+/** "00" … "ff": two hex digits per byte, looked up rather than formatted. */
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, '0'),
+);
+
+// Two 32-bit multiply-xorshift lanes (the cyrb53 construction), 24 bits kept from each. Stored
+// hashes depend on every detail here: the output must never change (fixed vectors in the tests).
 function hash48(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -64,7 +70,19 @@ function hash48(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return ((h1 >>> 8) * 16_777_216 + (h2 >>> 8)).toString(16).padStart(12, '0');
+  // Six hex digits for each 24-bit half, as `(hi * 2^24 + lo).toString(16).padStart(12, '0')`
+  // would print them: formatting that 48-bit double cost more than the hashing itself, and this
+  // runs for every row of an import (twice: check and save).
+  const hi = h1 >>> 8;
+  const lo = h2 >>> 8;
+  return (
+    HEX_BYTE[hi >>> 16]! +
+    HEX_BYTE[(hi >>> 8) & 255]! +
+    HEX_BYTE[hi & 255]! +
+    HEX_BYTE[lo >>> 16]! +
+    HEX_BYTE[(lo >>> 8) & 255]! +
+    HEX_BYTE[lo & 255]!
+  );
 }
 
 /**

@@ -42,16 +42,25 @@ export interface ExistingMatch {
  * range probe on the content_hash index over the chunk's dates — a fresh statement usually has
  * no rows there and the lookup ends — then, if needed, every hash in one statement (a JSON array
  * through json_each): one native call per chunk instead of one per row.
+ *
+ * `existingUpTo`: while an import is being saved, only rows up to this id (those in the ledger
+ * before it started) count. The import's own rows can never be duplicates of each other (the
+ * occurrence number tells identical rows of a file apart), and ignoring them keeps the probe
+ * cheap: otherwise each chunk's first day, half written by the chunk before, would send every
+ * chunk through the full lookup.
  */
 export function createHashLookup(
   db: SqliteDatabase,
+  existingUpTo: number = Number.MAX_SAFE_INTEGER,
 ): (rows: readonly KeyedRow[]) => Map<string, ExistingMatch> {
   const anyInRange = db
-    .prepare('SELECT 1 FROM transactions WHERE content_hash >= ? AND content_hash < ? LIMIT 1')
+    .prepare(
+      'SELECT 1 FROM transactions WHERE content_hash >= ? AND content_hash < ? AND id <= ? LIMIT 1',
+    )
     .pluck();
   const lookup = db.prepare(
     `SELECT content_hash AS hash, min(id) AS id, min(deleted_at IS NOT NULL) AS deleted FROM transactions
-     WHERE content_hash IN (SELECT value FROM json_each(?)) GROUP BY content_hash`,
+     WHERE content_hash IN (SELECT value FROM json_each(?)) AND id <= ? GROUP BY content_hash`,
   );
   return (rows) => {
     const found = new Map<string, ExistingMatch>();
@@ -62,9 +71,10 @@ export function createHashLookup(
       if (row.values.date < first) first = row.values.date;
       else if (row.values.date > last) last = row.values.date;
     }
-    if (anyInRange.get(contentHashDayRange(first)[0], contentHashDayRange(last)[1]) === undefined)
-      return found;
-    for (const row of lookup.all(JSON.stringify(rows.map((r) => r.hash))) as {
+    const from = contentHashDayRange(first)[0];
+    const to = contentHashDayRange(last)[1];
+    if (anyInRange.get(from, to, existingUpTo) === undefined) return found;
+    for (const row of lookup.all(JSON.stringify(rows.map((r) => r.hash)), existingUpTo) as {
       hash: string;
       id: number;
       deleted: number;

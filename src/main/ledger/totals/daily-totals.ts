@@ -21,7 +21,14 @@ interface DailyGroup {
 /** Totals of rows inserted in bulk, grouped as daily_totals groups them, in memory until commit. */
 export class DailyTotalsAccumulator {
   private last: DailyGroup | null = null;
-  private readonly groups = new Map<string, DailyGroup>();
+  /**
+   * The groups of each date: a day has a handful (business × category), found by a short scan,
+   * so the bulk insert builds no key string per row. Rows arrive a day at a time, so the current
+   * day's list is kept at hand.
+   */
+  private readonly byDate = new Map<string, DailyGroup[]>();
+  private currentDate: string | null = null;
+  private currentDay: DailyGroup[] = [];
 
   add(
     businessId: number | null,
@@ -30,27 +37,43 @@ export class DailyTotalsAccumulator {
     amountPence: number,
     disallowablePence: number,
   ): void {
-    const last = this.last;
-    let group =
-      last &&
-      last.date === date &&
-      last.businessId === (businessId ?? 0) &&
-      last.categoryId === (categoryId ?? '')
-        ? last
-        : this.groups.get(`${businessId ?? 0}|${date}|${categoryId ?? ''}`);
-    if (!group) {
-      group = {
-        businessId: businessId ?? 0,
-        date,
-        categoryId: categoryId ?? '',
-        n: 0,
-        moneyIn: 0,
-        moneyOut: 0,
-        disallowable: 0,
-      };
-      this.groups.set(`${group.businessId}|${date}|${group.categoryId}`, group);
+    const business = businessId ?? 0;
+    const category = categoryId ?? '';
+    let group = this.last;
+    if (
+      !group ||
+      group.date !== date ||
+      group.businessId !== business ||
+      group.categoryId !== category
+    ) {
+      let day = date === this.currentDate ? this.currentDay : this.byDate.get(date);
+      if (!day) {
+        day = [];
+        this.byDate.set(date, day);
+      }
+      this.currentDate = date;
+      this.currentDay = day;
+      group = null;
+      for (const g of day) {
+        if (g.businessId === business && g.categoryId === category) {
+          group = g;
+          break;
+        }
+      }
+      if (!group) {
+        group = {
+          businessId: business,
+          date,
+          categoryId: category,
+          n: 0,
+          moneyIn: 0,
+          moneyOut: 0,
+          disallowable: 0,
+        };
+        day.push(group);
+      }
+      this.last = group;
     }
-    this.last = group;
     group.n++;
     if (amountPence > 0) group.moneyIn += amountPence;
     else group.moneyOut += amountPence;
@@ -66,17 +89,19 @@ export class DailyTotalsAccumulator {
          money_out = money_out + excluded.money_out, disallowable = disallowable + excluded.disallowable,
          changes = changes + excluded.changes`,
     );
-    for (const g of this.groups.values()) {
-      upsert.run(
-        g.businessId,
-        g.date,
-        g.categoryId,
-        g.n,
-        g.moneyIn,
-        g.moneyOut,
-        g.disallowable,
-        g.n,
-      );
+    for (const day of this.byDate.values()) {
+      for (const g of day) {
+        upsert.run(
+          g.businessId,
+          g.date,
+          g.categoryId,
+          g.n,
+          g.moneyIn,
+          g.moneyOut,
+          g.disallowable,
+          g.n,
+        );
+      }
     }
   }
 }

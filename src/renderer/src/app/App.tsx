@@ -1,15 +1,39 @@
-import { useEffect, useRef, type JSX } from 'react';
+import { lazy, Suspense, useEffect, useRef, type JSX } from 'react';
 import { bridgeAvailable } from '../bridge';
 import { DiagnosticsScreen } from '../features/diagnostics/DiagnosticsScreen';
+import { LinkScreen } from '../features/link/LinkScreen';
+import { Onboarding } from '../features/onboarding/Onboarding';
+import { useShowOnboarding } from '../features/onboarding/use-first-run';
 import { SectionPlaceholder } from '../features/placeholder/SectionPlaceholder';
+import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
+import { ReviewScreen } from '../features/review/ReviewScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { Loading } from '../ui/Loading';
 import { EnvironmentBanner } from './EnvironmentBanner';
 import { Navigation } from './Navigation';
+import { OfflineBanner } from './OfflineBanner';
+import { ProfileSwitcher } from './ProfileSwitcher';
 import { SECTIONS, type SectionId } from './sections';
 import { useHashRoute } from './use-hash-route';
 
+// The records screens (virtualised list, import, charts) load when first opened, keeping the
+// window's first download small.
+const RecordsScreen = lazy(() => import('../features/records/RecordsScreen'));
+
 function Screen({ section }: { section: SectionId }): JSX.Element {
   switch (section) {
+    case 'link':
+      return <LinkScreen />;
+    case 'profiles':
+      return <ProfilesScreen />;
+    case 'records':
+      return (
+        <Suspense fallback={<Loading label="Opening the records…" />}>
+          <RecordsScreen />
+        </Suspense>
+      );
+    case 'review':
+      return <ReviewScreen />;
     case 'diagnostics':
       return <DiagnosticsScreen />;
     case 'settings':
@@ -21,6 +45,7 @@ function Screen({ section }: { section: SectionId }): JSX.Element {
 
 export function App(): JSX.Element {
   const { section } = useHashRoute();
+  const onboarding = useShowOnboarding();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -50,19 +75,26 @@ export function App(): JSX.Element {
       <a className="skip-link" href="#main-content">
         Skip to content
       </a>
-      <header className="app-header">
-        <span className="wordmark" aria-label="Ledgerlink">
-          <span aria-hidden="true" className="wordmark-mark">
-            ⟠
+      <header className="app-header-wrap">
+        <div className="app-header">
+          <span className="wordmark">
+            <svg className="wordmark-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+              <rect width="64" height="64" rx="14" fill="var(--accent)" />
+              <path d="M18 16h8v26h20v7H18z" fill="var(--accent-contrast)" />
+              <circle cx="46" cy="22" r="6" fill="#ffb061" />
+            </svg>
+            Ledgerlink
           </span>
-          Ledgerlink
-        </span>
+          <ProfileSwitcher />
+        </div>
+        <EnvironmentBanner />
+        <OfflineBanner />
       </header>
-      <EnvironmentBanner />
       <div className="app-body">
-        <Navigation current={section} />
+        {/* While the first-run set-up shows, no section is the current page. */}
+        <Navigation current={onboarding ? null : section} />
         <main id="main-content" ref={mainRef} className="app-main" tabIndex={-1}>
-          <Screen section={section} />
+          {onboarding ? <Onboarding /> : <Screen section={section} />}
         </main>
       </div>
     </div>

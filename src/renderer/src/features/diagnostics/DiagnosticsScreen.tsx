@@ -4,6 +4,8 @@ import { api, toIpcError, unwrap } from '../../bridge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { ScreenHeader } from '../../ui/ScreenHeader';
+import { FraudHeadersPanel } from './FraudHeadersPanel';
+import { LogIntegrityPanel } from '../sync/LogIntegrityPanel';
 
 export function DiagnosticsScreen(): JSX.Element {
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => unwrap(api.app.info()) });
@@ -80,6 +82,9 @@ export function DiagnosticsScreen(): JSX.Element {
           </ul>
         </>
       ) : null}
+
+      <FraudHeadersPanel />
+      <LogIntegrityPanel />
     </section>
   );
 }

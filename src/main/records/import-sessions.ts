@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { AppError } from '../ipc/app-error';
+import type { ImportAnalysis } from '../ledger';
+
+/**
+ * A bank file the person chose, kept in the main process between the import steps (mapping →
+ * check → save). The window holds only the id; the path never leaves main.
+ */
+export interface ImportSession {
+  readonly id: string;
+  readonly profileId: string;
+  readonly path: string;
+  readonly fileName: string;
+  /** The last check of the file: what a save commits. */
+  analysis: ImportAnalysis | null;
+  /** Set while an analysis or save is running, so it can be stopped. */
+  running: AbortController | null;
+}
+
+export interface ImportSessions {
+  open(profileId: string, path: string): ImportSession;
+  /** The session, only for the profile that opened it. */
+  get(profileId: string, importId: string): ImportSession;
+  close(importId: string): void;
+}
+
+/** The oldest idle sessions are forgotten beyond this: each is only a path and a summary. */
+const MAX_SESSIONS = 20;
+
+const gone = () =>
+  new AppError(
+    'IMPORT_NOT_FOUND',
+    'Ledgerlink no longer has that file open for import.',
+    'Choose the bank statement again.',
+  );
+
+export function createImportSessions(newId: () => string = randomUUID): ImportSessions {
+  const sessions = new Map<string, ImportSession>();
+  return {
+    open(profileId, path) {
+      for (const [id, s] of sessions) {
+        if (sessions.size < MAX_SESSIONS) break;
+        if (!s.running) sessions.delete(id);
+      }
+      const session: ImportSession = {
+        id: newId(),
+        profileId,
+        path,
+        fileName: basename(path),
+        analysis: null,
+        running: null,
+      };
+      sessions.set(session.id, session);
+      return session;
+    },
+    get(profileId, importId) {
+      const session = sessions.get(importId);
+      // Another profile's id gets the same answer as an unknown one: nothing leaks across.
+      if (!session || session.profileId !== profileId) throw gone();
+      return session;
+    },
+    close(importId) {
+      sessions.delete(importId);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { RecordsProgress } from '../../shared/ipc/channels/records';
+import type { Clock } from '../clock/clock';
+import type { IpcRouter } from '../ipc/ipc-router';
+import type { Ledger } from '../ledger';
+import type { Logger } from '../logging/logger';
+import type { ProfilesService } from '../profiles/profiles-service';
+import type { FileDialogs } from './file-dialogs';
+
+/** What every part of the records IPC adapter works with. */
+export interface RecordsIpcContext {
+  router: IpcRouter;
+  profiles: ProfilesService;
+  files: FileDialogs;
+  clock: Clock;
+  logger: Logger;
+  /** `<userData>/profiles`, where an imported archive becomes a profile's folder. */
+  profilesDir: string;
+  /** The profile's open ledger; PROFILE_NOT_FOUND for an unknown id. */
+  ledgerOf(profileId: string): Ledger;
+  /** Tells every window the profile's records changed (`records.changed`). */
+  changed(profileId: string): void;
+  emitProgress(progress: RecordsProgress): void;
+}

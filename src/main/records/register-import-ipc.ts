@@ -1,0 +1,131 @@
+import { AppError } from '../ipc/app-error';
+import type { ImportProgress } from '../ledger';
+import { handleLedger } from './as-app-error';
+import { createImportSessions, type ImportSession } from './import-sessions';
+import { createProgressReporter } from './progress-reporter';
+import type { RecordsIpcContext } from './records-ipc-context';
+import { toAnalysisView, toBatchView, toPreviewView, toResultView } from './records-views';
+
+const STATEMENT_FILTERS = [
+  { name: 'Bank statements (CSV)', extensions: ['csv', 'txt', 'tsv'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const notChecked = () =>
+  new AppError(
+    'IMPORT_NOT_CHECKED',
+    'Check the file before importing it.',
+    'Go back to the check step and run it again.',
+  );
+
+const alreadyRunning = () =>
+  new AppError(
+    'IMPORT_RUNNING',
+    'Ledgerlink is already working on this file.',
+    'Wait for it to finish, or stop it first.',
+  );
+
+/**
+ * Bank CSV import in steps (issue 7 item 4): choose → map columns (live preview) → check
+ * (progress; duplicates and unreadable rows) → save all or nothing (progress) → undo. The file
+ * is chosen in main's dialog and only its name reaches the window.
+ */
+export function registerImportIpc(ctx: RecordsIpcContext): void {
+  const { router, ledgerOf, changed } = ctx;
+  const sessions = createImportSessions();
+
+  /** Runs one long step with a stop switch and progress events for it. */
+  const run = async <T>(
+    session: ImportSession,
+    kind: 'import-analyse' | 'import-commit',
+    work: (options: { signal: AbortSignal; onProgress: (p: ImportProgress) => void }) => Promise<T>,
+  ): Promise<T> => {
+    if (session.running) throw alreadyRunning();
+    const controller = new AbortController();
+    session.running = controller;
+    const reporter = createProgressReporter(ctx.emitProgress, {
+      profileId: session.profileId,
+      operationId: session.id,
+      kind,
+    });
+    try {
+      return await work({
+        signal: controller.signal,
+        onProgress: (p) =>
+          reporter.report({ done: p.bytesRead, total: p.totalBytes, rows: p.rowsRead }),
+      });
+    } finally {
+      session.running = null;
+      reporter.finish();
+    }
+  };
+
+  handleLedger(router, 'records.importChoose', async ({ profileId }) => {
+    const ledger = ledgerOf(profileId);
+    const path = await ctx.files.chooseFile({
+      title: 'Choose a bank statement (CSV)',
+      filters: STATEMENT_FILTERS,
+    });
+    if (path === null) return { profileId, cancelled: true as const };
+    const session = sessions.open(profileId, path);
+    try {
+      return toPreviewView(profileId, session.id, await ledger.imports.preview(path));
+    } catch (error) {
+      sessions.close(session.id);
+      throw error;
+    }
+  });
+
+  handleLedger(router, 'records.importPreview', async ({ profileId, importId, mapping }) => {
+    const session = sessions.get(profileId, importId);
+    const preview = await ledgerOf(profileId).imports.preview(session.path, { mapping });
+    return toPreviewView(profileId, importId, preview);
+  });
+
+  handleLedger(router, 'records.importAnalyse', async ({ profileId, importId, mapping }) => {
+    const ledger = ledgerOf(profileId);
+    const session = sessions.get(profileId, importId);
+    session.analysis = null;
+    const analysis = await run(session, 'import-analyse', (options) =>
+      ledger.imports.analyse(session.path, mapping, options),
+    );
+    session.analysis = analysis;
+    return toAnalysisView(profileId, importId, analysis);
+  });
+
+  handleLedger(router, 'records.importCommit', async ({ profileId, importId, decisions }) => {
+    const ledger = ledgerOf(profileId);
+    const session = sessions.get(profileId, importId);
+    const analysis = session.analysis;
+    if (!analysis) throw notChecked();
+    const result = await run(session, 'import-commit', (options) =>
+      ledger.imports.commit(
+        analysis,
+        { ...decisions, expectedSha256: analysis.file.sha256 },
+        options,
+      ),
+    );
+    // Saved: the same check must not be committed twice.
+    sessions.close(importId);
+    changed(profileId);
+    return toResultView(profileId, session.fileName, result);
+  });
+
+  handleLedger(router, 'records.importCancel', ({ profileId, importId }) => {
+    const session = sessions.get(profileId, importId);
+    const running = session.running;
+    running?.abort();
+    return { profileId, stopped: running !== null };
+  });
+
+  handleLedger(router, 'records.importUndo', ({ profileId, batchId }) => {
+    const { removed } = ledgerOf(profileId).imports.undo(batchId);
+    changed(profileId);
+    return { profileId, removed };
+  });
+
+  handleLedger(router, 'records.importBatches', ({ profileId }) => ({
+    profileId,
+    batches: ledgerOf(profileId).imports.batches(50).map(toBatchView),
+  }));
+}

@@ -1,0 +1,41 @@
+import type { Clock } from '../clock/clock';
+import type { IpcRouter } from '../ipc/ipc-router';
+import type { Logger } from '../logging/logger';
+import type { ProfilesService } from '../profiles/profiles-service';
+import type { FileDialogs } from './file-dialogs';
+import type { RecordsIpcContext } from './records-ipc-context';
+import { registerEntriesIpc } from './register-entries-ipc';
+import { registerExportsIpc } from './register-exports-ipc';
+import { registerImportIpc } from './register-import-ipc';
+import { registerRulesIpc } from './register-rules-ipc';
+import { registerTotalsIpc } from './register-totals-ipc';
+
+export interface RecordsIpcDeps {
+  profiles: ProfilesService;
+  files: FileDialogs;
+  clock: Clock;
+  logger: Logger;
+  /** `<userData>/profiles`: the profiles capability keeps each profile's folder there. */
+  profilesDir: string;
+}
+
+/**
+ * The `records.*` channels (src/shared/ipc/channels/records.ts): the IPC adapter over each
+ * profile's ledger (src/main/ledger). Every request names its profile; the profile's open
+ * ledger comes from the profiles capability, so one person's records are never read under
+ * another's id.
+ */
+export function registerRecordsIpc(router: IpcRouter, deps: RecordsIpcDeps): void {
+  const ctx: RecordsIpcContext = {
+    router,
+    ...deps,
+    ledgerOf: (profileId) => deps.profiles.ledger(profileId),
+    changed: (profileId) => router.emit('records.changed', { profileId }),
+    emitProgress: (progress) => router.emit('records.progress', progress),
+  };
+  registerEntriesIpc(ctx);
+  registerRulesIpc(ctx);
+  registerImportIpc(ctx);
+  registerTotalsIpc(ctx);
+  registerExportsIpc(ctx);
+}

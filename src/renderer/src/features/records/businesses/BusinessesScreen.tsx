@@ -1,0 +1,171 @@
+import { useId, useState, type FormEvent, type JSX } from 'react';
+import type { RecordsBusiness } from '../../../../../shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '../../../bridge';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { kindName } from '../format';
+import { useRecordsMutation } from '../use-records-data';
+
+/**
+ * #/records/businesses: the businesses records are kept under. Linking an HMRC account brings
+ * them in from HMRC (Profiles); without one, a person adds them here and keeps records offline.
+ */
+export function BusinessesScreen({
+  profileId,
+  businesses,
+}: {
+  profileId: string;
+  businesses: readonly RecordsBusiness[];
+}): JSX.Element {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<RecordsBusiness['kind']>('self-employment');
+  const [said, setSaid] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
+  const create = useRecordsMutation(profileId, () =>
+    unwrap(api.records.createBusiness({ profileId, kind, name })),
+  );
+  const rename = useRecordsMutation(profileId, (input: { id: number; name: string }) =>
+    unwrap(api.records.renameBusiness({ profileId, businessId: input.id, name: input.name })),
+  );
+  const createError = create.error ? toIpcError(create.error) : null;
+  const nameProblem = createError?.fields?.find((f) => f.path === 'name')?.message;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(undefined, {
+      onSuccess: (r) => {
+        setSaid(`Added ${r.business.name}.`);
+        setName('');
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Businesses</h2>
+      {businesses.length === 0 ? (
+        <p className="empty-state">No business yet.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">At HMRC</th>
+              <th scope="col">
+                <span className="records-sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {businesses.map((b) => (
+              <tr key={b.id}>
+                <th scope="row">
+                  {renaming?.id === b.id ? (
+                    <form
+                      className="records-inline-form"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        rename.mutate(renaming, {
+                          onSuccess: (r) => {
+                            setSaid(`Renamed to ${r.business.name}.`);
+                            setRenaming(null);
+                          },
+                        });
+                      }}
+                    >
+                      <label htmlFor={`${id}-rename-${b.id}`} className="records-sr-only">
+                        New name for {b.name}
+                      </label>
+                      <input
+                        id={`${id}-rename-${b.id}`}
+                        type="text"
+                        value={renaming.name}
+                        maxLength={200}
+                        onChange={(e) => setRenaming({ id: b.id, name: e.target.value })}
+                      />
+                      <button type="submit" className="button">
+                        Save
+                      </button>
+                    </form>
+                  ) : (
+                    b.name
+                  )}
+                  {b.archived ? <span className="badge badge-neutral">Archived</span> : null}
+                </th>
+                <td>{kindName(b.kind)}</td>
+                <td>
+                  {b.hmrcBusinessId ? (
+                    <span className="mono">{b.hmrcBusinessId}</span>
+                  ) : (
+                    'Not linked yet'
+                  )}
+                </td>
+                <td>
+                  {renaming?.id !== b.id ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setRenaming({ id: b.id, name: b.name })}
+                    >
+                      Rename<span className="records-sr-only"> {b.name}</span>
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rename.error ? <ErrorNotice error={toIpcError(rename.error)} /> : null}
+      <p role="status" className="saved">
+        {said}
+      </p>
+
+      <h3>Add a business</h3>
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input
+            id={`${id}-name`}
+            type="text"
+            value={name}
+            maxLength={200}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={nameProblem ? true : undefined}
+            aria-describedby={nameProblem ? `${id}-name-error` : `${id}-name-hint`}
+          />
+          <p className="hint" id={`${id}-name-hint`}>
+            Your trading name, or a name for your lettings such as “Flats in Leeds”.
+          </p>
+          {nameProblem ? (
+            <p className="field-error" id={`${id}-name-error`}>
+              {nameProblem}
+            </p>
+          ) : null}
+        </div>
+        <fieldset>
+          <legend>Kind</legend>
+          {(['self-employment', 'uk-property'] as const).map((k) => (
+            <div className="choice" key={k}>
+              <input
+                id={`${id}-${k}`}
+                type="radio"
+                name={`${id}-kind`}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />
+              <label htmlFor={`${id}-${k}`}>{kindName(k)}</label>
+            </div>
+          ))}
+        </fieldset>
+        {createError && !nameProblem ? <ErrorNotice error={createError} /> : null}
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={create.isPending}>
+            Add the business
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
