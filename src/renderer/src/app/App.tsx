@@ -4,7 +4,6 @@ import { DiagnosticsScreen } from '../features/diagnostics/DiagnosticsScreen';
 import { LinkScreen } from '../features/link/LinkScreen';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { useShowOnboarding } from '../features/onboarding/use-first-run';
-import { SectionPlaceholder } from '../features/placeholder/SectionPlaceholder';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -13,7 +12,7 @@ import { EnvironmentBanner } from './EnvironmentBanner';
 import { Navigation } from './Navigation';
 import { OfflineBanner } from './OfflineBanner';
 import { ProfileSwitcher } from './ProfileSwitcher';
-import { SECTIONS, type SectionId } from './sections';
+import type { SectionId } from './sections';
 import { useHashRoute } from './use-hash-route';
 
 // The records screens (virtualised list, import, charts) load when first opened, keeping the
@@ -38,8 +37,6 @@ function Screen({ section }: { section: SectionId }): JSX.Element {
       return <DiagnosticsScreen />;
     case 'settings':
       return <SettingsScreen />;
-    default:
-      return <SectionPlaceholder section={SECTIONS.find((s) => s.id === section)!} />;
   }
 }
 
