@@ -26,6 +26,9 @@ export default defineConfig({
   use: {
     headless: !process.env.HEADED,
     viewport: { width: 1280, height: 800 },
+    // A click on a control that never becomes usable fails in seconds, saying which, instead of
+    // waiting out the whole test.
+    actionTimeout: 15_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
