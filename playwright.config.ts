@@ -18,7 +18,8 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   fullyParallel: false,
   retries: 0,
-  timeout: 60_000,
+  // Generous: a test that links an account and then works through a screen does a lot on two cores.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI
     ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]]

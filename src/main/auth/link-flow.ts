@@ -8,6 +8,7 @@ import type {
   StepStatus,
   TransportOption,
 } from '../../shared/ipc/channels/auth';
+import { linkStepIdSchema } from '../../shared/ipc/channels/auth';
 import type { Environment } from '../../shared/ipc/channels/settings';
 import type { TokenRecord } from '../vault/token-cipher';
 import type { LoopbackListener } from './transports/loopback-listener';
@@ -17,17 +18,8 @@ import type { RedirectRoute } from './transports/redirect-plan';
 export const FLOW_LIFETIME_MS = 10 * 60 * 1000;
 
 /** The nine steps of "Link software to HMRC" (seed-sign-up.md), in order. */
-export const LINK_STEPS: readonly LinkStepId[] = [
-  'requested',
-  'browser-opened',
-  'start-page',
-  'sign-in',
-  'two-step',
-  'identity',
-  'grant',
-  'token-issued',
-  'token-stored',
-];
+// Declared once, in the IPC contract the renderer's stepper also follows.
+export const LINK_STEPS: readonly LinkStepId[] = linkStepIdSchema.options;
 
 /** Steps 3–7 happen in HMRC's pages: the app can only guide, not observe them. */
 export const BROWSER_STEPS: readonly LinkStepId[] = [

@@ -46,12 +46,14 @@ export type {
   RecordsSummary,
 } from './records/records-query';
 export type {
+  FieldSummary,
   FieldTotal,
   PeriodTotals,
   QuarterTotal,
   RecordsFingerprint,
   TotalsService,
 } from './totals/period-totals';
+export { summariseFieldTotals } from './totals/period-totals';
 export type { ImportsService, RememberedMapping } from './csv/import-service';
 export type {
   BadRow,

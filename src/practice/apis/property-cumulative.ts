@@ -15,7 +15,6 @@ import {
   NOT_FOUND_SCENARIO,
   type ScenarioTable,
   resolveScenario,
-  ruleScenario,
 } from '../scenarios/gov-test-scenario';
 import { type TaxpayerRecord } from '../state/model';
 import { isoTimestamp, ukDate } from '../tax/dates';
@@ -23,6 +22,10 @@ import { penceTreeToJson } from '../tax/pence-tree';
 import { quarterlyPeriods } from '../tax/periods';
 import { type TaxYear, taxYearEnd, taxYearStart } from '../tax/tax-year';
 import { saveCumulative } from './cumulative-submissions';
+import {
+  CUMULATIVE_PUT_SCENARIOS,
+  TAX_YEAR_NOT_SUPPORTED,
+} from '../scenarios/cumulative-scenarios';
 
 const PATH = '/individuals/business/property/uk/:nino/:businessId/cumulative/:taxYear';
 const FIRST_CUMULATIVE_YEAR = 2025;
@@ -32,52 +35,9 @@ const TYPE_OF_BUSINESS_INCORRECT = rule(
   'RULE_TYPE_OF_BUSINESS_INCORRECT',
   'The businessId is for a different type of business',
 );
-const TAX_YEAR_NOT_SUPPORTED = ruleScenario(
-  E.ruleTaxYearNotSupported.code,
-  E.ruleTaxYearNotSupported.message,
-);
 
 /** Same as self-employment minus BOTH_EXPENSES_SUPPLIED. [PB uk_property_cumulative_summary_create_or_amend.yaml] */
-const PUT_SCENARIOS: ScenarioTable = {
-  NOT_FOUND: NOT_FOUND_SCENARIO,
-  TAX_YEAR_NOT_SUPPORTED,
-  START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE: ruleScenario(
-    'RULE_START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE',
-    'Start date does not align to the commencement date',
-  ),
-  END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE: ruleScenario(
-    'RULE_END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
-    'End date does not align to the reporting type',
-  ),
-  MISSING_SUBMISSION_DATES: ruleScenario(
-    'RULE_MISSING_SUBMISSION_DATES',
-    'Submission start/end date not provided',
-  ),
-  START_AND_END_DATE_NOT_ALLOWED: ruleScenario(
-    'RULE_START_AND_END_DATE_NOT_ALLOWED',
-    'Start/end date not accepted for annual/latent submission',
-  ),
-  EARLY_DATA_SUBMISSION_NOT_ACCEPTED: ruleScenario(
-    'RULE_EARLY_DATA_SUBMISSION_NOT_ACCEPTED',
-    'Cannot submit data more than 10 days before end of Period',
-  ),
-  OUTSIDE_AMENDMENT_WINDOW: ruleScenario(
-    'RULE_OUTSIDE_AMENDMENT_WINDOW',
-    'You are outside the amendment window',
-  ),
-  ADVANCE_SUBMISSION_REQUIRES_PERIOD_END_DATE: ruleScenario(
-    'RULE_ADVANCE_SUBMISSION_REQUIRES_PERIOD_END_DATE',
-    'For advance submission end date must be the end of the period',
-  ),
-  SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS: ruleScenario(
-    'RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS',
-    'Submission end date cannot be earlier than existing submission',
-  ),
-  START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE: ruleScenario(
-    'RULE_START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
-    'Start date does not align to the reporting type',
-  ),
-};
+const PUT_SCENARIOS: ScenarioTable = CUMULATIVE_PUT_SCENARIOS;
 
 /** [PB uk_property_cumulative_summary_retrieve.yaml "Test data"] */
 const GET_SCENARIOS: ScenarioTable = {

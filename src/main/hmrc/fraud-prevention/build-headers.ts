@@ -1,3 +1,4 @@
+import { fraudHeaderNameSchema } from '../../../shared/ipc/channels/hmrc';
 import {
   encodeKeyValueList,
   encodeKeyValues,
@@ -19,22 +20,7 @@ import type {
  * them [FPH connection-method/desktop-app-direct/index.html.md.erb]. "You must submit data
  * for all of these headers."
  */
-export const FRAUD_HEADER_NAMES = [
-  'Gov-Client-Connection-Method',
-  'Gov-Client-Device-ID',
-  'Gov-Client-Local-IPs',
-  'Gov-Client-Local-IPs-Timestamp',
-  'Gov-Client-MAC-Addresses',
-  'Gov-Client-Multi-Factor',
-  'Gov-Client-Screens',
-  'Gov-Client-Timezone',
-  'Gov-Client-User-Agent',
-  'Gov-Client-User-IDs',
-  'Gov-Client-Window-Size',
-  'Gov-Vendor-License-IDs',
-  'Gov-Vendor-Product-Name',
-  'Gov-Vendor-Version',
-] as const;
+export const FRAUD_HEADER_NAMES = fraudHeaderNameSchema.options;
 
 export type FraudHeaderName = (typeof FRAUD_HEADER_NAMES)[number];
 

@@ -74,6 +74,59 @@ export interface PeriodTotals {
   records: RecordsFingerprint;
 }
 
+/** The figures a PeriodTotals derives from its per-field totals. */
+export type FieldSummary = Pick<
+  PeriodTotals,
+  | 'incomePence'
+  | 'expensesPence'
+  | 'disallowablePence'
+  | 'allowableExpensesPence'
+  | 'consolidated'
+  | 'signProblems'
+>;
+
+/**
+ * Sums per-field totals into income, expenses and allowable expenses, works out the
+ * consolidated-expenses figures (allowed below £90,000, reference §5.4) and the fields HMRC
+ * refuses when negative. Pure, so tests can build exact totals the same way the ledger does.
+ */
+export function summariseFieldTotals(
+  kind: BusinessKind,
+  fields: FieldTotal[],
+  consolidatedChosen: boolean,
+): FieldSummary {
+  const sum = (direction: 'income' | 'expense', pick: (f: FieldTotal) => Pence) =>
+    fields
+      .filter((f) => f.direction === direction)
+      .reduce((total, f) => addPence(total, pick(f)), 0);
+  const amounts = new Map<string, FieldAmount>(
+    fields.map((f) => [
+      f.categoryId,
+      { valuePence: f.valuePence, disallowablePence: f.disallowablePence },
+    ]),
+  );
+  const thresholdIncome = consolidatedThresholdIncome(kind, amounts);
+  const folded = foldIntoConsolidated(kind, amounts);
+  return {
+    incomePence: sum('income', (f) => f.valuePence),
+    expensesPence: sum('expense', (f) => f.valuePence),
+    disallowablePence: sum('expense', (f) => f.disallowablePence),
+    allowableExpensesPence: sum('expense', (f) => f.allowablePence),
+    consolidated: {
+      chosen: consolidatedChosen,
+      allowed: consolidatedExpensesAllowed(thresholdIncome),
+      thresholdIncomePence: thresholdIncome,
+      consolidatedPence: folded.consolidatedPence,
+      separate: Object.fromEntries(folded.separate),
+    },
+    signProblems: categoriesForKind(kind)
+      .filter((c) => c.sign === 'non-negative')
+      .map((c) => fields.find((f) => f.categoryId === c.id)!)
+      .filter((f) => f.valuePence < 0)
+      .map((f) => ({ categoryId: f.categoryId, name: f.name, valuePence: f.valuePence })),
+  };
+}
+
 /**
  * Identifies the state of the records behind a set of totals: SHA-256 over the business's
  * daily_totals rows in the range, each with its change counter. Any write that could move a
@@ -222,18 +275,6 @@ export function createTotalsService(
         // A category of the other kind cannot be stored (categorisation checks), so nothing is lost here.
       }
 
-      const sum = (direction: 'income' | 'expense', pick: (f: FieldTotal) => Pence) =>
-        fields
-          .filter((f) => f.direction === direction)
-          .reduce((total, f) => addPence(total, pick(f)), 0);
-      const amounts = new Map<string, FieldAmount>(
-        fields.map((f) => [
-          f.categoryId,
-          { valuePence: f.valuePence, disallowablePence: f.disallowablePence },
-        ]),
-      );
-      const thresholdIncome = consolidatedThresholdIncome(business.kind, amounts);
-      const folded = foldIntoConsolidated(business.kind, amounts);
       const settings = businesses.yearSettings(businessId, taxYear);
 
       return {
@@ -244,22 +285,7 @@ export function createTotalsService(
         from,
         to,
         fields,
-        incomePence: sum('income', (f) => f.valuePence),
-        expensesPence: sum('expense', (f) => f.valuePence),
-        disallowablePence: sum('expense', (f) => f.disallowablePence),
-        allowableExpensesPence: sum('expense', (f) => f.allowablePence),
-        consolidated: {
-          chosen: settings.consolidatedExpenses,
-          allowed: consolidatedExpensesAllowed(thresholdIncome),
-          thresholdIncomePence: thresholdIncome,
-          consolidatedPence: folded.consolidatedPence,
-          separate: Object.fromEntries(folded.separate),
-        },
-        signProblems: categoriesForKind(business.kind)
-          .filter((c) => c.sign === 'non-negative')
-          .map((c) => fields.find((f) => f.categoryId === c.id)!)
-          .filter((f) => f.valuePence < 0)
-          .map((f) => ({ categoryId: f.categoryId, name: f.name, valuePence: f.valuePence })),
+        ...summariseFieldTotals(business.kind, fields, settings.consolidatedExpenses),
         uncategorised,
         excluded,
         records: service.recordsFingerprint(businessId, from, to),

@@ -1,12 +1,6 @@
-import {
-  categoriesForKind,
-  consolidatedExpensesAllowed,
-  consolidatedThresholdIncome,
-  foldIntoConsolidated,
-  type FieldAmount,
-} from '../../../../src/shared/domain/categories';
+import { categoriesForKind } from '../../../../src/shared/domain/categories';
 import type { BusinessKind } from '../../../../src/shared/domain/business-kinds';
-import type { PeriodTotals } from '../../../../src/main/ledger';
+import { summariseFieldTotals, type PeriodTotals } from '../../../../src/main/ledger';
 
 /**
  * Ledger year-to-date totals made by hand (the shape `ledger.totals.yearToDate` returns), for
@@ -42,16 +36,6 @@ export function periodTotals(input: {
       transactionCount: input.counts?.[field] ?? (value !== 0 ? 1 : 0),
     };
   });
-  const amounts = new Map<string, FieldAmount>(
-    fields.map((f) => [
-      f.categoryId,
-      { valuePence: f.valuePence, disallowablePence: f.disallowablePence },
-    ]),
-  );
-  const threshold = consolidatedThresholdIncome(input.kind, amounts);
-  const folded = foldIntoConsolidated(input.kind, amounts);
-  const sum = (d: 'income' | 'expense', pick: (f: (typeof fields)[number]) => number) =>
-    fields.filter((f) => f.direction === d).reduce((t, f) => t + pick(f), 0);
   return {
     businessId: 1,
     kind: input.kind,
@@ -60,22 +44,7 @@ export function periodTotals(input: {
     from: input.from ?? '2026-04-06',
     to: input.to ?? '2026-10-05',
     fields,
-    incomePence: sum('income', (f) => f.valuePence),
-    expensesPence: sum('expense', (f) => f.valuePence),
-    disallowablePence: sum('expense', (f) => f.disallowablePence),
-    allowableExpensesPence: sum('expense', (f) => f.allowablePence),
-    consolidated: {
-      chosen: input.consolidated ?? false,
-      allowed: consolidatedExpensesAllowed(threshold),
-      thresholdIncomePence: threshold,
-      consolidatedPence: folded.consolidatedPence,
-      separate: Object.fromEntries(folded.separate),
-    },
-    signProblems: categoriesForKind(input.kind)
-      .filter((c) => c.sign === 'non-negative')
-      .map((c) => fields.find((f) => f.categoryId === c.id)!)
-      .filter((f) => f.valuePence < 0)
-      .map((f) => ({ categoryId: f.categoryId, name: f.name, valuePence: f.valuePence })),
+    ...summariseFieldTotals(input.kind, fields, input.consolidated ?? false),
     uncategorised: input.uncategorised ?? { count: 0, netPence: 0 },
     excluded: { count: 0, netPence: 0 },
     records: { count: 0, fingerprint: 'f'.repeat(64) },

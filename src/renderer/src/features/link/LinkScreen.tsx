@@ -33,7 +33,7 @@ export function LinkScreen(): JSX.Element {
         Give Ledgerlink authority to deal with HMRC for you, and see what each linked account may
         do.
       </ScreenHeader>
-      <nav className="link-tabs" aria-label="Link to HMRC">
+      <nav className="subnav" aria-label="Link to HMRC">
         <a href="#/link" aria-current={onStatus ? undefined : 'page'}>
           Link an account
         </a>

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { formatNino } from '../../../../shared/domain/nino';
 import { useProfiles } from '../../app/use-active-profile';
 import { api, toIpcError, unwrap } from '../../bridge';
+import { NinoField, TextField } from '../../ui/TextField';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { usePracticeSuggestions } from '../profiles/use-practice-suggestions';
 
@@ -67,47 +68,23 @@ export function SelfDetails({
           </ul>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Your full name</label>
-        <input
-          type="text"
-          id={`${id}-name`}
-          value={name}
-          autoComplete="name"
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? `${id}-name-error` : undefined}
-        />
-        {nameError ? (
-          <p className="field-error" id={`${id}-name-error`}>
-            {nameError}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-nino`}>Your National Insurance number</label>
-        <p className="hint" id={`${id}-nino-hint`}>
-          It’s on your payslip, P60 or letters from HMRC. For example, QQ 12 34 56 C.
-        </p>
-        <input
-          type="text"
-          id={`${id}-nino`}
-          className="profiles-nino-input"
-          value={nino}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={20}
-          onChange={(e) => setNino(e.target.value)}
-          aria-invalid={ninoError ? true : undefined}
-          aria-describedby={`${id}-nino-hint${ninoError ? ` ${id}-nino-error` : ''}`}
-        />
-        {ninoError ? (
-          <p className="field-error" id={`${id}-nino-error`}>
-            {ninoError}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label="Your full name"
+        value={name}
+        onChange={setName}
+        error={nameError}
+        autoComplete="name"
+        maxLength={200}
+      />
+      <NinoField
+        id={`${id}-nino`}
+        label="Your National Insurance number"
+        hint="It’s on your payslip, P60 or letters from HMRC. For example, QQ 12 34 56 C."
+        value={nino}
+        onChange={setNino}
+        error={ninoError}
+      />
       {error && !nameError && !ninoError ? <ErrorNotice error={error} /> : null}
       <div className="actions">
         <button type="submit" className="button primary" disabled={check.isPending}>

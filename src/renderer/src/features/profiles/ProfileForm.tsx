@@ -6,6 +6,7 @@ import type { ProfileKind } from '../../../../shared/ipc/channels/profiles';
 import type { IpcError } from '../../../../shared/ipc/result';
 import type { Environment } from '../../../../shared/ipc/channels/settings';
 import { api, toIpcError, unwrap } from '../../bridge';
+import { NinoField, TextField } from '../../ui/TextField';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { useHmrcAccounts } from './use-hmrc-accounts';
@@ -138,48 +139,24 @@ export function ProfileForm({
         </details>
       ) : null}
 
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Full name</label>
-        <input
-          type="text"
-          id={`${id}-name`}
-          value={name}
-          autoComplete="off"
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? `${id}-name-error` : undefined}
-        />
-        {nameError ? (
-          <p className="field-error" id={`${id}-name-error`}>
-            {nameError}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label="Full name"
+        value={name}
+        onChange={setName}
+        error={nameError}
+        autoComplete="off"
+        maxLength={200}
+      />
 
-      <div className="field">
-        <label htmlFor={`${id}-nino`}>National Insurance number</label>
-        <p className="hint" id={`${id}-nino-hint`}>
-          It’s on a payslip, P60 or letter from HMRC. For example, QQ 12 34 56 C.
-        </p>
-        <input
-          type="text"
-          id={`${id}-nino`}
-          className="profiles-nino-input"
-          value={nino}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={20}
-          onChange={(e) => setNino(e.target.value)}
-          aria-invalid={ninoError ? true : undefined}
-          aria-describedby={`${id}-nino-hint${ninoError ? ` ${id}-nino-error` : ''}`}
-        />
-        {ninoError ? (
-          <p className="field-error" id={`${id}-nino-error`}>
-            {ninoError}
-          </p>
-        ) : null}
-      </div>
+      <NinoField
+        id={`${id}-nino`}
+        label="National Insurance number"
+        hint="It’s on a payslip, P60 or letter from HMRC. For example, QQ 12 34 56 C."
+        value={nino}
+        onChange={setNino}
+        error={ninoError}
+      />
 
       {kind === 'client' ? (
         <fieldset aria-describedby={roleError ? `${id}-role-error` : undefined}>

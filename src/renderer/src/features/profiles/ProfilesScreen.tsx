@@ -40,7 +40,7 @@ function Tabs({ current, view }: { current: Tab; view: ProfilesView }): JSX.Elem
     { id: 'add', href: '#/profiles/add', label: 'Add a profile' },
   ];
   return (
-    <nav className="profiles-tabs" aria-label="Profiles">
+    <nav className="subnav" aria-label="Profiles">
       {tabs.map((t) => (
         <a key={t.id} href={t.href} aria-current={t.id === current ? 'page' : undefined}>
           {t.label}

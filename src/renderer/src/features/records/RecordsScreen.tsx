@@ -154,7 +154,7 @@ function ProfileRecords({ profile, tab }: { profile: ProfileView; tab: Tab }): J
           internet.
         </p>
       </div>
-      <nav className="records-tabs" aria-label="Records">
+      <nav className="subnav" aria-label="Records">
         {TABS.map((t) => (
           <a key={t.id} href={t.href} aria-current={t.id === tab ? 'page' : undefined}>
             {t.label}

@@ -32,7 +32,7 @@ function Tabs({ current, view }: { current: Tab; view: ProfilesView }): JSX.Elem
       : []),
   ];
   return (
-    <nav className="review-tabs" aria-label="Review and sync">
+    <nav className="subnav" aria-label="Review and sync">
       {tabs.map((t) => (
         <a key={t.id} href={t.href} aria-current={t.id === current ? 'page' : undefined}>
           {t.label}

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
 import { useActiveProfile } from '../../../app/use-active-profile';
 import { api, toIpcError, unwrap } from '../../../bridge';
+import { NinoField, TextField } from '../../../ui/TextField';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { plural } from '../format';
 import { ProgressBar } from '../ProgressBar';
@@ -49,44 +50,22 @@ export function ArchiveImport(): JSX.Element {
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Import an archive as a new profile</h2>
       <form className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Whose records are they? (full name)</label>
-          <input
-            id={`${id}-name`}
-            type="text"
-            value={name}
-            autoComplete="off"
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${id}-name-error` : undefined}
-          />
-          {nameError ? (
-            <p className="field-error" id={`${id}-name-error`}>
-              {nameError}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-nino`}>Their National Insurance number</label>
-          <input
-            id={`${id}-nino`}
-            type="text"
-            value={nino}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setNino(e.target.value)}
-            aria-invalid={ninoError ? true : undefined}
-            aria-describedby={`${id}-nino-hint${ninoError ? ` ${id}-nino-error` : ''}`}
-          />
-          <p className="hint" id={`${id}-nino-hint`}>
-            Like QQ 12 34 56 C.
-          </p>
-          {ninoError ? (
-            <p className="field-error" id={`${id}-nino-error`}>
-              {ninoError}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          id={`${id}-name`}
+          label="Whose records are they? (full name)"
+          value={name}
+          onChange={setName}
+          error={nameError}
+          autoComplete="off"
+        />
+        <NinoField
+          id={`${id}-nino`}
+          label="Their National Insurance number"
+          hint="Like QQ 12 34 56 C."
+          value={nino}
+          onChange={setNino}
+          error={ninoError}
+        />
         <fieldset>
           <legend>They are</legend>
           <div className="choice">
