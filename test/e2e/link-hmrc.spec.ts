@@ -14,6 +14,7 @@ import {
 } from '../../src/practice/server';
 import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
 import {
+  closeQuietly,
   handCustomSchemeToApp,
   linkPracticeAccount,
   practiceUser,
@@ -114,7 +115,7 @@ test.describe('linking to HMRC, step by step', () => {
     await expect(
       browser.getByRole('heading', { name: 'Your browser opened Ledgerlink' }),
     ).toBeVisible();
-    await browser.close();
+    await closeQuietly(browser);
 
     await expect(app.getByText('Ledgerlink is linked to Practice HMRC')).toBeVisible();
     for (const id of [
@@ -170,7 +171,7 @@ test.describe('linking to HMRC, step by step', () => {
     await expect(
       browser.getByRole('heading', { name: 'You can return to Ledgerlink' }),
     ).toBeVisible();
-    await browser.close();
+    await closeQuietly(browser);
     await expect(app.getByText('Ledgerlink is linked to Practice HMRC')).toBeVisible();
     await expect(app.getByTestId('link-transport')).toHaveText('Through a page on this computer');
   });
@@ -190,7 +191,7 @@ test.describe('linking to HMRC, step by step', () => {
     const title = await browser.title();
     expect(title).toMatch(/^Success code=/);
     const code = new URLSearchParams(title.replace(/^Success\s+/, '')).get('code')!;
-    await browser.close();
+    await closeQuietly(browser);
 
     await app.getByLabel('Code from HMRC').fill('not a code!');
     await app.getByRole('button', { name: 'Continue' }).click();
@@ -211,7 +212,7 @@ test.describe('linking to HMRC, step by step', () => {
     await walkPracticePages(browser, authorizeUrl, await practiceUser(host, 'individual'), {
       decision: 'decline',
     });
-    await browser.close();
+    await closeQuietly(browser);
 
     const alert = app.locator('[data-step="grant"]').getByRole('alert');
     await expect(alert).toContainText('You chose not to give Ledgerlink authority');
@@ -254,7 +255,7 @@ test.describe('linking to HMRC, step by step', () => {
     const browser = await app.context().newPage();
     await handCustomSchemeToApp(browser, host);
     await walkPracticePages(browser, first, await practiceUser(host, 'agent'));
-    await browser.close();
+    await closeQuietly(browser);
     await expect(app.getByLabel('Code from HMRC')).toBeVisible();
     expect(host.logs.some((l) => l.message.includes('OAuth callback dropped'))).toBe(true);
 
@@ -380,7 +381,7 @@ timeTest.describe('the 18-month authority', () => {
       const browser = await app.context().newPage();
       await handCustomSchemeToApp(browser, host);
       await walkPracticePages(browser, authorizeUrl, await practiceUser(host, 'individual'));
-      await browser.close();
+      await closeQuietly(browser);
       await expect(app.getByText('Ledgerlink is linked to Practice HMRC')).toBeVisible();
       await app.getByRole('link', { name: 'See linked accounts' }).click();
       await expect(app.getByRole('article')).toHaveCount(1);
@@ -450,7 +451,7 @@ test.describe('the https relay page for HMRC environments', () => {
     );
     expect(new URL(browser.url()).search).toBe('');
     expect(errors).toEqual([]);
-    await browser.close();
+    await closeQuietly(browser);
     // The OS hands the URL to the app.
     expect(host.openUrl(handoff)).toBe(true);
     await expect(app.getByText('Ledgerlink is linked to Practice HMRC')).toBeVisible();

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { BrowserHost } from '../support/browser-host/start-browser-host';
 import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
 import {
+  closeQuietly,
   handCustomSchemeToApp,
   practiceUser,
   walkPracticePages,
@@ -28,7 +29,7 @@ async function grantInBrowser(
     await handCustomSchemeToApp(browser, host);
     await walkPracticePages(browser, authorizeUrl, await practiceUser(host, kind));
   } finally {
-    await browser.close();
+    await closeQuietly(browser);
   }
 }
 

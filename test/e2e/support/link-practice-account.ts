@@ -79,6 +79,20 @@ export async function handCustomSchemeToApp(
   return () => location;
 }
 
+/**
+ * Closes the HMRC page without letting it hold up the test: route handlers are dropped first
+ * (a close otherwise waits for them), and if Chromium still does not answer in a few seconds
+ * the context's own clean-up closes the page at the end of the test. Under load we have seen
+ * a plain page.close() hang for the rest of a test after the custom-scheme hand-off.
+ */
+export async function closeQuietly(browser: Page): Promise<void> {
+  await browser.unrouteAll({ behavior: 'ignoreErrors' });
+  await Promise.race([
+    browser.close().catch(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, 5_000)),
+  ]);
+}
+
 /** Practice HMRC's seeded user of a kind, from the running Practice HMRC. */
 export async function practiceUser(
   host: BrowserHost,
@@ -151,7 +165,7 @@ export async function linkPracticeAccount(
       await page.getByRole('button', { name: 'Continue' }).click();
     }
   } finally {
-    await browser.close();
+    await closeQuietly(browser);
   }
   await expect(page.getByText(/Ledgerlink is linked to/)).toBeVisible();
   const flow = host.services.link.current();
