@@ -192,6 +192,8 @@ reviewTest.describe('review offline, then sync', () => {
       await expect(estimate).toContainText(
         'This calculation is only based on information HMRC have received about your income and expenses to 5 October 2026',
       );
+      // In Practice the app says the figure is a practice one, not HMRC's.
+      await expect(estimate).toContainText('Practice figure.');
       await bothSchemes(app, 'sync-done-estimate');
 
       await openReview(app, 'Receipts');

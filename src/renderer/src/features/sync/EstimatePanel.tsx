@@ -4,6 +4,7 @@ import type { EstimateView } from '../../../../shared/ipc/channels/sync';
 import { api, toIpcError, unwrap } from '../../bridge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
+import { useSettings } from '../../app/use-settings';
 import { money, ukDate, when } from './format';
 import { syncKeys } from './use-sync';
 
@@ -26,6 +27,7 @@ export function EstimatePanel({
   online: boolean;
 }): JSX.Element {
   const queryClient = useQueryClient();
+  const practice = useSettings().data?.environment === 'practice';
   const ask = useMutation({
     mutationFn: () =>
       unwrap(api.sync.estimate({ profileId, ...(estimate ? { taxYear: estimate.taxYear } : {}) })),
@@ -63,6 +65,14 @@ export function EstimatePanel({
                 </div>
               </dl>
               <p className="notice notice-warn estimate-disclaimer">{estimate.disclaimer}</p>
+              {practice ? (
+                // Practice HMRC's figures come from a simplified calculation; nobody should
+                // budget with them as if HMRC had worked them out.
+                <p className="hint estimate-practice">
+                  <strong>Practice figure.</strong> Practice HMRC worked this out with a simplified
+                  calculation on this computer; it is not HMRC’s estimate of your tax.
+                </p>
+              ) : null}
             </>
           ) : estimate?.status === 'errors' ? (
             <div className="notice notice-warn">

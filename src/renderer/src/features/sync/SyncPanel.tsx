@@ -27,7 +27,7 @@ function OutboxTable({ status }: { status: SyncStatusView }): JSX.Element {
   return (
     <>
       <table className="table outbox-table">
-        <caption>Outbox: updates you approved, newest first</caption>
+        <caption>Updates you approved, newest first</caption>
         <thead>
           <tr>
             <th scope="col">Business and period</th>
