@@ -64,12 +64,15 @@ export type {
   ImportDecisions,
   ImportProgress,
   ImportResult,
+  ImportSource,
   PreviewRow,
   RowFix,
   RunOptions,
 } from './csv/import-types';
 export type { AmountColumns, CsvDelimiter, CsvMapping, RowProblemCode } from './csv/csv-mapping';
 export type { DateOrder, DateOrderGuess } from './csv/bank-dates';
+export type { ImportFormat } from './ofx/ofx-file';
+export type { OfxPreview, OfxStatementFacts } from './ofx/preview-ofx';
 export type { RecordsExport } from './export/records-export';
 export {
   ARCHIVE_FORMAT,

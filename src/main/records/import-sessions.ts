@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { AppError } from '../ipc/app-error';
-import type { ImportAnalysis } from '../ledger';
+import type { ImportAnalysis, ImportFormat } from '../ledger';
 
 /**
  * A bank file the person chose, kept in the main process between the import steps (mapping →
@@ -12,6 +12,8 @@ export interface ImportSession {
   readonly profileId: string;
   readonly path: string;
   readonly fileName: string;
+  /** Decided by the file's content when it was chosen: which steps apply. */
+  readonly format: ImportFormat;
   /** The last check of the file: what a save commits. */
   analysis: ImportAnalysis | null;
   /** Set while an analysis or save is running, so it can be stopped. */
@@ -19,9 +21,9 @@ export interface ImportSession {
 }
 
 export interface ImportSessions {
-  open(profileId: string, path: string): ImportSession;
-  /** The session, only for the profile that opened it. */
-  get(profileId: string, importId: string): ImportSession;
+  open(profileId: string, path: string, format: ImportFormat): ImportSession;
+  /** The session, only for the profile that opened it (and, given a format, only of that format). */
+  get(profileId: string, importId: string, format?: ImportFormat): ImportSession;
   close(importId: string): void;
 }
 
@@ -35,10 +37,19 @@ const gone = () =>
     'Choose the bank statement again.',
   );
 
+const wrongStep = (format: ImportFormat) =>
+  new AppError(
+    'IMPORT_WRONG_FORMAT',
+    format === 'ofx'
+      ? 'That file is an OFX statement: it needs no column mapping.'
+      : 'That file is a CSV export: its columns must be matched first.',
+    'Go back to the start of the import and choose the file again.',
+  );
+
 export function createImportSessions(newId: () => string = randomUUID): ImportSessions {
   const sessions = new Map<string, ImportSession>();
   return {
-    open(profileId, path) {
+    open(profileId, path, format) {
       for (const [id, s] of sessions) {
         if (sessions.size < MAX_SESSIONS) break;
         if (!s.running) sessions.delete(id);
@@ -48,16 +59,18 @@ export function createImportSessions(newId: () => string = randomUUID): ImportSe
         profileId,
         path,
         fileName: basename(path),
+        format,
         analysis: null,
         running: null,
       };
       sessions.set(session.id, session);
       return session;
     },
-    get(profileId, importId) {
+    get(profileId, importId, format) {
       const session = sessions.get(importId);
       // Another profile's id gets the same answer as an unknown one: nothing leaks across.
       if (!session || session.profileId !== profileId) throw gone();
+      if (format && session.format !== format) throw wrongStep(session.format);
       return session;
     },
     close(importId) {

@@ -5,6 +5,7 @@ import type {
   ImportAnalysis,
   ImportBatch,
   ImportResult,
+  OfxPreview,
   Receipt,
   Rule,
   Transaction,
@@ -14,6 +15,7 @@ import type {
   ImportBatchView,
   ImportPreviewView,
   ImportResultView,
+  OfxPreviewView,
   ReceiptView,
   RecordsBusiness,
   RuleView,
@@ -102,6 +104,7 @@ export function toPreviewView(
   return {
     profileId,
     importId,
+    format: 'csv',
     fileName: preview.file.name,
     sizeBytes: preview.file.sizeBytes,
     encoding: preview.file.encoding,
@@ -111,7 +114,33 @@ export function toPreviewView(
     mapping: preview.mapping,
     mappingSource: preview.mappingSource,
     dateOrder: preview.dateOrder,
-    rows: preview.rows.map((r) => ({ line: r.line, cells: cellsView(r.cells), values: r.values })),
+    rows: previewRowsView(preview.rows),
+    warnings: preview.warnings,
+  };
+}
+
+const previewRowsView = (rows: CsvPreview['rows']): ImportPreviewView['rows'] =>
+  rows.map((r) => ({ line: r.line, cells: cellsView(r.cells), values: r.values }));
+
+export function toOfxPreviewView(
+  profileId: string,
+  importId: string,
+  preview: OfxPreview,
+): OfxPreviewView {
+  return {
+    profileId,
+    importId,
+    format: 'ofx',
+    fileName: preview.file.name,
+    sizeBytes: preview.file.sizeBytes,
+    encoding: preview.file.encoding,
+    statements: preview.statements.slice(0, 100).map((s) => ({
+      ...s,
+      accountType: s.accountType?.slice(0, 40) ?? null,
+      currency: s.currency?.slice(0, 10) ?? null,
+    })),
+    transactions: preview.transactions,
+    rows: previewRowsView(preview.rows),
     warnings: preview.warnings,
   };
 }

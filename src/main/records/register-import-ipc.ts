@@ -1,13 +1,19 @@
 import { AppError } from '../ipc/app-error';
-import type { ImportProgress } from '../ledger';
+import type { ImportAnalysis, ImportFormat, ImportProgress, RunOptions } from '../ledger';
 import { handleLedger } from './as-app-error';
 import { createImportSessions, type ImportSession } from './import-sessions';
 import { createProgressReporter } from './progress-reporter';
 import type { RecordsIpcContext } from './records-ipc-context';
-import { toAnalysisView, toBatchView, toPreviewView, toResultView } from './records-views';
+import {
+  toAnalysisView,
+  toBatchView,
+  toOfxPreviewView,
+  toPreviewView,
+  toResultView,
+} from './records-views';
 
 const STATEMENT_FILTERS = [
-  { name: 'Bank statements (CSV)', extensions: ['csv', 'txt', 'tsv'] },
+  { name: 'Bank statements (CSV, OFX, QFX)', extensions: ['csv', 'txt', 'tsv', 'ofx', 'qfx'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -26,9 +32,10 @@ const alreadyRunning = () =>
   );
 
 /**
- * Bank CSV import in steps (issue 7 item 4): choose → map columns (live preview) → check
- * (progress; duplicates and unreadable rows) → save all or nothing (progress) → undo. The file
- * is chosen in main's dialog and only its name reaches the window.
+ * Bank statement import in steps (issue 7 item 4): choose → map a CSV's columns (live preview;
+ * an OFX statement needs none) → check (progress; duplicates and unreadable rows) → save all or
+ * nothing (progress) → undo. The file is chosen in main's dialog and only its name reaches the
+ * window.
  */
 export function registerImportIpc(ctx: RecordsIpcContext): void {
   const { router, ledgerOf, changed } = ctx;
@@ -63,13 +70,16 @@ export function registerImportIpc(ctx: RecordsIpcContext): void {
   handleLedger(router, 'records.importChoose', async ({ profileId }) => {
     const ledger = ledgerOf(profileId);
     const path = await ctx.files.chooseFile({
-      title: 'Choose a bank statement (CSV)',
+      title: 'Choose a bank statement (CSV or OFX)',
       filters: STATEMENT_FILTERS,
     });
     if (path === null) return { profileId, cancelled: true as const };
-    const session = sessions.open(profileId, path);
+    const format = await ledger.imports.formatOf(path);
+    const session = sessions.open(profileId, path, format);
     try {
-      return toPreviewView(profileId, session.id, await ledger.imports.preview(path));
+      return format === 'ofx'
+        ? toOfxPreviewView(profileId, session.id, await ledger.imports.previewOfx(path))
+        : toPreviewView(profileId, session.id, await ledger.imports.preview(path));
     } catch (error) {
       sessions.close(session.id);
       throw error;
@@ -77,21 +87,38 @@ export function registerImportIpc(ctx: RecordsIpcContext): void {
   });
 
   handleLedger(router, 'records.importPreview', async ({ profileId, importId, mapping }) => {
-    const session = sessions.get(profileId, importId);
+    const session = sessions.get(profileId, importId, 'csv');
     const preview = await ledgerOf(profileId).imports.preview(session.path, { mapping });
     return toPreviewView(profileId, importId, preview);
   });
 
-  handleLedger(router, 'records.importAnalyse', async ({ profileId, importId, mapping }) => {
-    const ledger = ledgerOf(profileId);
-    const session = sessions.get(profileId, importId);
+  /** Checks a session's whole file; the check is what a save commits. */
+  const analyseSession = async (
+    profileId: string,
+    importId: string,
+    format: ImportFormat,
+    analyse: (path: string, options: RunOptions) => Promise<ImportAnalysis>,
+  ) => {
+    const session = sessions.get(profileId, importId, format);
     session.analysis = null;
     const analysis = await run(session, 'import-analyse', (options) =>
-      ledger.imports.analyse(session.path, mapping, options),
+      analyse(session.path, options),
     );
     session.analysis = analysis;
     return toAnalysisView(profileId, importId, analysis);
-  });
+  };
+
+  handleLedger(router, 'records.importAnalyse', ({ profileId, importId, mapping }) =>
+    analyseSession(profileId, importId, 'csv', (path, options) =>
+      ledgerOf(profileId).imports.analyse(path, mapping, options),
+    ),
+  );
+
+  handleLedger(router, 'records.importAnalyseOfx', ({ profileId, importId }) =>
+    analyseSession(profileId, importId, 'ofx', (path, options) =>
+      ledgerOf(profileId).imports.analyseOfx(path, options),
+    ),
+  );
 
   handleLedger(router, 'records.importCommit', async ({ profileId, importId, decisions }) => {
     const ledger = ledgerOf(profileId);

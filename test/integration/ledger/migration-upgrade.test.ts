@@ -8,6 +8,7 @@ import {
   openDatabase,
   openLedger,
 } from '../../../src/main/ledger';
+import { ofxStatement } from '../../support/ofx-statement';
 import { tempProfile } from './fixtures/temp-profile';
 
 let p: ReturnType<typeof tempProfile>;
@@ -96,6 +97,61 @@ describe('opening a ledger written by an older version', () => {
     const again = openLedger({ file, actor: 'new app' });
     expect(again.migration.applied).toEqual([]);
     again.close();
+  });
+
+  it('keeps CSV imports made before OFX came (version 6), and then imports OFX', async () => {
+    const old = openDatabase(file);
+    migrate(old, LEDGER_MIGRATIONS.slice(0, 6), () => '2025-06-01T00:00:00.000Z');
+    old.exec(`
+      INSERT INTO import_batches (id, file_name, file_sha256, file_size, format, shape_fingerprint, mapping_json, rows_read, rows_imported, started_at, finished_at)
+        VALUES (1, 'april.csv', 'abc', 40, 'csv', 'fp', '{"delimiter":","}', 1, 1, 't', 't');
+      INSERT INTO transactions (id, date, description, amount_pence, import_batch_id, source_line, content_hash, created_at, updated_at)
+        VALUES (1, '2026-03-02', 'J SMITH & CO INV 1001', 85000, 1, 2, 'h', 't', 't');
+    `);
+    old.close();
+
+    const ledger = openLedger({ file, actor: 'new app' });
+    try {
+      expect(ledger.migration.applied).toEqual(['0007-ofx-imports']);
+      expect(ledger.imports.batches()).toEqual([
+        expect.objectContaining({
+          id: 1,
+          fileName: 'april.csv',
+          format: 'csv',
+          mapping: { delimiter: ',' },
+          statements: null,
+        }),
+      ]);
+      expect(ledger.database.pragma('foreign_key_check')).toEqual([]);
+      expect(ledger.imports.undo(1)).toEqual({ removed: 1 });
+
+      const ofx = p.file(
+        'march.ofx',
+        ofxStatement({
+          accountId: '30941212345678',
+          start: '20260301',
+          end: '20260331',
+          transactions: [
+            {
+              type: 'CREDIT',
+              posted: '20260302',
+              amount: '850.00',
+              fitid: 'F1',
+              name: 'J SMITH & CO',
+            },
+          ],
+        }),
+      );
+      const analysis = await ledger.imports.analyseOfx(ofx);
+      const result = await ledger.imports.commit(analysis, {
+        expectedSha256: analysis.file.sha256,
+        badRows: 'skip',
+      });
+      expect(result).toMatchObject({ batchId: 2, imported: 1 });
+      expect(ledger.imports.batches()[0]).toMatchObject({ format: 'ofx', mapping: null });
+    } finally {
+      ledger.close();
+    }
   });
 
   it('refuses a file from a newer version of the app, leaving it untouched', () => {

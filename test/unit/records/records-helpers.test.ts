@@ -11,6 +11,10 @@ import {
   withAmountKind,
 } from '../../../src/renderer/src/features/records/import/mapping-edit';
 import {
+  dateRangeText,
+  statementLine,
+} from '../../../src/renderer/src/features/records/import/statement-text';
+import {
   EMPTY_FILTER,
   filterKey,
   isFiltered,
@@ -258,6 +262,38 @@ describe('the mapping step', () => {
     expect(defaultMapping({ columnCount: 1, hasHeaderNames: false }).amount).toMatchObject({
       column: 0,
     });
+  });
+});
+
+describe('an OFX statement in one line', () => {
+  const statement = {
+    kind: 'bank' as const,
+    account: '••••1234',
+    accountType: 'CHECKING',
+    currency: 'GBP',
+    from: '2026-01-03',
+    to: '2026-03-28',
+    transactions: 42,
+  };
+
+  it('names the masked account, the dates and the count', () => {
+    expect(statementLine(statement)).toBe(
+      'OFX statement from account ••••1234, 3 Jan – 28 Mar 2026: 42 transactions',
+    );
+    expect(
+      statementLine({ ...statement, kind: 'credit-card', account: null, transactions: 1 }),
+    ).toBe(
+      'OFX credit-card statement from an account it does not name, 3 Jan – 28 Mar 2026: 1 transaction',
+    );
+    expect(statementLine({ ...statement, from: null, to: null, transactions: 0 })).toBe(
+      'OFX statement from account ••••1234: 0 transactions',
+    );
+  });
+
+  it('writes the year once when both dates share it', () => {
+    expect(dateRangeText('2025-12-20', '2026-01-19')).toBe('20 Dec 2025 – 19 Jan 2026');
+    expect(dateRangeText('2026-01-05', '2026-01-05')).toBe('5 Jan 2026');
+    expect(dateRangeText(null, '2026-01-05')).toBe('5 Jan 2026');
   });
 });
 

@@ -41,9 +41,12 @@ describe('import sessions', () => {
   it('keep the chosen path in main, for the profile that chose it only', () => {
     let n = 0;
     const sessions = createImportSessions(() => `id-${++n}`);
-    const s = sessions.open(P, '/home/sam/Downloads/statement.csv');
-    expect(s).toMatchObject({ id: 'id-1', fileName: 'statement.csv' });
+    const s = sessions.open(P, '/home/sam/Downloads/statement.csv', 'csv');
+    expect(s).toMatchObject({ id: 'id-1', fileName: 'statement.csv', format: 'csv' });
     expect(sessions.get(P, 'id-1')).toBe(s);
+    expect(sessions.get(P, 'id-1', 'csv')).toBe(s);
+    // A CSV cannot be sent to the OFX step (nor the other way round).
+    expect(() => sessions.get(P, 'id-1', 'ofx')).toThrow(/must be matched first/);
     expect(() => sessions.get('someone-else', 'id-1')).toThrow(/no longer has that file/);
     sessions.close('id-1');
     expect(() => sessions.get(P, 'id-1')).toThrow(/no longer has that file/);
@@ -52,9 +55,9 @@ describe('import sessions', () => {
   it('forget the oldest idle files beyond twenty, never one that is running', () => {
     let n = 0;
     const sessions = createImportSessions(() => `id-${++n}`);
-    const first = sessions.open(P, '/a.csv');
+    const first = sessions.open(P, '/a.csv', 'csv');
     first.running = new AbortController();
-    for (let i = 0; i < 25; i++) sessions.open(P, `/f${i}.csv`);
+    for (let i = 0; i < 25; i++) sessions.open(P, `/f${i}.csv`, 'csv');
     expect(sessions.get(P, 'id-1')).toBe(first);
     expect(() => sessions.get(P, 'id-2')).toThrow();
     expect(sessions.get(P, 'id-26').fileName).toBe('f24.csv');

@@ -6,6 +6,7 @@ import { createMainServices, type MainServices } from '../../../src/main/create-
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { RecordsProgress } from '../../../src/shared/ipc/channels/records';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
+import { ofxStatement } from '../../support/ofx-statement';
 
 /**
  * The records IPC adapter through the real router and services: fakes only for the OS file
@@ -294,6 +295,103 @@ describe('records IPC: files through main’s dialogs', () => {
       },
     );
     expect(batches.batches[0]?.undoneAt).not.toBeNull();
+  });
+
+  it('imports an OFX statement without a mapping step, never showing the account number', async () => {
+    const { call, raw, profileId, fakes, dir, events } = await start();
+    const file = join(dir, 'march.ofx');
+    writeFileSync(
+      file,
+      ofxStatement({
+        accountId: '30941212345678',
+        start: '20260103',
+        end: '20260328',
+        transactions: [
+          { type: 'CREDIT', posted: '20260105', amount: '850.00', fitid: 'F1', name: 'ACME LTD' },
+          { type: 'POS', posted: '20260106', amount: '-12,50', fitid: 'F2', name: 'M&S' },
+          { type: 'POS', posted: '20260107', amount: 'twelve', fitid: 'F3', name: 'SHELL' },
+        ],
+      }),
+    );
+    fakes.files.chosen.push(file);
+    const preview = await call<{ importId: string; format: string }>('records.importChoose', {
+      profileId,
+    });
+    expect(preview).toMatchObject({
+      format: 'ofx',
+      fileName: 'march.ofx',
+      statements: [
+        {
+          kind: 'bank',
+          account: '••••5678',
+          from: '2026-01-03',
+          to: '2026-03-28',
+          transactions: 3,
+        },
+      ],
+      transactions: 3,
+      rows: [
+        { values: { ok: true, description: 'ACME LTD', amountPence: 85000 } },
+        { values: { ok: true, description: 'M&S', amountPence: -1250 } },
+        { values: { ok: false, code: 'AMOUNT_UNREADABLE' } },
+      ],
+    });
+    expect(JSON.stringify(preview)).not.toContain('30941212345678');
+    expect(JSON.stringify(preview)).not.toContain(dir);
+
+    // The CSV steps refuse an OFX file rather than read it as columns.
+    const asCsv = await raw('records.importPreview', {
+      profileId,
+      importId: preview.importId,
+      mapping: {
+        delimiter: ',',
+        headerRowIndex: 0,
+        dateColumn: 0,
+        dateOrder: 'dmy',
+        descriptionColumns: [1],
+        counterpartyColumn: null,
+        amount: { kind: 'single', column: 2, invert: false },
+        decimal: 'dot',
+      },
+    });
+    expect(asCsv).toMatchObject({ ok: false, error: { code: 'IMPORT_WRONG_FORMAT' } });
+
+    const analysis = await call('records.importAnalyseOfx', {
+      profileId,
+      importId: preview.importId,
+    });
+    expect(analysis).toMatchObject({ rowsRead: 3, rowsToImport: 2, badRows: { count: 1 } });
+    expect(events.at(-1)).toMatchObject({
+      event: 'records.progress',
+      payload: { operationId: preview.importId, kind: 'import-analyse', finished: true },
+    });
+    const result = await call('records.importCommit', {
+      profileId,
+      importId: preview.importId,
+      decisions: { badRows: 'skip' },
+    });
+    expect(result).toMatchObject({ imported: 2, badRowsSkipped: 1 });
+
+    // The same statement again: every readable row is already in the records.
+    fakes.files.chosen.push(file);
+    const second = await call<{ importId: string }>('records.importChoose', { profileId });
+    expect(
+      await call('records.importAnalyseOfx', { profileId, importId: second.importId }),
+    ).toMatchObject({ rowsToImport: 0, duplicates: { inLedger: 2 } });
+  });
+
+  it('says plainly when a file named .ofx is not OFX', async () => {
+    const { raw, profileId, fakes, dir } = await start();
+    const file = join(dir, 'statement.ofx');
+    writeFileSync(file, 'Date,Description,Amount\n01/03/2026,X,1.00\n');
+    fakes.files.chosen.push(file);
+    expect(await raw('records.importChoose', { profileId })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'IMPORT_NOT_OFX',
+        message: 'statement.ofx is not an OFX statement: it does not start the way OFX files do.',
+      },
+    });
   });
 
   it('attaches a receipt chosen in the dialog and opens the stored copy', async () => {

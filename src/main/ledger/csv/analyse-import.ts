@@ -3,38 +3,35 @@ import type { SqliteDatabase } from '../database';
 import { LedgerError } from '../ledger-error';
 import type { RuleMatcher } from '../rules/rule-matcher';
 import { normaliseText } from '../text-normalise';
-import { OccurrenceCounter } from './content-hash';
-import { checkMapping, type CsvMapping } from './csv-mapping';
-import { readImportRows } from './import-rows';
-import { createHashLookup, keyRow, type KeyedRow } from './keyed-rows';
-import type { ImportAnalysis, RunOptions } from './import-types';
+import type { ImportRowReader } from './import-rows';
+import { createLedgerLookup, RowKeyer, type KeyedRow } from './keyed-rows';
+import type { ImportAnalysis, ImportSource, RunOptions } from './import-types';
 import type { FileFacts } from './text-source';
 
 const DEFAULT_ITEM_LIMIT = 500;
 
 /**
- * The check before an import: streams the file once with the confirmed mapping and reports
+ * The check before an import: streams the file once (a CSV with the confirmed mapping, an OFX
+ * statement as it is) and reports
  * unreadable rows (line and reason), duplicates and totals. Memory holds counts and the first
  * few hundred listed rows, never the rows themselves.
  */
 export async function analyseImport(
   db: SqliteDatabase,
   facts: FileFacts,
-  mapping: CsvMapping,
-  fingerprint: string,
+  source: ImportSource,
+  readRows: ImportRowReader,
   matcher: RuleMatcher,
   options: RunOptions & { itemLimit?: number } = {},
 ): Promise<ImportAnalysis> {
-  checkMapping(mapping);
   const started = performance.now();
   const itemLimit = options.itemLimit ?? DEFAULT_ITEM_LIMIT;
-  const lookup = createHashLookup(db);
+  const lookup = createLedgerLookup(db);
 
   const run = async (mode: 'per-date' | 'keep-all') => {
-    const counter = new OccurrenceCounter(mode);
+    const keyer = new RowKeyer(mode);
     const analysis: Omit<ImportAnalysis, 'file' | 'durationMs'> = {
-      fingerprint,
-      mapping,
+      source,
       rowsRead: 0,
       rowsToImport: 0,
       badRows: { count: 0, items: [] },
@@ -48,12 +45,12 @@ export async function analyseImport(
     const t = analysis.totals;
     let lastDate = '';
     let lastTaxYear = '';
-    const outcome = await readImportRows(facts, mapping, {
+    const outcome = await readRows({
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (p) => options.onProgress?.({ phase: 'analysing', ...p }),
       onRows(rows) {
         const keyed: KeyedRow[] = [];
-        for (const { line, cells, values } of rows) {
+        for (const { line, cells, values, bankRef } of rows) {
           if (!values.ok) {
             analysis.badRows.count++;
             if (analysis.badRows.items.length < itemLimit) {
@@ -66,14 +63,14 @@ export async function analyseImport(
             }
             continue;
           }
-          keyed.push(keyRow(line, values, counter));
-          if (!counter.sorted && mode === 'per-date') return false; // restart keeping every counter
+          keyed.push(keyer.key(line, values, bankRef));
+          if (!keyer.sorted && mode === 'per-date') return false; // restart keeping every counter
         }
         const existing = lookup(keyed);
         for (const row of keyed) {
           const { values } = row;
-          const found = existing.get(row.hash);
-          if (found || row.occurrence > 0) {
+          const found = existing(row);
+          if (found || row.repeated) {
             if (found) analysis.duplicates.inLedger++;
             else analysis.duplicates.repeatedInFile++;
             if (analysis.duplicates.items.length < itemLimit) {
@@ -116,7 +113,7 @@ export async function analyseImport(
       },
     });
     analysis.rowsRead = outcome.rowsRead;
-    analysis.sortedByDate = counter.sorted;
+    analysis.sortedByDate = keyer.sorted;
     return { outcome, analysis };
   };
 

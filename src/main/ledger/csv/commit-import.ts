@@ -12,18 +12,17 @@ import type { LedgerContext } from '../ledger-context';
 import { LedgerError, invalidInput } from '../ledger-error';
 import type { MatchableRule, RuleMatcher } from '../rules/rule-matcher';
 import { normaliseText } from '../text-normalise';
-import { OccurrenceCounter } from './content-hash';
-import { checkMapping, type CsvMapping, type RowValues } from './csv-mapping';
-import { readImportRows } from './import-rows';
-import { createHashLookup, keyRow, type KeyedRow } from './keyed-rows';
+import { checkMapping, type RowValues } from './csv-mapping';
+import type { ImportRowReader } from './import-rows';
+import { createLedgerLookup, RowKeyer, type KeyedRow } from './keyed-rows';
 import { DailyTotalsAccumulator, suspendInsertTotals } from '../totals/daily-totals';
-import type { ImportDecisions, ImportResult, RunOptions } from './import-types';
+import type { ImportDecisions, ImportResult, ImportSource, RunOptions } from './import-types';
 import type { FileFacts } from './text-source';
 
 export interface CommitInput {
   facts: FileFacts;
-  mapping: CsvMapping;
-  fingerprint: string;
+  source: ImportSource;
+  readRows: ImportRowReader;
   decisions: ImportDecisions;
   /** From the analysis: per-date occurrence counters are enough when the file is in date order. */
   sortedByDate: boolean;
@@ -42,8 +41,8 @@ export async function commitImport(
   input: CommitInput,
   options: RunOptions = {},
 ): Promise<ImportResult> {
-  const { facts, mapping, decisions } = input;
-  checkMapping(mapping);
+  const { facts, source, decisions } = input;
+  if (source.format === 'csv') checkMapping(source.mapping);
   if (decisions.badRows !== 'skip' && decisions.badRows !== 'refuse') {
     throw invalidInput('badRows', 'Choose whether to skip rows that cannot be read.');
   }
@@ -119,28 +118,32 @@ export async function commitImport(
     const batchId = Number(
       conn
         .prepare(
-          `INSERT INTO import_batches (file_name, file_sha256, file_size, format, shape_fingerprint, mapping_json, started_at)
-           VALUES (?, ?, ?, 'csv', ?, ?, ?)`,
+          `INSERT INTO import_batches (file_name, file_sha256, file_size, format, shape_fingerprint, mapping_json,
+             statements_json, started_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           facts.name,
           decisions.expectedSha256,
           facts.sizeBytes,
-          input.fingerprint,
-          JSON.stringify(mapping),
+          source.format,
+          source.format === 'csv' ? source.fingerprint : null,
+          source.format === 'csv' ? JSON.stringify(source.mapping) : null,
+          source.format === 'ofx' ? JSON.stringify(source.statements) : null,
           now,
         ).lastInsertRowid,
     );
     // Rows already in the ledger end here; the ones this import adds come after.
     const lastIdBefore =
       (conn.prepare('SELECT max(id) FROM transactions').pluck().get() as number | null) ?? 0;
-    const lookup = createHashLookup(conn, lastIdBefore);
+    const lookup = createLedgerLookup(conn, lastIdBefore);
     const resumeTotals = suspendInsertTotals(conn);
     const inserted = new DailyTotalsAccumulator();
     const insert = conn.prepare(
       `INSERT INTO transactions (date, description, counterparty, amount_pence, business_id, category_id,
-         disallowable_pence, import_batch_id, source_line, content_hash, rule_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         disallowable_pence, import_batch_id, source_line, content_hash, bank_account_key, fitid, rule_id,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
 
     const result: ImportResult = {
@@ -157,15 +160,15 @@ export async function commitImport(
     };
     // Per-date counters need date order; a fixed row's new date can break it, so keep them all then.
     const perDate = input.sortedByDate && fixes.size === 0;
-    const counter = new OccurrenceCounter(perDate ? 'per-date' : 'keep-all');
+    const keyer = new RowKeyer(perDate ? 'per-date' : 'keep-all');
     let refused: LedgerError | null = null;
 
-    const outcome = await readImportRows(facts, mapping, {
+    const outcome = await input.readRows({
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (p) => options.onProgress?.({ phase: 'saving', ...p }),
       onRows(rows) {
         const keyed: KeyedRow[] = [];
-        for (const { line, values: read } of rows) {
+        for (const { line, values: read, bankRef } of rows) {
           const values = fixes.get(line) ?? read;
           if (!values.ok) {
             if (decisions.badRows === 'refuse' && !skip.has(line)) {
@@ -182,15 +185,15 @@ export async function commitImport(
             continue;
           }
           // Skipped rows still count towards the occurrence of identical rows after them.
-          const row = keyRow(line, values, counter);
+          const row = keyer.key(line, values, bankRef);
           if (skip.has(line)) result.skippedByChoice++;
           else keyed.push(row);
         }
         const existing = lookup(keyed);
         for (const row of keyed) {
           const { values } = row;
-          const duplicate = existing.has(row.hash);
-          if (duplicate || row.occurrence > 0) {
+          const duplicate = existing(row) !== undefined;
+          if (duplicate || row.repeated) {
             const wanted = keep.has(row.line) || (duplicate ? keepLedgerDuplicates : !skipRepeats);
             if (!wanted) {
               result.duplicatesSkipped++;
@@ -232,6 +235,8 @@ export async function commitImport(
             batchId,
             row.line,
             row.hash,
+            row.bankRef?.accountKey ?? null,
+            row.bankRef?.fitid ?? null,
             ruleId,
             now,
             now,
@@ -259,7 +264,7 @@ export async function commitImport(
         'Check the file again, then import it.',
       );
     }
-    if (perDate && !counter.sorted) {
+    if (perDate && !keyer.sorted) {
       // The analysis said the rows were in date order and they are not: not the file we checked.
       throw new LedgerError(
         'IMPORT_FILE_CHANGED',
@@ -297,7 +302,7 @@ export async function commitImport(
         ...counts,
       },
     );
-    if (decisions.rememberMapping !== false) {
+    if (source.format === 'csv' && decisions.rememberMapping !== false) {
       conn
         .prepare(
           `INSERT INTO csv_mappings (fingerprint, mapping_json, label, times_used, updated_at) VALUES (?, ?, ?, 1, ?)
@@ -305,7 +310,12 @@ export async function commitImport(
            label = coalesce(excluded.label, csv_mappings.label), times_used = csv_mappings.times_used + 1,
            updated_at = excluded.updated_at`,
         )
-        .run(input.fingerprint, JSON.stringify(mapping), decisions.mappingLabel ?? null, ctx.now());
+        .run(
+          source.fingerprint,
+          JSON.stringify(source.mapping),
+          decisions.mappingLabel ?? null,
+          ctx.now(),
+        );
     }
     conn.exec('COMMIT');
     open = false;

@@ -2,10 +2,18 @@ import { highestColumn, readRow, type CsvMapping, type RowValues } from './csv-m
 import { streamCsvRows } from './csv-rows';
 import { openTextSource, type FileFacts } from './text-source';
 
+/** The bank's own id for a transaction (OFX FITID) and the account it is unique in. */
+export interface BankRef {
+  accountKey: string;
+  fitid: string;
+}
+
 export interface ImportRow {
   line: number;
   cells: string[];
   values: RowValues;
+  /** Only rows from a format that carries the bank's transaction ids (OFX). */
+  bankRef?: BankRef | null;
 }
 
 export interface ImportProgress {
@@ -22,6 +30,15 @@ export interface ReadImportRowsOptions {
   signal?: AbortSignal;
 }
 
+export interface ReadImportRowsOutcome {
+  completed: boolean;
+  sha256: string | null;
+  rowsRead: number;
+}
+
+/** Streams the rows of one chosen bank file, whatever its format. */
+export type ImportRowReader = (options: ReadImportRowsOptions) => Promise<ReadImportRowsOutcome>;
+
 /**
  * Streams the data rows of a bank file through a mapping, a chunk (about 256 KB) at a time:
  * header and preamble records skipped, every other non-blank record read into values or a problem.
@@ -30,7 +47,7 @@ export async function readImportRows(
   facts: FileFacts,
   mapping: CsvMapping,
   options: ReadImportRowsOptions,
-): Promise<{ completed: boolean; sha256: string | null; rowsRead: number }> {
+): Promise<ReadImportRowsOutcome> {
   // Cancelling stops the parser at the next chunk (streamCsvRows), never mid-row.
   const source = openTextSource(facts);
   const maxColumn = highestColumn(mapping);

@@ -1,19 +1,30 @@
 import type { LedgerContext } from '../ledger-context';
 import { LedgerError, notFound } from '../ledger-error';
 import type { RulesService } from '../rules/rules-service';
+import { detectFormat, type ImportFormat } from '../ofx/ofx-file';
+import { readOfxRows } from '../ofx/ofx-rows';
+import type { OfxStatement } from '../ofx/ofx-statements';
+import {
+  previewOfx,
+  statementFacts,
+  type OfxPreview,
+  type OfxStatementFacts,
+} from '../ofx/preview-ofx';
 import { analyseImport } from './analyse-import';
 import { commitImport } from './commit-import';
-import type { CsvMapping } from './csv-mapping';
+import { checkMapping, type CsvMapping } from './csv-mapping';
+import { readImportRows, type ImportRowReader } from './import-rows';
 import type {
   CsvPreview,
   ImportAnalysis,
   ImportBatch,
   ImportDecisions,
   ImportResult,
+  ImportSource,
   RunOptions,
 } from './import-types';
 import { previewImport } from './preview-import';
-import { sniffFile } from './text-source';
+import { sniffFile, type FileFacts } from './text-source';
 
 export interface RememberedMapping {
   fingerprint: string;
@@ -24,17 +35,21 @@ export interface RememberedMapping {
 }
 
 /**
- * Bank CSV import in three steps, each a separate call so the screens can show progress and let
- * the person decide: preview (mapping) → analyse (problems and duplicates) → commit (all or
- * nothing). The file is streamed each time, never held in memory.
+ * Bank statement import in three steps, each a separate call so the screens can show progress
+ * and let the person decide: preview (a CSV's mapping, an OFX file's statements) → analyse
+ * (problems and duplicates) → commit (all or nothing). The file is streamed each time, never held
+ * in memory. `formatOf` tells which preview and analysis a chosen file needs.
  */
 export interface ImportsService {
+  formatOf(file: string): Promise<ImportFormat>;
   preview(file: string, options?: { mapping?: CsvMapping; rows?: number }): Promise<CsvPreview>;
   analyse(
     file: string,
     mapping: CsvMapping,
     options?: RunOptions & { itemLimit?: number },
   ): Promise<ImportAnalysis>;
+  previewOfx(file: string, options?: { rows?: number }): Promise<OfxPreview>;
+  analyseOfx(file: string, options?: RunOptions & { itemLimit?: number }): Promise<ImportAnalysis>;
   /** Commits what `analyse` reported, with the person's choices. */
   commit(
     analysis: ImportAnalysis,
@@ -53,8 +68,10 @@ interface BatchRow {
   file_name: string;
   file_sha256: string;
   file_size: number;
+  format: ImportFormat;
   shape_fingerprint: string | null;
-  mapping_json: string;
+  mapping_json: string | null;
+  statements_json: string | null;
   rows_read: number;
   rows_imported: number;
   rows_duplicate_skipped: number;
@@ -71,8 +88,11 @@ const toBatch = (r: BatchRow): ImportBatch => ({
   fileName: r.file_name,
   fileSha256: r.file_sha256,
   fileSize: r.file_size,
+  format: r.format,
   fingerprint: r.shape_fingerprint,
-  mapping: JSON.parse(r.mapping_json) as CsvMapping,
+  mapping: r.mapping_json === null ? null : (JSON.parse(r.mapping_json) as CsvMapping),
+  statements:
+    r.statements_json === null ? null : (JSON.parse(r.statements_json) as OfxStatementFacts[]),
   rowsRead: r.rows_read,
   rowsImported: r.rows_imported,
   rowsDuplicateSkipped: r.rows_duplicate_skipped,
@@ -93,19 +113,67 @@ export function createImportsService(ctx: LedgerContext, rules: RulesService): I
     return row ? (JSON.parse(row.mapping_json) as CsvMapping) : null;
   };
 
+  /** The file's facts as read for its format (an OFX header may name the encoding). */
+  const factsOf = async (file: string, format: ImportFormat): Promise<FileFacts> => {
+    const detected = await detectFormat(await sniffFile(file));
+    if (detected.format !== format) {
+      throw new LedgerError(
+        'IMPORT_FILE_CHANGED',
+        'The file changed after it was chosen. Nothing was imported.',
+        'Choose the file again.',
+      );
+    }
+    return detected.facts;
+  };
+  const rowReader = (facts: FileFacts, source: ImportSource): ImportRowReader =>
+    source.format === 'csv'
+      ? (o) => readImportRows(facts, source.mapping, o)
+      : (o) => readOfxRows(facts, o);
+
   return {
+    async formatOf(file) {
+      return (await detectFormat(await sniffFile(file))).format;
+    },
+
     async preview(file, options = {}) {
-      return previewImport(await sniffFile(file), remembered, options);
+      return previewImport(await factsOf(file, 'csv'), remembered, options);
     },
 
     async analyse(file, mapping, options = {}) {
-      const facts = await sniffFile(file);
+      checkMapping(mapping);
+      const facts = await factsOf(file, 'csv');
       const shapeOf = await previewImport(facts, () => null, { mapping, rows: 1 });
-      return analyseImport(db, facts, mapping, shapeOf.fingerprint, rules.matcher(), options);
+      const source: ImportSource = { format: 'csv', mapping, fingerprint: shapeOf.fingerprint };
+      return analyseImport(db, facts, source, rowReader(facts, source), rules.matcher(), options);
+    },
+
+    async previewOfx(file, options = {}) {
+      return previewOfx(await factsOf(file, 'ofx'), options);
+    },
+
+    async analyseOfx(file, options = {}) {
+      const facts = await factsOf(file, 'ofx');
+      let statements: OfxStatement[] = [];
+      const analysis = await analyseImport(
+        db,
+        facts,
+        { format: 'ofx', statements: [] },
+        async (o) => {
+          const outcome = await readOfxRows(facts, o);
+          statements = outcome.statements;
+          return outcome;
+        },
+        rules.matcher(),
+        options,
+      );
+      return {
+        ...analysis,
+        source: { format: 'ofx', statements: statementFacts(statements, analysis.totals) },
+      };
     },
 
     async commit(analysis, decisions, options = {}) {
-      const facts = await sniffFile(analysis.file.path);
+      const facts = await factsOf(analysis.file.path, analysis.source.format);
       if (
         decisions.expectedSha256 !== analysis.file.sha256 ||
         facts.sizeBytes !== analysis.file.sizeBytes
@@ -120,8 +188,8 @@ export function createImportsService(ctx: LedgerContext, rules: RulesService): I
         ctx,
         {
           facts,
-          mapping: analysis.mapping,
-          fingerprint: analysis.fingerprint,
+          source: analysis.source,
+          readRows: rowReader(facts, analysis.source),
           decisions,
           sortedByDate: analysis.sortedByDate,
           matcher: rules.matcher(),

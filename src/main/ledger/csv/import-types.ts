@@ -4,6 +4,7 @@ import type { DateOrderGuess } from './bank-dates';
 import type { CsvMapping, RowProblemCode, RowValues } from './csv-mapping';
 import type { ImportProgress } from './import-rows';
 import type { FileFacts } from './text-source';
+import type { OfxStatementFacts } from '../ofx/preview-ofx';
 
 export type { ImportProgress };
 
@@ -49,10 +50,19 @@ export interface DuplicateRow {
   existingDeleted: boolean;
 }
 
+/** How the checked file is read: a CSV through its mapping, or an OFX statement as it is. */
+export type ImportSource =
+  | {
+      format: 'csv';
+      mapping: CsvMapping;
+      /** Identifies the bank's export shape; mappings are remembered under it. */
+      fingerprint: string;
+    }
+  | { format: 'ofx'; statements: OfxStatementFacts[] };
+
 export interface ImportAnalysis {
   file: FileFacts & { sha256: string };
-  fingerprint: string;
-  mapping: CsvMapping;
+  source: ImportSource;
   /** Data rows read (header, preamble and blank lines not counted). */
   rowsRead: number;
   /** Rows that would be added with the default choices. */
@@ -101,6 +111,7 @@ export interface ImportDecisions {
   /** Business for rows no rule places (e.g. "this is my business account"). */
   businessId?: number | null;
   applyRules?: boolean;
+  /** CSV only: remember the mapping for this bank's files. */
   rememberMapping?: boolean;
   mappingLabel?: string;
 }
@@ -123,8 +134,12 @@ export interface ImportBatch {
   fileName: string;
   fileSha256: string;
   fileSize: number;
+  format: ImportSource['format'];
   fingerprint: string | null;
-  mapping: CsvMapping;
+  /** The columns a CSV was read with; null for OFX. */
+  mapping: CsvMapping | null;
+  /** The statements an OFX file held; null for CSV. */
+  statements: OfxStatementFacts[] | null;
   rowsRead: number;
   rowsImported: number;
   rowsDuplicateSkipped: number;

@@ -4,9 +4,10 @@ import {
   contentHashDayRange,
   contentHashOfKey,
   contentKey,
-  type OccurrenceCounter,
+  OccurrenceCounter,
 } from './content-hash';
 import type { RowValues } from './csv-mapping';
+import type { BankRef } from './import-rows';
 
 type GoodValues = Extract<RowValues, { ok: true }>;
 
@@ -17,19 +18,51 @@ export interface KeyedRow {
   normalisedDescription: string;
   occurrence: number;
   hash: string;
+  bankRef: BankRef | null;
+  /** The same as an earlier row of this file (see RowKeyer). */
+  repeated: boolean;
 }
 
-export function keyRow(line: number, values: GoodValues, counter: OccurrenceCounter): KeyedRow {
-  const normalisedDescription = normaliseText(values.description);
-  const key = contentKey(values.amountPence, normalisedDescription);
-  const occurrence = counter.next(values.date, key);
-  return {
-    line,
-    values,
-    normalisedDescription,
-    occurrence,
-    hash: contentHashOfKey(values.date, key, occurrence),
-  };
+const bankRefKey = (ref: BankRef): string => `${ref.accountKey} ${ref.fitid}`;
+
+/**
+ * Keys a file's readable rows in file order. A row is a repeat of an earlier one when it carries
+ * the same bank id (OFX FITID) — two coffees with their own ids are two transactions — or, for a
+ * row without one, when an identical row came before it on the same day (its occurrence).
+ */
+export class RowKeyer {
+  private readonly counter: OccurrenceCounter;
+  private readonly bankRefs = new Set<string>();
+
+  constructor(mode: 'per-date' | 'keep-all') {
+    this.counter = new OccurrenceCounter(mode);
+  }
+
+  /** False once the dates have gone back on themselves (see OccurrenceCounter). */
+  get sorted(): boolean {
+    return this.counter.sorted;
+  }
+
+  key(line: number, values: GoodValues, bankRef: BankRef | null = null): KeyedRow {
+    const normalisedDescription = normaliseText(values.description);
+    const key = contentKey(values.amountPence, normalisedDescription);
+    const occurrence = this.counter.next(values.date, key);
+    let repeated = occurrence > 0;
+    if (bankRef) {
+      const ref = bankRefKey(bankRef);
+      repeated = this.bankRefs.has(ref);
+      this.bankRefs.add(ref);
+    }
+    return {
+      line,
+      values,
+      normalisedDescription,
+      occurrence,
+      hash: contentHashOfKey(values.date, key, occurrence),
+      bankRef,
+      repeated,
+    };
+  }
 }
 
 export interface ExistingMatch {
@@ -49,9 +82,9 @@ export interface ExistingMatch {
  * cheap: otherwise each chunk's first day, half written by the chunk before, would send every
  * chunk through the full lookup.
  */
-export function createHashLookup(
+function createHashLookup(
   db: SqliteDatabase,
-  existingUpTo: number = Number.MAX_SAFE_INTEGER,
+  existingUpTo: number,
 ): (rows: readonly KeyedRow[]) => Map<string, ExistingMatch> {
   const anyInRange = db
     .prepare(
@@ -82,5 +115,52 @@ export function createHashLookup(
       found.set(row.hash, { id: row.id, deleted: row.deleted === 1 });
     }
     return found;
+  };
+}
+
+/** The rows of a chunk already in the ledger under the same account and bank id (OFX FITID). */
+function createBankRefLookup(
+  db: SqliteDatabase,
+  existingUpTo: number,
+): (rows: readonly KeyedRow[]) => Map<string, ExistingMatch> {
+  const lookup = db.prepare(
+    `SELECT bank_account_key || ' ' || fitid AS ref, min(id) AS id, min(deleted_at IS NOT NULL) AS deleted
+     FROM transactions
+     WHERE fitid IS NOT NULL AND id <= ?
+       AND (bank_account_key, fitid) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+     GROUP BY bank_account_key, fitid`,
+  );
+  return (rows) => {
+    const found = new Map<string, ExistingMatch>();
+    const refs = rows.flatMap((r) => (r.bankRef ? [[r.bankRef.accountKey, r.bankRef.fitid]] : []));
+    if (refs.length === 0) return found;
+    for (const row of lookup.all(existingUpTo, JSON.stringify(refs)) as {
+      ref: string;
+      id: number;
+      deleted: number;
+    }[]) {
+      found.set(row.ref, { id: row.id, deleted: row.deleted === 1 });
+    }
+    return found;
+  };
+}
+
+/**
+ * The ledger-side duplicate check for a chunk of keyed rows: a row is already in the records when
+ * its content hash is (see createHashLookup), or, for an OFX row, when a transaction from the same
+ * account with the same FITID is — so re-importing a statement finds every row, however the bank
+ * reworded its descriptions in between. `existingUpTo` as for createHashLookup.
+ */
+export function createLedgerLookup(
+  db: SqliteDatabase,
+  existingUpTo: number = Number.MAX_SAFE_INTEGER,
+): (rows: readonly KeyedRow[]) => (row: KeyedRow) => ExistingMatch | undefined {
+  const byHash = createHashLookup(db, existingUpTo);
+  const byBankRef = createBankRefLookup(db, existingUpTo);
+  return (rows) => {
+    const hashes = byHash(rows);
+    const refs = byBankRef(rows);
+    return (row) =>
+      hashes.get(row.hash) ?? (row.bankRef ? refs.get(bankRefKey(row.bankRef)) : undefined);
   };
 }

@@ -4,6 +4,7 @@ import { m0003Receipts } from './0003-receipts';
 import { m0004DailyTotals } from './0004-daily-totals';
 import { m0005HmrcCache } from './0005-hmrc-cache';
 import { m0006SyncOutbox } from './0006-sync-outbox';
+import { m0007OfxImports } from './0007-ofx-imports';
 import type { Migration } from './migration';
 
 /**
@@ -20,4 +21,5 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
   m0004DailyTotals,
   m0005HmrcCache,
   m0006SyncOutbox,
+  m0007OfxImports,
 ];

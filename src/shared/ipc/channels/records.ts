@@ -197,7 +197,7 @@ const ruleInput = z
 
 const rulesList = z.object({ profileId, rules: z.array(ruleViewSchema) }).strict();
 
-// ── bank CSV import ───────────────────────────────────────────────────────────────────────
+// ── bank statement import (CSV with a column mapping, or OFX as it is) ─────────────────────
 
 const column = z.number().int().min(0).max(500);
 
@@ -235,10 +235,15 @@ export const rowValuesSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), code: z.string().max(50), message: text }).strict(),
 ]);
 
+const previewRows = z.array(
+  z.object({ line: z.number().int().min(1), cells, values: rowValuesSchema }).strict(),
+);
+
 export const importPreviewSchema = z
   .object({
     profileId,
     importId: z.uuid(),
+    format: z.literal('csv'),
     fileName,
     sizeBytes: z.number().int().min(0),
     encoding: z.string().max(30),
@@ -258,13 +263,46 @@ export const importPreviewSchema = z
       })
       .strict()
       .nullable(),
-    rows: z.array(
-      z.object({ line: z.number().int().min(1), cells, values: rowValuesSchema }).strict(),
-    ),
+    rows: previewRows,
     warnings: z.array(text),
   })
   .strict();
 export type ImportPreviewView = z.infer<typeof importPreviewSchema>;
+
+/** One statement in an OFX file. The account number never crosses whole: `••••1234` at most. */
+export const ofxStatementSchema = z
+  .object({
+    kind: z.enum(['bank', 'credit-card']),
+    account: z
+      .string()
+      .regex(/^••••[0-9A-Za-z]{1,4}$/)
+      .nullable(),
+    accountType: z.string().max(40).nullable(),
+    currency: z.string().max(10).nullable(),
+    from: isoDate.nullable(),
+    to: isoDate.nullable(),
+    transactions: z.number().int().min(0),
+  })
+  .strict();
+export type OfxStatementView = z.infer<typeof ofxStatementSchema>;
+
+/** An OFX (or QFX) statement: self-describing, so no mapping; its statements and first rows. */
+export const ofxPreviewSchema = z
+  .object({
+    profileId,
+    importId: z.uuid(),
+    format: z.literal('ofx'),
+    fileName,
+    sizeBytes: z.number().int().min(0),
+    encoding: z.string().max(30),
+    statements: z.array(ofxStatementSchema).max(100),
+    /** Every transaction in the file, readable or not. */
+    transactions: z.number().int().min(0),
+    rows: previewRows,
+    warnings: z.array(text),
+  })
+  .strict();
+export type OfxPreviewView = z.infer<typeof ofxPreviewSchema>;
 
 export const importAnalysisSchema = z
   .object({
@@ -660,10 +698,14 @@ export const recordsChannels = defineChannels({
       .strict(),
   },
 
-  /** Shows the OS file dialog for a bank statement; main keeps the path. */
+  /**
+   * Shows the OS file dialog for a bank statement (CSV, OFX or QFX); main keeps the path. The
+   * answer says which format the file is by its content: a CSV goes on to the mapping, an OFX
+   * statement straight to importAnalyseOfx.
+   */
   'records.importChoose': {
     request: profileRef,
-    response: z.union([importPreviewSchema, cancelled]),
+    response: z.union([importPreviewSchema, ofxPreviewSchema, cancelled]),
   },
   /** The column-mapping step again, read with a changed mapping. */
   'records.importPreview': {
@@ -673,6 +715,11 @@ export const recordsChannels = defineChannels({
   /** Reads the whole file with the mapping: problems, duplicates, totals. Progress events. */
   'records.importAnalyse': {
     request: z.object({ profileId, importId: z.uuid(), mapping: csvMappingSchema }).strict(),
+    response: importAnalysisSchema,
+  },
+  /** Reads a whole OFX statement: problems, duplicates (FITIDs too), totals. Progress events. */
+  'records.importAnalyseOfx': {
+    request: z.object({ profileId, importId: z.uuid() }).strict(),
     response: importAnalysisSchema,
   },
   /** Saves the analysed file with the person's choices: all rows or none. Progress events. */

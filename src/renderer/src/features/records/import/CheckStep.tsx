@@ -22,12 +22,15 @@ import { FixRowForm } from './FixRowForm';
  */
 export function CheckStep({
   analysis,
+  format,
   businesses,
   busy,
   onBack,
   onImport,
 }: {
   analysis: ImportAnalysisView;
+  /** An OFX statement has no columns to go back to or remember. */
+  format: 'csv' | 'ofx';
   businesses: readonly RecordsBusiness[];
   busy: boolean;
   onBack: () => void;
@@ -297,15 +300,17 @@ export function CheckStep({
           />
           <label htmlFor={`${id}-rules`}>Categorise rows with my rules as they are imported</label>
         </div>
-        <div className="choice">
-          <input
-            id={`${id}-remember`}
-            type="checkbox"
-            checked={choices.rememberMapping}
-            onChange={(e) => set({ rememberMapping: e.target.checked })}
-          />
-          <label htmlFor={`${id}-remember`}>Remember these columns for this bank’s files</label>
-        </div>
+        {format === 'csv' ? (
+          <div className="choice">
+            <input
+              id={`${id}-remember`}
+              type="checkbox"
+              checked={choices.rememberMapping}
+              onChange={(e) => set({ rememberMapping: e.target.checked })}
+            />
+            <label htmlFor={`${id}-remember`}>Remember these columns for this bank’s files</label>
+          </div>
+        ) : null}
       </section>
 
       <div className="actions">
@@ -318,7 +323,7 @@ export function CheckStep({
           Import {plural(willImport, 'row', 'rows')}
         </button>
         <button type="button" className="button" onClick={onBack} disabled={busy}>
-          Back to the columns
+          {format === 'csv' ? 'Back to the columns' : 'Choose another file'}
         </button>
       </div>
       {unresolved > 0 ? (

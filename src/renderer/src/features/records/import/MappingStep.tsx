@@ -4,10 +4,10 @@ import type {
   ImportPreviewView,
 } from '../../../../../shared/ipc/channels/records';
 import { api, toIpcError, unwrap } from '../../../bridge';
-import { ScrollRegion } from '../ScrollRegion';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { dateText, fileSize, moneyWithDirection } from '../format';
+import { fileSize } from '../format';
 import { defaultMapping, withAmountKind, DATE_ORDER_LABELS } from './mapping-edit';
+import { PreviewTable } from './PreviewTable';
 
 /**
  * The column-mapping step: which column is the date, the description, the amount (or money
@@ -316,45 +316,11 @@ export function MappingStep({
         <p className="hint" aria-live="polite">
           {readable} of the first {preview.rows.length} rows read correctly with these choices.
         </p>
-        <ScrollRegion label="Preview of the first rows">
-          <table className="table records-preview-table">
-            <caption className="records-sr-only">How the first rows will be imported</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  Line
-                </th>
-                <th scope="col">Date</th>
-                <th scope="col">Description</th>
-                <th scope="col">Payee or payer</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r) =>
-                r.values.ok ? (
-                  <tr key={r.line}>
-                    <td className="num">{r.line}</td>
-                    <td>{dateText(r.values.date)}</td>
-                    <td>{r.values.description}</td>
-                    <td>{r.values.counterparty ?? ''}</td>
-                    <td className="num">{moneyWithDirection(r.values.amountPence)}</td>
-                  </tr>
-                ) : (
-                  <tr key={r.line} className="records-row-bad">
-                    <td className="num">{r.line}</td>
-                    <td colSpan={4}>
-                      <span className="field-error">Cannot be read: {r.values.message}</span>{' '}
-                      <span className="hint">{r.cells.join(', ').slice(0, 120)}</span>
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <PreviewTable
+          rows={preview.rows}
+          label="Preview of the first rows"
+          caption="How the first rows will be imported"
+        />
 
         <div className="actions">
           <button

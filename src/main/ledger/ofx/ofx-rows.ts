@@ -1,0 +1,72 @@
+import type { ImportRow, ReadImportRowsOptions, ReadImportRowsOutcome } from '../csv/import-rows';
+import { openTextSource, type FileFacts } from '../csv/text-source';
+import { LedgerError } from '../ledger-error';
+import { OfxStatementReader, type OfxStatement } from './ofx-statements';
+import { OfxTokenizer } from './ofx-tokens';
+import { readOfxTransaction } from './ofx-values';
+
+export interface OfxRowsOutcome extends ReadImportRowsOutcome {
+  statements: OfxStatement[];
+}
+
+/**
+ * Streams the transactions of an OFX file as import rows, a chunk (about 256 KB) at a time, the
+ * same way readImportRows streams a CSV: the rows of each chunk to `onRows`, progress after it,
+ * stopping at a chunk boundary when asked to. Refuses, once the whole file is read, one that
+ * holds no OFX or no bank or card statement.
+ */
+export async function readOfxRows(
+  facts: FileFacts,
+  options: ReadImportRowsOptions,
+): Promise<OfxRowsOutcome> {
+  const source = openTextSource(facts);
+  let batch: ImportRow[] = [];
+  const reader = new OfxStatementReader((transaction) =>
+    batch.push(readOfxTransaction(transaction)),
+  );
+  const tokenizer = new OfxTokenizer((token) => reader.token(token));
+  let rowsRead = 0;
+  const flush = (): boolean => {
+    const rows = batch;
+    batch = [];
+    rowsRead += rows.length;
+    const keepGoing = rows.length === 0 ? undefined : options.onRows(rows);
+    options.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: facts.sizeBytes, rowsRead });
+    return keepGoing !== false && options.signal?.aborted !== true;
+  };
+
+  let completed = options.signal?.aborted !== true;
+  try {
+    if (completed) {
+      for await (const chunk of source.stream as AsyncIterable<string>) {
+        tokenizer.push(chunk);
+        if (!flush()) {
+          completed = false;
+          break;
+        }
+      }
+    }
+  } finally {
+    source.stream.destroy();
+  }
+  if (!completed) return { completed, sha256: null, rowsRead, statements: [] };
+
+  tokenizer.end();
+  const { sawOfx, statements } = reader.finish();
+  if (!flush()) return { completed: false, sha256: null, rowsRead, statements };
+  if (!sawOfx) {
+    throw new LedgerError(
+      'IMPORT_NOT_OFX',
+      `${facts.name} is not an OFX statement: it has no OFX content.`,
+      'Download the statement from your bank again as OFX, or choose its CSV export instead.',
+    );
+  }
+  if (statements.length === 0) {
+    throw new LedgerError(
+      'IMPORT_NO_STATEMENT',
+      `${facts.name} holds no bank or credit-card statement.`,
+      'Download the statement of a bank account or credit card from your bank as OFX.',
+    );
+  }
+  return { completed: true, sha256: source.sha256(), rowsRead, statements };
+}
