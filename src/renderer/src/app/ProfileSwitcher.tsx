@@ -138,14 +138,14 @@ export function ProfileSwitcher(): JSX.Element | null {
         onClick={() => (open ? close(false) : openList())}
         data-testid="profile-switcher"
       >
-        <span className="profiles-sr-only">Switch profile. Current profile: </span>
+        <span className="visually-hidden">Switch profile. Current profile: </span>
         {active ? (
           <>
             <span className="switcher-name">{active.name}</span>
             <span className="switcher-nino mono" aria-hidden="true">
               {maskNino(active.nino)}
             </span>
-            <span className="profiles-sr-only">, NINO ending {active.nino.slice(6)}, </span>
+            <span className="visually-hidden">, NINO ending {active.nino.slice(6)}, </span>
             <RoleBadge profile={active} />
           </>
         ) : (
@@ -155,7 +155,7 @@ export function ProfileSwitcher(): JSX.Element | null {
           ▾
         </span>
       </button>
-      <p className="profiles-sr-only" role="status" aria-live="polite">
+      <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
 
@@ -243,7 +243,7 @@ export function ProfileSwitcher(): JSX.Element | null {
                             ) : null}
                             {p.name}
                             {p.id === active?.id ? (
-                              <span className="profiles-sr-only">, current profile</span>
+                              <span className="visually-hidden">, current profile</span>
                             ) : null}
                           </span>
                           <span className="switcher-option-nino mono" aria-hidden="true">

@@ -18,7 +18,7 @@ export function AccountsPanel(): JSX.Element {
 
   return (
     <section aria-labelledby="linked-accounts-heading" className="link-accounts">
-      <h2 id="linked-accounts-heading" className="link-visually-hidden">
+      <h2 id="linked-accounts-heading" className="visually-hidden">
         Linked accounts
       </h2>
       {unlinked ? (

@@ -113,7 +113,7 @@ export function LinkProgress({ flow }: { flow: FlowView }): JSX.Element {
         </label>
         <progress id="link-meter" className="progress" max={flow.steps.length} value={done} />
       </div>
-      <p className="link-visually-hidden" role="status" aria-live="polite">
+      <p className="visually-hidden" role="status" aria-live="polite">
         {summary(flow)}
       </p>
 
@@ -170,7 +170,7 @@ export function LinkProgress({ flow }: { flow: FlowView }): JSX.Element {
               </span>
               <div className="step-body">
                 <p className="step-title">
-                  <span className="link-visually-hidden">Step {index + 1}: </span>
+                  <span className="visually-hidden">Step {index + 1}: </span>
                   {text.title}
                   <span className="step-status">{STATUS_TEXT[step.status]}</span>
                 </p>

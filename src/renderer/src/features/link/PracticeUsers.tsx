@@ -16,7 +16,7 @@ export function PracticeUsers({
         identity questions.
       </p>
       <table className="table">
-        <caption className="link-visually-hidden">Practice test users</caption>
+        <caption className="visually-hidden">Practice test users</caption>
         <thead>
           <tr>
             <th scope="col">User ID</th>

@@ -36,11 +36,11 @@ export function AllProfiles({ view }: { view: ProfilesView }): JSX.Element {
         <span className="badge badge-ok">Active</span>
       ) : (
         <button type="button" className="button" onClick={() => switchTo.mutate(p.id)}>
-          Switch to<span className="profiles-sr-only"> {p.name}</span>
+          Switch to<span className="visually-hidden"> {p.name}</span>
         </button>
       )}
       <a className="button" href={`#/profiles/edit/${p.id}`}>
-        Edit<span className="profiles-sr-only"> {p.name}</span>
+        Edit<span className="visually-hidden"> {p.name}</span>
       </a>
       <button
         type="button"
@@ -48,10 +48,10 @@ export function AllProfiles({ view }: { view: ProfilesView }): JSX.Element {
         onClick={() => archive.mutate({ profileId: p.id, archived: !p.archivedAt })}
       >
         {p.archivedAt ? 'Restore' : 'Archive'}
-        <span className="profiles-sr-only"> {p.name}</span>
+        <span className="visually-hidden"> {p.name}</span>
       </button>
       <button type="button" className="button danger" onClick={() => setDeleting(p.id)}>
-        Delete<span className="profiles-sr-only"> {p.name}</span>
+        Delete<span className="visually-hidden"> {p.name}</span>
       </button>
     </div>
   );
@@ -103,7 +103,7 @@ export function AllProfiles({ view }: { view: ProfilesView }): JSX.Element {
         </p>
       ) : (
         <table className="table profiles-table">
-          <caption className="profiles-sr-only">Profiles in {view.environmentLabel}</caption>
+          <caption className="visually-hidden">Profiles in {view.environmentLabel}</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>

@@ -167,7 +167,7 @@ export function ClientsOverview(): JSX.Element {
             </p>
           </div>
           <table className="table profiles-overview-table">
-            <caption className="profiles-sr-only">
+            <caption className="visually-hidden">
               Clients, sorted by {SORTS.find((s) => s.key === sort.key)!.label.toLowerCase()}
             </caption>
             <thead>

@@ -13,7 +13,7 @@ const MAX_BYTES = 2_000_000;
 function PreviewTable({ preview }: { preview: ImportPreview }): JSX.Element {
   return (
     <table className="table profiles-import-table">
-      <caption className="profiles-sr-only">Rows of the file</caption>
+      <caption className="visually-hidden">Rows of the file</caption>
       <thead>
         <tr>
           <th scope="col" className="num">

@@ -92,7 +92,7 @@ function Businesses({
                       {b.election.changeTo === 'calendar'
                         ? 'Use calendar quarters…'
                         : 'Go back to standard…'}
-                      <span className="profiles-sr-only"> for {b.name}</span>
+                      <span className="visually-hidden"> for {b.name}</span>
                     </button>
                   </>
                 ) : (

@@ -34,7 +34,7 @@ function OutboxTable({ status }: { status: SyncStatusView }): JSX.Element {
             <th scope="col">State</th>
             <th scope="col">Details</th>
             <th scope="col">
-              <span className="sync-sr-only">Actions</span>
+              <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>

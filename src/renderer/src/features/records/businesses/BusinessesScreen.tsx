@@ -53,7 +53,7 @@ export function BusinessesScreen({
               <th scope="col">Kind</th>
               <th scope="col">At HMRC</th>
               <th scope="col">
-                <span className="records-sr-only">Actions</span>
+                <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
@@ -74,7 +74,7 @@ export function BusinessesScreen({
                         });
                       }}
                     >
-                      <label htmlFor={`${id}-rename-${b.id}`} className="records-sr-only">
+                      <label htmlFor={`${id}-rename-${b.id}`} className="visually-hidden">
                         New name for {b.name}
                       </label>
                       <input
@@ -108,7 +108,7 @@ export function BusinessesScreen({
                       className="link-button"
                       onClick={() => setRenaming({ id: b.id, name: b.name })}
                     >
-                      Rename<span className="records-sr-only"> {b.name}</span>
+                      Rename<span className="visually-hidden"> {b.name}</span>
                     </button>
                   ) : null}
                 </td>

@@ -46,7 +46,7 @@ export function ReceiptsPanel({
                 {r.originalName} <span className="hint">({fileSize(r.sizeBytes)})</span>
               </span>
               <button type="button" className="link-button" onClick={() => open.mutate(r.id)}>
-                Open<span className="records-sr-only"> {r.originalName}</span>
+                Open<span className="visually-hidden"> {r.originalName}</span>
               </button>
               <button
                 type="button"
@@ -55,7 +55,7 @@ export function ReceiptsPanel({
                   detach.mutate(r.id, { onSuccess: () => setSaid(`Removed ${r.originalName}.`) })
                 }
               >
-                Remove<span className="records-sr-only"> {r.originalName}</span>
+                Remove<span className="visually-hidden"> {r.originalName}</span>
               </button>
             </li>
           ))}

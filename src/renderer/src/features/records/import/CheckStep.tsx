@@ -194,7 +194,7 @@ export function CheckStep({
             </p>
             <ScrollRegion label="The unreadable rows, line by line">
               <table className="table">
-                <caption className="records-sr-only">Rows that cannot be read</caption>
+                <caption className="visually-hidden">Rows that cannot be read</caption>
                 <thead>
                   <tr>
                     <th scope="col" className="num">
@@ -235,7 +235,7 @@ export function CheckStep({
                                 onClick={() => setFixing(b.line)}
                               >
                                 Change
-                                <span className="records-sr-only"> the fix of line {b.line}</span>
+                                <span className="visually-hidden"> the fix of line {b.line}</span>
                               </button>
                             </>
                           ) : (
@@ -356,7 +356,7 @@ function DuplicateTable({
   return (
     <ScrollRegion label={caption}>
       <table className="table">
-        <caption className="records-sr-only">{caption}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className="num">

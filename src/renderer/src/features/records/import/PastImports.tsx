@@ -32,7 +32,7 @@ export function PastImports({
               Imported
             </th>
             <th scope="col">
-              <span className="records-sr-only">Actions</span>
+              <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>
@@ -49,7 +49,7 @@ export function PastImports({
                 {!b.undoneAt ? (
                   <span className="actions">
                     <button type="button" className="link-button" onClick={() => onShowBatch(b.id)}>
-                      Show<span className="records-sr-only"> the records of {b.fileName}</span>
+                      Show<span className="visually-hidden"> the records of {b.fileName}</span>
                     </button>
                     <button
                       type="button"
@@ -57,7 +57,7 @@ export function PastImports({
                       disabled={undo.isPending}
                       onClick={() => undo.mutate(b.id)}
                     >
-                      Undo<span className="records-sr-only"> the import of {b.fileName}</span>
+                      Undo<span className="visually-hidden"> the import of {b.fileName}</span>
                     </button>
                   </span>
                 ) : null}

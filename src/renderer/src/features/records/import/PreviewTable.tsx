@@ -19,7 +19,7 @@ export function PreviewTable({
   return (
     <ScrollRegion label={label}>
       <table className="table records-preview-table">
-        <caption className="records-sr-only">{caption}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className="num">

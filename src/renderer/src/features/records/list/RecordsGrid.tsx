@@ -64,7 +64,7 @@ function RowCells({
         }}
       >
         <span className={`records-tick${selected ? ' is-checked' : ''}`} aria-hidden="true" />
-        <span className="records-sr-only">{selected ? 'Selected' : 'Not selected'}</span>
+        <span className="visually-hidden">{selected ? 'Selected' : 'Not selected'}</span>
       </div>
       <div role="gridcell" className="records-cell records-cell-date">
         {dateText(row.date)}
@@ -86,7 +86,7 @@ function RowCells({
         className={`records-cell records-cell-amount ${row.amountPence > 0 ? 'is-in' : 'is-out'}`}
       >
         {formatPence(row.amountPence, { plusSign: true })}
-        <span className="records-sr-only">{row.amountPence > 0 ? ' money in' : ' money out'}</span>
+        <span className="visually-hidden">{row.amountPence > 0 ? ' money in' : ' money out'}</span>
       </div>
       <div role="gridcell" className="records-cell">
         {row.businessId === null ? (
@@ -114,7 +114,7 @@ function RowCells({
         {row.receiptCount > 0 ? (
           <>
             <PaperClip />
-            <span className="records-sr-only">
+            <span className="visually-hidden">
               {row.receiptCount === 1 ? 'Has a receipt' : `${row.receiptCount} receipts`}
             </span>
           </>
@@ -249,7 +249,7 @@ export function RecordsGrid({
                 }
               >
                 {c === 'Selected' || c === 'Receipt' ? (
-                  <span className="records-sr-only">{c}</span>
+                  <span className="visually-hidden">{c}</span>
                 ) : (
                   c
                 )}

@@ -198,7 +198,7 @@ export function RulesScreen({
                   disabled={index === 0 || reorder.isPending}
                   onClick={() => move(index, -1)}
                 >
-                  Move up<span className="records-sr-only"> “{rule.name}”</span>
+                  Move up<span className="visually-hidden"> “{rule.name}”</span>
                 </button>
                 <button
                   id={`${id}-down-${rule.id}`}
@@ -207,14 +207,14 @@ export function RulesScreen({
                   disabled={index === list.length - 1 || reorder.isPending}
                   onClick={() => move(index, 1)}
                 >
-                  Move down<span className="records-sr-only"> “{rule.name}”</span>
+                  Move down<span className="visually-hidden"> “{rule.name}”</span>
                 </button>
                 <button type="button" className="button" onClick={() => setEditing(rule)}>
-                  Edit<span className="records-sr-only"> “{rule.name}”</span>
+                  Edit<span className="visually-hidden"> “{rule.name}”</span>
                 </button>
                 <button type="button" className="button" onClick={() => toggle.mutate(rule)}>
                   {rule.enabled ? 'Switch off' : 'Switch on'}
-                  <span className="records-sr-only"> “{rule.name}”</span>
+                  <span className="visually-hidden"> “{rule.name}”</span>
                 </button>
                 <button
                   type="button"
@@ -223,7 +223,7 @@ export function RulesScreen({
                     remove.mutate(rule.id, { onSuccess: () => setSaid(`Removed “${rule.name}”.`) })
                   }
                 >
-                  Remove<span className="records-sr-only"> “{rule.name}”</span>
+                  Remove<span className="visually-hidden"> “{rule.name}”</span>
                 </button>
               </div>
             </li>

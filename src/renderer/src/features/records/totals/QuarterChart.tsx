@@ -119,7 +119,7 @@ export default function QuarterChart({
       <figcaption className="records-chart-legend">
         <span className="records-key records-key-income" aria-hidden="true" /> Income{' '}
         <span className="records-key records-key-expenses" aria-hidden="true" /> Expenses
-        <span id="records-chart-note" className="records-sr-only">
+        <span id="records-chart-note" className="visually-hidden">
           Bar chart. The same figures are in the table below.
         </span>
       </figcaption>

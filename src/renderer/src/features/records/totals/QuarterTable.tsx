@@ -6,7 +6,7 @@ import { dateText, money } from '../format';
 export function QuarterTable({ quarters }: { quarters: readonly QuarterTotalView[] }): JSX.Element {
   return (
     <table className="table records-quarter-table">
-      <caption className="records-sr-only">Income and expenses per quarter</caption>
+      <caption className="visually-hidden">Income and expenses per quarter</caption>
       <thead>
         <tr>
           <th scope="col">Quarter</th>

@@ -202,7 +202,7 @@ export function TotalsScreen({
 
           <h3>Income</h3>
           <table className="table records-totals-table">
-            <caption className="records-sr-only">Income per HMRC field, year to date</caption>
+            <caption className="visually-hidden">Income per HMRC field, year to date</caption>
             <thead>
               <tr>
                 <th scope="col">What it is (HMRC field)</th>
@@ -228,7 +228,7 @@ export function TotalsScreen({
 
           <h3>Expenses</h3>
           <table className="table records-totals-table">
-            <caption className="records-sr-only">Expenses per HMRC field, year to date</caption>
+            <caption className="visually-hidden">Expenses per HMRC field, year to date</caption>
             <thead>
               <tr>
                 <th scope="col">What it is (HMRC field)</th>
