@@ -1,5 +1,16 @@
-import { type BusinessRecord, type CumulativeRecord, type PenceTree } from '../state/model';
+import { ApiError } from '../http/mtd-errors';
+import { type FieldSpec, toPenceTree } from '../rules/body-shape';
+import { type DateRange } from '../rules/cumulative-bodies';
+import { checkCumulativeRules } from '../rules/cumulative-rules';
+import {
+  type BusinessRecord,
+  type CumulativeRecord,
+  type PenceTree,
+  type TaxpayerRecord,
+} from '../state/model';
+import { ukDate } from '../tax/dates';
 import { sameTree } from '../tax/pence-tree';
+import { type TaxYear } from '../tax/tax-year';
 
 /**
  * Stores a cumulative summary. Each update replaces the previous one for the year [reference
@@ -33,4 +44,41 @@ export function saveCumulative(
   if (update.toDate) record.toDate = update.toDate;
   business.cumulative[taxYear] = record;
   return record;
+}
+
+/**
+ * The stateful half of a cumulative PUT, the same for self-employment and UK property once the
+ * body has passed its shape and value checks: HMRC's cumulative rules against what is stored,
+ * then the save. Throws the rule HMRC would answer with. [reference §3.6, §5.3]
+ */
+export function acceptCumulative(input: {
+  taxpayer: TaxpayerRecord;
+  business: BusinessRecord;
+  taxYear: TaxYear;
+  dates: DateRange;
+  /** The body without its dates: the figures, as HMRC decimals. */
+  amounts: Record<string, unknown>;
+  spec: FieldSpec & { kind: 'object' };
+  now: number;
+}): void {
+  const { taxpayer, business, taxYear, dates, now } = input;
+  const broken = checkCumulativeRules({
+    taxpayer,
+    business,
+    taxYear,
+    dates,
+    existing: business.cumulative[taxYear.label],
+    today: ukDate(now),
+  });
+  if (broken) throw new ApiError(400, [broken]);
+  saveCumulative(
+    business,
+    taxYear.label,
+    {
+      ...(dates.from !== undefined ? { fromDate: dates.from } : {}),
+      ...(dates.to !== undefined ? { toDate: dates.to } : {}),
+      amounts: toPenceTree(input.amounts, input.spec),
+    },
+    now,
+  );
 }

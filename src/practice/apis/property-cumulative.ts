@@ -2,14 +2,12 @@ import { type FastifyInstance } from 'fastify';
 import { type ApiContext, type ApiDeps, registerApiRoute } from '../http/api-route';
 import { ApiError, E, rule } from '../http/mtd-errors';
 import { authoriseForNino } from '../http/relationship';
-import { toPenceTree } from '../rules/body-shape';
 import {
   UK_PROPERTY_CUMULATIVE_SPEC,
   checkPropertyShape,
   checkPropertyValues,
   propertyDates,
 } from '../rules/cumulative-bodies';
-import { checkCumulativeRules } from '../rules/cumulative-rules';
 import { ParamErrors } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
@@ -17,11 +15,11 @@ import {
   resolveScenario,
 } from '../scenarios/gov-test-scenario';
 import { type TaxpayerRecord } from '../state/model';
-import { isoTimestamp, ukDate } from '../tax/dates';
+import { isoTimestamp } from '../tax/dates';
 import { penceTreeToJson } from '../tax/pence-tree';
 import { quarterlyPeriods } from '../tax/periods';
 import { type TaxYear, taxYearEnd, taxYearStart } from '../tax/tax-year';
-import { saveCumulative } from './cumulative-submissions';
+import { acceptCumulative } from './cumulative-submissions';
 import {
   CUMULATIVE_PUT_SCENARIOS,
   TAX_YEAR_NOT_SUPPORTED,
@@ -104,26 +102,16 @@ export function registerPropertyCumulative(app: FastifyInstance, deps: ApiDeps):
       resolveScenario(ctx.scenario, PUT_SCENARIOS);
       const business = ukPropertyBusiness(taxpayer, ctx.params.businessId as string);
       const dates = propertyDates(body);
-      const broken = checkCumulativeRules({
+      const { fromDate: _from, toDate: _to, ...amounts } = body;
+      acceptCumulative({
         taxpayer,
         business,
         taxYear,
         dates,
-        existing: business.cumulative[taxYear.label],
-        today: ukDate(clock.now()),
+        amounts,
+        spec: UK_PROPERTY_CUMULATIVE_SPEC,
+        now: clock.now(),
       });
-      if (broken) throw new ApiError(400, [broken]);
-      const { fromDate: _from, toDate: _to, ...amounts } = body;
-      saveCumulative(
-        business,
-        taxYear.label,
-        {
-          ...(dates.from !== undefined ? { fromDate: dates.from } : {}),
-          ...(dates.to !== undefined ? { toDate: dates.to } : {}),
-          amounts: toPenceTree(amounts, UK_PROPERTY_CUMULATIVE_SPEC),
-        },
-        clock.now(),
-      );
       store.changed();
       return { status: 204 };
     },

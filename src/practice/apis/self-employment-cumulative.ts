@@ -2,14 +2,12 @@ import { type FastifyInstance } from 'fastify';
 import { type ApiContext, type ApiDeps, registerApiRoute } from '../http/api-route';
 import { ApiError, E } from '../http/mtd-errors';
 import { authoriseForNino } from '../http/relationship';
-import { toPenceTree } from '../rules/body-shape';
 import {
   SE_CUMULATIVE_SPEC,
   checkSeShape,
   checkSeValues,
   seDates,
 } from '../rules/cumulative-bodies';
-import { checkCumulativeRules } from '../rules/cumulative-rules';
 import { ParamErrors } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
@@ -17,11 +15,10 @@ import {
   resolveScenario,
   ruleScenario,
 } from '../scenarios/gov-test-scenario';
-import { ukDate } from '../tax/dates';
 import { penceTreeToJson } from '../tax/pence-tree';
 import { quarterlyPeriods } from '../tax/periods';
 import { type TaxYear, taxYearEnd, taxYearStart } from '../tax/tax-year';
-import { saveCumulative } from './cumulative-submissions';
+import { acceptCumulative } from './cumulative-submissions';
 import {
   CUMULATIVE_PUT_SCENARIOS,
   TAX_YEAR_NOT_SUPPORTED,
@@ -47,11 +44,13 @@ const GET_SCENARIOS: ScenarioTable = {
   TAX_YEAR_NOT_SUPPORTED,
 };
 
-function checkPath(ctx: ApiContext): TaxYear {
+/** Path errors, with the body's shape errors in the same answer for a PUT (as HMRC does). */
+function checkPath(ctx: ApiContext, withBody: boolean): TaxYear {
   const p = new ParamErrors();
   p.businessId(ctx.params.businessId as string);
   const ty = p.taxYear(ctx.params.taxYear as string, FIRST_CUMULATIVE_YEAR);
-  if (p.errors.length > 0) throw new ApiError(400, p.errors);
+  const errors = [...p.errors, ...(withBody ? checkSeShape(ctx.body) : [])];
+  if (errors.length > 0) throw new ApiError(400, errors);
   return ty as TaxYear;
 }
 
@@ -69,41 +68,26 @@ export function registerSelfEmploymentCumulative(app: FastifyInstance, deps: Api
       const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
         allowSupportingAgent: true,
       });
-      const p = new ParamErrors();
-      p.businessId(ctx.params.businessId as string);
-      const ty = p.taxYear(ctx.params.taxYear as string, FIRST_CUMULATIVE_YEAR);
-      const phase1 = [...p.errors, ...checkSeShape(ctx.body)];
-      if (phase1.length > 0) throw new ApiError(400, phase1);
+      const taxYear = checkPath(ctx, true);
       const body = ctx.body as Record<string, unknown>;
       const phase2 = checkSeValues(body);
       if (phase2.length > 0) throw new ApiError(400, phase2);
       resolveScenario(ctx.scenario, PUT_SCENARIOS);
 
-      const taxYear = ty as TaxYear;
       const business = taxpayer.businesses.find((b) => b.businessId === ctx.params.businessId);
       if (!business || business.typeOfBusiness !== 'self-employment')
         throw new ApiError(404, [E.notFound]);
       const dates = seDates(body);
-      const broken = checkCumulativeRules({
+      const { periodDates: _dates, ...amounts } = body;
+      acceptCumulative({
         taxpayer,
         business,
         taxYear,
         dates,
-        existing: business.cumulative[taxYear.label],
-        today: ukDate(clock.now()),
+        amounts,
+        spec: SE_CUMULATIVE_SPEC,
+        now: clock.now(),
       });
-      if (broken) throw new ApiError(400, [broken]);
-      const { periodDates: _dates, ...amounts } = body;
-      saveCumulative(
-        business,
-        taxYear.label,
-        {
-          ...(dates.from !== undefined ? { fromDate: dates.from } : {}),
-          ...(dates.to !== undefined ? { toDate: dates.to } : {}),
-          amounts: toPenceTree(amounts, SE_CUMULATIVE_SPEC),
-        },
-        clock.now(),
-      );
       store.changed();
       return { status: 204 };
     },
@@ -118,7 +102,7 @@ export function registerSelfEmploymentCumulative(app: FastifyInstance, deps: Api
       const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
         allowSupportingAgent: true,
       });
-      const taxYear = checkPath(ctx);
+      const taxYear = checkPath(ctx, false);
       const scenario = resolveScenario(ctx.scenario, GET_SCENARIOS);
       if (scenario !== 'stateful') {
         return {
