@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOffsetClock as createAppClock } from '../../../src/main/clock/clock';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
-import { fromPracticeServer } from '../../../src/main/environments/practice-launcher';
 import { createLogger, memorySink, type LogRecord } from '../../../src/main/logging/logger';
 import type { Keychain } from '../../../src/main/vault/keychain';
 import { keytarKeychain } from '../../../src/main/vault/keytar-keychain';
@@ -23,8 +22,13 @@ import type {
 } from '../../../src/shared/ipc/contract';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { createConfStore } from '../../support/node-adapters/conf-store';
+import {
+  integrationAdapters,
+  practiceEndpointOf,
+  TEST_SENDER,
+} from '../../support/integration-app/integration-adapters';
 
-const SENDER = { id: 'test-window', origin: 'app://ledgerlink', isMainFrame: true };
+const SENDER = TEST_SENDER;
 
 export interface LinkHarness {
   practice: PracticeHmrc;
@@ -69,33 +73,25 @@ export async function startLinkHarness(
   const ipcTraffic: unknown[] = [];
   const keychain = options.keychain ?? keytarKeychain();
 
-  const services = await createMainServices({
-    host: {
-      kind: 'browser-host',
-      platform: process.platform,
-      appVersion: '0.0.0-it',
-      versions: [],
-      securityChecks: () => [],
-    },
-    paths: { userData: dataDir },
-    logSink: sink,
-    openInSystemBrowser: async (url) => void opened.push(url),
-    keyValueStore: (name) => createConfStore(dataDir, name),
-    launchPractice: async () => ({ ...fromPracticeServer(practice), stop: async () => undefined }),
-    rendererOrigins: [SENDER.origin],
-    clock: appClock,
-    keychain,
-    deepLinksAvailable: true,
-    oauthFetch: async (input, init) => {
-      const body = init?.body;
-      tokenRequests.push({
-        grantType: new URLSearchParams(typeof body === 'string' ? body : String(body ?? '')).get(
-          'grant_type',
-        )!,
-      });
-      return fetch(input, init);
-    },
-  });
+  const services = await createMainServices(
+    integrationAdapters({
+      dataDir,
+      practice: practiceEndpointOf(practice),
+      logSink: sink,
+      opened,
+      clock: appClock,
+      keychain,
+      oauthFetch: async (input, init) => {
+        const body = init?.body;
+        tokenRequests.push({
+          grantType: new URLSearchParams(typeof body === 'string' ? body : String(body ?? '')).get(
+            'grant_type',
+          )!,
+        });
+        return fetch(input, init);
+      },
+    }),
+  );
   services.ipc.trustSender(SENDER.id);
   services.ipc.onEmit((event: EventName, payload) => ipcTraffic.push({ event, payload }));
 

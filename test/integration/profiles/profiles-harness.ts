@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOffsetClock as createAppClock } from '../../../src/main/clock/clock';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
-import { fromPracticeServer } from '../../../src/main/environments/practice-launcher';
 import { memorySink, type LogRecord } from '../../../src/main/logging/logger';
-import { keytarKeychain } from '../../../src/main/vault/keytar-keychain';
 import { startPracticeHmrc, type PracticeHmrc } from '../../../src/practice/server';
 import type {
   ChannelName,
@@ -15,11 +13,15 @@ import type {
 } from '../../../src/shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../../src/shared/ipc/result';
 import { fakeDisplay, fakeMachineFacts } from '../../support/fakes/fake-machine-facts';
-import { createConfStore } from '../../support/node-adapters/conf-store';
-import { walkPracticeJourney } from '../../support/practice-journey';
+import {
+  integrationAdapters,
+  practiceEndpointOf,
+  TEST_SENDER,
+} from '../../support/integration-app/integration-adapters';
+import { linkThroughPractice } from '../../support/integration-app/link-through-practice';
 import { startRecordingProxy, type Exchange } from '../hmrc/support/recording-proxy';
 
-const SENDER = { id: 'test-window', origin: 'app://ledgerlink', isMainFrame: true };
+const SENDER = TEST_SENDER;
 
 export interface ProfilesHarness {
   practice: PracticeHmrc;
@@ -60,30 +62,17 @@ export async function startProfilesHarness(
   const clock = createAppClock();
 
   const start = async () => {
-    const services = await createMainServices({
-      host: {
-        kind: 'browser-host',
-        platform: process.platform,
-        appVersion: '0.0.0-it',
-        versions: [],
-        securityChecks: () => [],
-      },
-      paths: { userData: dataDir },
-      logSink: sink,
-      openInSystemBrowser: async (url) => void opened.push(url),
-      keyValueStore: (name) => createConfStore(dataDir, name),
-      launchPractice: async () => ({
-        ...fromPracticeServer(practice),
-        baseUrl: proxy.url,
-        stop: async () => undefined,
+    const services = await createMainServices(
+      integrationAdapters({
+        dataDir,
+        practice: practiceEndpointOf(practice, proxy.url),
+        logSink: sink,
+        opened,
+        clock,
+        machineFacts: fakeMachineFacts(),
+        display: fakeDisplay(),
       }),
-      rendererOrigins: [SENDER.origin],
-      clock,
-      keychain: keytarKeychain(),
-      deepLinksAvailable: true,
-      machineFacts: fakeMachineFacts(),
-      display: fakeDisplay(),
-    });
+    );
     services.ipc.trustSender(SENDER.id);
     services.ipc.onEmit((event, payload) => events.push({ event, payload }));
     return services;
@@ -113,18 +102,7 @@ export async function startProfilesHarness(
       if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
       return result.error;
     },
-    async link(user, kind) {
-      const started = await call('auth.startLink', {
-        accountKind: kind,
-        transport: 'custom-scheme',
-      });
-      if (!started.ok) throw new Error(`startLink: ${JSON.stringify(started.error)}`);
-      const journey = await walkPracticeJourney(opened.at(-1)!, user);
-      services.deepLinks.receive(journey.location!, 'open-url');
-      const done = await services.link.settled();
-      if (!done?.account) throw new Error(`linking failed: ${JSON.stringify(done)}`);
-      return done.account.id;
-    },
+    link: (user, kind) => linkThroughPractice({ services, opened }, user, kind),
     async restart() {
       await services.dispose();
       services = await start();

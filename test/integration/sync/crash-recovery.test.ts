@@ -12,7 +12,8 @@ import {
   startPracticeHmrc,
   type PracticeHmrc,
 } from '../../../src/practice/server';
-import { endpointOf, startApp, SYNC_REFERENCE_NOW } from './support/sync-harness';
+import { practiceEndpointOf } from '../../support/integration-app/integration-adapters';
+import { startApp, SYNC_REFERENCE_NOW } from './support/sync-harness';
 import { walkPracticeJourney } from '../../support/practice-journey';
 
 /**
@@ -113,7 +114,7 @@ describe('crash safety: the app killed at random points while syncing', () => {
       {
         const app = await startApp({
           dataDir,
-          practice: endpointOf(practice),
+          practice: practiceEndpointOf(practice),
           at: SYNC_REFERENCE_NOW,
         });
         await app.services.ipc.dispatch(
@@ -143,7 +144,7 @@ describe('crash safety: the app killed at random points while syncing', () => {
       const approveRound = async (round: number) => {
         const app = await startApp({
           dataDir,
-          practice: endpointOf(practice!),
+          practice: practiceEndpointOf(practice!),
           at: SYNC_REFERENCE_NOW,
         });
         const ledger = app.services.profiles.ledger(profileId);
@@ -227,7 +228,7 @@ describe('crash safety: the app killed at random points while syncing', () => {
         if (done || !killHere) {
           const app = await startApp({
             dataDir,
-            practice: endpointOf(practice),
+            practice: practiceEndpointOf(practice),
             at: SYNC_REFERENCE_NOW,
           });
           const counts = createOutboxStore(
@@ -245,7 +246,7 @@ describe('crash safety: the app killed at random points while syncing', () => {
       // Converged: check the app's records and Practice HMRC's.
       const app = await startApp({
         dataDir,
-        practice: endpointOf(practice),
+        practice: practiceEndpointOf(practice),
         at: SYNC_REFERENCE_NOW,
       });
       const ledger = app.services.profiles.ledger(profileId);

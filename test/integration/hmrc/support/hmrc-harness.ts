@@ -2,11 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMainServices, type MainServices } from '../../../../src/main/create-main-services';
-import { fromPracticeServer } from '../../../../src/main/environments/practice-launcher';
 import type { DeviceIdentityFacts } from '../../../../src/main/hmrc/fraud-prevention/machine-facts';
 import { nodeMachineFacts } from '../../../../src/main/hmrc/fraud-prevention/node-machine-facts';
 import { memorySink, type LogRecord } from '../../../../src/main/logging/logger';
-import { keytarKeychain } from '../../../../src/main/vault/keytar-keychain';
 import {
   startPracticeHmrc,
   type PracticeHmrc,
@@ -15,11 +13,15 @@ import {
 import type { EventName } from '../../../../src/shared/ipc/contract';
 import type { IpcResult } from '../../../../src/shared/ipc/result';
 import { fakeDisplay } from '../../../support/fakes/fake-machine-facts';
-import { createConfStore } from '../../../support/node-adapters/conf-store';
-import { walkPracticeJourney } from '../../../support/practice-journey';
+import {
+  integrationAdapters,
+  practiceEndpointOf,
+  TEST_SENDER,
+} from '../../../support/integration-app/integration-adapters';
+import { linkThroughPractice } from '../../../support/integration-app/link-through-practice';
 import { startRecordingProxy } from './recording-proxy';
 
-const SENDER = { id: 'test-window', origin: 'app://ledgerlink', isMainFrame: true };
+const SENDER = TEST_SENDER;
 
 export interface HmrcHarness {
   practice: PracticeHmrc;
@@ -49,31 +51,19 @@ export async function startHmrcHarness(
   const opened: string[] = [];
   const events: { event: EventName; payload: unknown }[] = [];
   const machine = nodeMachineFacts();
-  const services = await createMainServices({
-    host: {
-      kind: 'browser-host',
-      platform: process.platform,
+  const services = await createMainServices(
+    integrationAdapters({
+      dataDir,
+      practice: practiceEndpointOf(practice, proxy.url),
+      logSink: sink,
+      opened,
       appVersion: '0.1.0',
-      versions: [],
-      securityChecks: () => [],
-    },
-    paths: { userData: dataDir },
-    logSink: sink,
-    openInSystemBrowser: async (url) => void opened.push(url),
-    keyValueStore: (name) => createConfStore(dataDir, name),
-    launchPractice: async () => ({
-      ...fromPracticeServer(practice),
-      baseUrl: proxy.url,
-      stop: async () => undefined,
+      machineFacts: options.device
+        ? { ...machine, deviceIdentity: async () => options.device! }
+        : machine,
+      display: fakeDisplay(),
     }),
-    rendererOrigins: [SENDER.origin],
-    keychain: keytarKeychain(),
-    deepLinksAvailable: true,
-    machineFacts: options.device
-      ? { ...machine, deviceIdentity: async () => options.device! }
-      : machine,
-    display: fakeDisplay(),
-  });
+  );
   services.ipc.trustSender(SENDER.id);
   services.ipc.onEmit((event, payload) => events.push({ event, payload }));
   const call = (channel: string, payload?: unknown) =>
@@ -86,18 +76,7 @@ export async function startHmrcHarness(
     logs: sink.records,
     events,
     call,
-    async link(user, kind) {
-      const started = await call('auth.startLink', {
-        accountKind: kind,
-        transport: 'custom-scheme',
-      });
-      if (!started.ok) throw new Error(`startLink: ${JSON.stringify(started.error)}`);
-      const journey = await walkPracticeJourney(opened.at(-1)!, user);
-      services.deepLinks.receive(journey.location!, 'open-url');
-      const done = await services.link.settled();
-      if (!done?.account) throw new Error(`linking failed: ${JSON.stringify(done)}`);
-      return done.account.id;
-    },
+    link: (user, kind) => linkThroughPractice({ services, opened }, user, kind),
     async close() {
       await services.dispose();
       await proxy.close();

@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import { createOffsetClock as createAppClock } from '../../../../src/main/clock/clock';
 import { createMainServices, type MainServices } from '../../../../src/main/create-main-services';
 import type { PracticeEndpoint } from '../../../../src/main/environments/practice-endpoint';
-import { fromPracticeServer } from '../../../../src/main/environments/practice-launcher';
 import { memorySink, type LogRecord } from '../../../../src/main/logging/logger';
 import {
   createSwitchableNetwork,
   type SwitchableNetwork,
 } from '../../../../src/main/sync/network-status';
 import type { Keychain } from '../../../../src/main/vault/keychain';
-import { keytarKeychain } from '../../../../src/main/vault/keytar-keychain';
 import {
   createOffsetClock as createPracticeClock,
   startPracticeHmrc,
@@ -19,13 +17,17 @@ import {
   type PracticeHmrc,
   type PracticeHmrcOptions,
 } from '../../../../src/practice/server';
-import { createConfStore } from '../../../support/node-adapters/conf-store';
-import { walkPracticeJourney } from '../../../support/practice-journey';
+import {
+  integrationAdapters,
+  practiceEndpointOf,
+  TEST_SENDER,
+} from '../../../support/integration-app/integration-adapters';
+import { linkThroughPractice } from '../../../support/integration-app/link-through-practice';
 
 /** 20 November 2026: Q2 2026-27 (to 5 October) may be sent; Q3 (to 5 January) not yet. */
 export const SYNC_REFERENCE_NOW = '2026-11-20T10:00:00Z';
 
-export const SENDER = { id: 'test-window', origin: 'app://ledgerlink', isMainFrame: true };
+export const SENDER = TEST_SENDER;
 
 export interface AppInstance {
   services: MainServices;
@@ -53,33 +55,20 @@ export async function startApp(options: {
   const sink = memorySink();
   const network = options.network ?? createSwitchableNetwork(true);
   const opened: string[] = [];
-  const services = await createMainServices({
-    host: {
-      kind: 'browser-host',
-      platform: process.platform,
-      appVersion: '0.0.0-it',
-      versions: [],
-      securityChecks: () => [],
-    },
-    paths: { userData: options.dataDir },
-    logSink: sink,
-    openInSystemBrowser: async (url) => void opened.push(url),
-    keyValueStore: (name) => createConfStore(options.dataDir, name),
-    launchPractice: async () => options.practice,
-    rendererOrigins: [SENDER.origin],
-    clock,
-    keychain: options.keychain ?? keytarKeychain(),
-    deepLinksAvailable: true,
-    network,
-  });
+  const services = await createMainServices(
+    integrationAdapters({
+      dataDir: options.dataDir,
+      practice: options.practice,
+      logSink: sink,
+      opened,
+      clock,
+      ...(options.keychain ? { keychain: options.keychain } : {}),
+      network,
+    }),
+  );
   services.ipc.trustSender(SENDER.id);
   return { services, clock, network, logs: sink.records, opened };
 }
-
-export const endpointOf = (practice: PracticeHmrc): PracticeEndpoint => ({
-  ...fromPracticeServer(practice),
-  stop: async () => undefined,
-});
 
 export interface SyncHarness extends AppInstance {
   practice: PracticeHmrc;
@@ -107,7 +96,7 @@ export async function startSyncHarness(
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerlink-sync-it-'));
   const app = await startApp({
     dataDir,
-    practice: endpointOf(practice),
+    practice: practiceEndpointOf(practice),
     at,
     ...(options.keychain ? { keychain: options.keychain } : {}),
   });
@@ -116,25 +105,7 @@ export async function startSyncHarness(
     practice,
     practiceClock,
     dataDir,
-    async link(user, kind, relinkAccountId) {
-      const started = await app.services.ipc.dispatch(
-        'auth.startLink',
-        {
-          accountKind: kind,
-          transport: 'custom-scheme',
-          ...(relinkAccountId ? { relinkAccountId } : {}),
-        },
-        SENDER,
-      );
-      if (!started.ok) throw new Error(`auth.startLink failed: ${JSON.stringify(started.error)}`);
-      const authorizeUrl = app.opened.at(-1);
-      if (!authorizeUrl) throw new Error('The app opened no authorize URL');
-      const journey = await walkPracticeJourney(authorizeUrl, { ...user, decision: 'grant' });
-      app.services.deepLinks.receive(journey.location!, 'open-url');
-      const done = await app.services.link.settled();
-      if (!done?.account) throw new Error(`Linking failed: ${JSON.stringify(done?.error)}`);
-      return done.account.id;
-    },
+    link: (user, kind, relinkAccountId) => linkThroughPractice(app, user, kind, relinkAccountId),
     async close() {
       await app.services.sync.idle();
       await app.services.dispose();
