@@ -141,6 +141,25 @@ function describeRule(conditions: RuleConditions, categoryName: string): string 
   return `${parts.join(', ')} → ${categoryName}`.slice(0, MAX_RULE_TEXT);
 }
 
+/**
+ * A checked rule's condition and action columns, in the order both INSERT and UPDATE name them
+ * (description_contains … disallowable_bp); absent conditions are stored as NULL.
+ */
+function ruleColumns(checked: { conditions: RuleConditions; action: RuleAction }) {
+  const c = checked.conditions;
+  return [
+    c.descriptionContains ?? null,
+    c.descriptionPattern ?? null,
+    c.counterpartyIs ?? null,
+    c.amountMinPence ?? null,
+    c.amountMaxPence ?? null,
+    c.direction ?? null,
+    checked.action.businessId,
+    checked.action.categoryId,
+    checked.action.disallowableBasisPoints,
+  ] as const;
+}
+
 export function createRulesService(ctx: LedgerContext): RulesService {
   const { db } = ctx;
   const byId = db.prepare('SELECT * FROM rules WHERE id = ? AND deleted_at IS NULL');
@@ -270,7 +289,6 @@ export function createRulesService(ctx: LedgerContext): RulesService {
       return ctx.write(() => {
         const checked = checkRule(input);
         const now = ctx.now();
-        const c = checked.conditions;
         const { lastInsertRowid } = db
           .prepare(
             `INSERT INTO rules (name, priority, enabled, description_contains, description_pattern, counterparty_is,
@@ -281,15 +299,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
             checked.name,
             input.priority ?? nextPriority(),
             input.enabled === false ? 0 : 1,
-            c.descriptionContains ?? null,
-            c.descriptionPattern ?? null,
-            c.counterpartyIs ?? null,
-            c.amountMinPence ?? null,
-            c.amountMaxPence ?? null,
-            c.direction ?? null,
-            checked.action.businessId,
-            checked.action.categoryId,
-            checked.action.disallowableBasisPoints,
+            ...ruleColumns(checked),
             now,
             now,
           );
@@ -307,7 +317,6 @@ export function createRulesService(ctx: LedgerContext): RulesService {
           conditions: patch.conditions ?? before.conditions,
           action: patch.action ?? before.action,
         });
-        const c = checked.conditions;
         db.prepare(
           `UPDATE rules SET name = ?, priority = ?, enabled = ?, description_contains = ?, description_pattern = ?,
              counterparty_is = ?, amount_min_pence = ?, amount_max_pence = ?, direction = ?, business_id = ?,
@@ -316,15 +325,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
           checked.name,
           patch.priority ?? before.priority,
           (patch.enabled ?? before.enabled) ? 1 : 0,
-          c.descriptionContains ?? null,
-          c.descriptionPattern ?? null,
-          c.counterpartyIs ?? null,
-          c.amountMinPence ?? null,
-          c.amountMaxPence ?? null,
-          c.direction ?? null,
-          checked.action.businessId,
-          checked.action.categoryId,
-          checked.action.disallowableBasisPoints,
+          ...ruleColumns(checked),
           ctx.now(),
           id,
         );
