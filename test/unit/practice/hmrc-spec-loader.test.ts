@@ -31,15 +31,18 @@ describe('spec text fixes', () => {
 const { specs, reason } = loadHmrcSpecs();
 
 describe.skipIf(!specs)(`loading HMRC's specs (${reason})`, () => {
-  it('finds the ITSA APIs', () => {
-    expect(specs?.apiNames()).toEqual([
-      'business-details-api',
-      'individual-calculations-api',
-      'mtd-sa-test-support-api',
-      'obligations-api',
-      'property-business-api',
-      'self-employment-business-api',
-    ]);
+  it('finds the ITSA APIs the app and Practice HMRC are checked against', () => {
+    // HMRC's spec folder grows as more APIs are added; the tests need these to be there.
+    expect(specs?.apiNames()).toEqual(
+      expect.arrayContaining([
+        'business-details-api',
+        'individual-calculations-api',
+        'mtd-sa-test-support-api',
+        'obligations-api',
+        'property-business-api',
+        'self-employment-business-api',
+      ]),
+    );
   });
 
   it('errorCodes covers per-endpoint files and common/errors.yaml', () => {
