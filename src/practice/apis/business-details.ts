@@ -2,7 +2,7 @@ import { type FastifyInstance } from 'fastify';
 import { type ApiDeps, registerApiRoute } from '../http/api-route';
 import { ApiError, E, rule } from '../http/mtd-errors';
 import { authoriseForNino } from '../http/relationship';
-import { checkShape } from '../rules/body-shape';
+import { readBody } from '../rules/body-shape';
 import { reportingTypeFor } from '../rules/cumulative-rules';
 import { ParamErrors } from '../rules/path-params';
 import {
@@ -205,14 +205,14 @@ export function registerBusinessDetails(app: FastifyInstance, deps: ApiDeps): vo
       const p = new ParamErrors();
       p.businessId(ctx.params.businessId as string);
       const ty = p.taxYear(ctx.params.taxYear as string);
-      const errors = [
-        ...p.errors,
-        ...checkShape(ctx.body, {
-          kind: 'object',
-          fields: { quarterlyPeriodType: { kind: 'enum', values: ['standard', 'calendar'] } },
-          required: ['quarterlyPeriodType'],
-        }),
-      ];
+      // Business id, tax year and body are checked together; unknown body fields are ignored.
+      // [BD app/v2/createAmendQuarterlyPeriodType/def1/Def1_CreateAmendQuarterlyPeriodTypeValidator.scala]
+      const read = readBody(ctx.body, {
+        kind: 'object',
+        fields: { quarterlyPeriodType: { kind: 'enum', values: ['standard', 'calendar'] } },
+        required: ['quarterlyPeriodType'],
+      });
+      const errors = [...p.errors, ...(read.ok ? [] : read.errors)];
       if (errors.length > 0) throw new ApiError(400, errors);
       resolveScenario(ctx.scenario, PERIOD_TYPE_SCENARIOS);
       const taxYear = ty as TaxYear;

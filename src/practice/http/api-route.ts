@@ -150,6 +150,14 @@ export function registerApiRoute(
           if (!grant.scopes.includes(needed)) return sendError(reply, 403, [E.invalidScope]);
         }
 
+        // An empty path segment matches none of the API's routes: HMRC answers 404
+        // MATCHING_RESOURCE_NOT_FOUND, not a format error. [hmrc/business-details-api
+        // it/test/v2/listAllBusinesses/ListAllBusinessesControllerISpec.scala ("", NOT_FOUND,
+        // NotFoundError); app/api/utils/ErrorHandler.scala onClientError NOT_FOUND]
+        if (Object.values((req.params ?? {}) as Record<string, string>).some((v) => v === '')) {
+          return sendError(reply, 404, [E.notFound]);
+        }
+
         if (def.api !== 'txm-fph-validator-api') {
           deps.feedback.record(grant.clientId, def.api, {
             method: def.method,
