@@ -147,9 +147,11 @@ export const SELF_EMPLOYMENT_CASES: HmrcCase[] = [
   {
     source: i('multiple invalid amounts are provided'),
     ...put(
+      // HMRC's -999999999999999.99 and -100000000000000.99 cannot be written exactly as
+      // JavaScript numbers; these are as far out of range and exact.
       [
-        ['/periodExpenses/premisesRunningCosts', -999999999999999.99],
-        ['/periodExpenses/financeCharges', -100000000000000.99],
+        ['/periodExpenses/premisesRunningCosts', -999999999999999.5],
+        ['/periodExpenses/financeCharges', -100000000000000.5],
         ['/periodDisallowableExpenses/adminCostsDisallowable', 1000000000000.99],
         ['/periodDisallowableExpenses/professionalFeesDisallowable', -1000000000000.99],
       ].reduce<unknown>(
