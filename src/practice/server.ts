@@ -88,6 +88,13 @@ export interface PracticeHmrcOptions {
    * finds out here; tests of other things may pass 0. Measured on `clock`.
    */
   obligationFulfilmentDelayMs?: number;
+  /**
+   * What a request without a Gov-Test-Scenario header gets. 'stateful' (the default): the real
+   * behaviour against Practice HMRC's state, as HMRC production behaves and as HMRC's sandbox
+   * does with `STATEFUL`. 'sandbox-default': what HMRC's sandbox answers without the header, each
+   * endpoint's canned "N/A - DEFAULT" success, storing nothing. [reference §3.8]
+   */
+  withoutScenario?: 'stateful' | 'sandbox-default';
   /** Reserved for loggers: Practice HMRC itself never writes to the console. */
   quiet?: boolean;
 }
@@ -114,6 +121,8 @@ export interface PracticeHmrc {
   setCalculationDelayMs(ms: number): void;
   /** Changes how long fulfilled obligations take to show as fulfilled. */
   setObligationFulfilmentDelayMs(ms: number): void;
+  /** Changes what requests without Gov-Test-Scenario get. */
+  setWithoutScenario(mode: 'stateful' | 'sandbox-default'): void;
   /** Creates an individual (with businesses, if given) and returns the new practice user. */
   createIndividual(input?: NewIndividual): PracticeTestUser;
   /** Creates an agent services account, optionally with clients, and returns it. */
@@ -135,6 +144,7 @@ interface Settings {
   refreshMs: number;
   calculationMs: number;
   fulfilmentMs: number;
+  withoutScenario: 'stateful' | 'sandbox-default';
 }
 
 /** HMRC: wait at least 5 s before retrieving a calculation. [IC trigger.yaml] */
@@ -161,6 +171,7 @@ function buildApp(
 
   const tokens = new TokenStore(store, clock);
   const deps: ApiDeps = {
+    withoutScenario: () => settings.withoutScenario,
     store,
     tokens,
     rateLimiter: new RateLimiter(() => settings.rateLimit),
@@ -224,6 +235,7 @@ export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Prom
     refreshMs: options.refreshProcessingMs ?? 0,
     calculationMs: options.calculationDelayMs ?? DEFAULT_CALCULATION_MS,
     fulfilmentMs: options.obligationFulfilmentDelayMs ?? DEFAULT_FULFILMENT_MS,
+    withoutScenario: options.withoutScenario ?? 'stateful',
   };
   const faults = new FaultInjector(options.faults);
   const feedback = new FraudFeedbackStore();
@@ -267,6 +279,9 @@ export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Prom
     },
     setObligationFulfilmentDelayMs: (ms) => {
       settings.fulfilmentMs = ms;
+    },
+    setWithoutScenario: (mode) => {
+      settings.withoutScenario = mode;
     },
     createIndividual(input) {
       const user = createIndividual(store.data, input);

@@ -7,6 +7,7 @@ import { ParamErrors } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
   type ScenarioTable,
+  isSandboxDefault,
   resolveScenario,
   ruleScenario,
 } from '../scenarios/gov-test-scenario';
@@ -15,6 +16,7 @@ import { isoTimestamp, ukDate } from '../tax/dates';
 import { penceToPounds } from '../tax/money';
 import { amendmentWindowEnd } from '../tax/periods';
 import { type TaxYear, taxYearEnd } from '../tax/tax-year';
+import { cannedCalculation, cannedCalculationList } from '../scenarios/sandbox-defaults';
 import { buildCalculation, submittedBusinesses, withErrorMessages } from './calculation-document';
 
 const BASE = '/individuals/calculations/:nino/self-assessment/:taxYear';
@@ -190,7 +192,8 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
       const taxYear = ty as TaxYear;
       if (type === 'intent-to-amend' && taxYear.startYear < AMENDMENTS_FROM)
         throw new ApiError(400, [R.calculationTypeNotAllowed]);
-      resolveScenario(ctx.scenario, TRIGGER_SCENARIOS);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, TRIGGER_SCENARIOS)))
+        return { status: 202, body: { calculationId: randomUUID() } };
 
       const now = clock.now();
       if (taxpayer.calculations.some((c) => c.taxYear === taxYear.label && c.readyAt > now)) {
@@ -253,7 +256,8 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
       if (filter !== null && !listFilterAllowed(filter, taxYear)) {
         throw new ApiError(400, [R.calculationTypeNotAllowed]);
       }
-      resolveScenario(ctx.scenario, LIST_SCENARIOS);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, LIST_SCENARIOS)))
+        return { status: 200, body: cannedCalculationList(taxYear, clock.now()) };
       const now = clock.now();
       const calculations = taxpayer.calculations
         .filter(
@@ -300,6 +304,10 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
       if (!CALCULATION_ID.test(ctx.params.calculationId as string)) p.add(R.formatCalculationId);
       if (p.errors.length > 0) throw new ApiError(400, p.errors);
       const scenario = resolveScenario(ctx.scenario, RETRIEVE_SCENARIOS);
+      if (isSandboxDefault(scenario)) {
+        const id = ctx.params.calculationId as string;
+        return { status: 200, body: cannedCalculation(ty as TaxYear, id, clock.now()).document };
+      }
       const calc = findCalculation(taxpayer, ty as TaxYear, ctx.params.calculationId as string);
       // Not found, or triggered but not finished: both 404. [IC retrieve.yaml]
       if (!calc || calc.readyAt > clock.now()) throw new ApiError(404, [E.notFound]);
@@ -339,7 +347,8 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
       if (p.errors.length > 0) throw new ApiError(400, p.errors);
       if (type === 'confirm-amendment' && (ty as TaxYear).startYear < AMENDMENTS_FROM)
         throw new ApiError(400, [R.submissionFailed]);
-      resolveScenario(ctx.scenario, DECLARATION_SCENARIOS);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, DECLARATION_SCENARIOS)))
+        return { status: 204 };
       // Years before 2017-18 are refused by HMRC's backend, after the checks above. [IC
       // common/pathParameters.yaml taxYearMinimum2018; submit_final_declaration.yaml]
       if ((ty as TaxYear).startYear < MIN_YEAR)

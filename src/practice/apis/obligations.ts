@@ -11,10 +11,12 @@ import { ParamErrors } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
   type ScenarioTable,
+  isSandboxDefault,
   resolveScenario,
 } from '../scenarios/gov-test-scenario';
 import { addDays, daysBetween, isIsoDate, ukDate } from '../tax/dates';
 import { taxYearOf } from '../tax/tax-year';
+import { cannedFinalObligations, cannedIncomeObligations } from '../scenarios/sandbox-defaults';
 
 const BASE = '/obligations/details/:nino';
 
@@ -160,6 +162,8 @@ export function registerObligations(app: FastifyInstance, deps: ObligationsDeps)
       const { typeOfBusiness, businessId } = query;
       let status = query.status;
       const scenario = resolveScenario(ctx.scenario, INCOME_SCENARIOS);
+      if (isSandboxDefault(scenario))
+        return { status: 200, body: cannedIncomeObligations(ukDate(clock.now())) };
       if (scenario !== 'stateful') status = scenario.variant as 'open' | 'fulfilled';
 
       const today = ukDate(clock.now());
@@ -205,8 +209,9 @@ export function registerObligations(app: FastifyInstance, deps: ObligationsDeps)
       const taxYear = taxYearParam === null ? undefined : p.taxYear(taxYearParam, 2017);
       const status = statusFilter(ctx.query.get('status'), p.errors);
       if (p.errors.length > 0) throw new ApiError(400, p.errors);
-      resolveScenario(ctx.scenario, FINAL_SCENARIOS);
       const today = ukDate(clock.now());
+      if (isSandboxDefault(resolveScenario(ctx.scenario, FINAL_SCENARIOS)))
+        return { status: 200, body: cannedFinalObligations(today) };
       // Without a tax year HMRC looks from four tax years before the current one to the current
       // one. [OB app/v3/retrieveCrystallisation/RetrieveCrystallisationObligationsValidatorFactory.scala,
       // app/api/models/domain/TaxYearRange.scala todayMinus]

@@ -12,6 +12,7 @@ import { ParamErrors, checkTaxYear } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
   type ScenarioTable,
+  isSandboxDefault,
   resolveScenario,
 } from '../scenarios/gov-test-scenario';
 import { type TaxpayerRecord } from '../state/model';
@@ -121,7 +122,7 @@ export function registerPropertyCumulative(app: FastifyInstance, deps: ApiDeps):
         allowSupportingAgent: true,
       });
       const { taxYear, body } = checkPut(ctx);
-      resolveScenario(ctx.scenario, PUT_SCENARIOS);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, PUT_SCENARIOS))) return { status: 204 };
       const business = ukPropertyBusiness(taxpayer, ctx.params.businessId as string);
       const { fromDate: _from, toDate: _to, ...figures } = body;
       acceptCumulative({

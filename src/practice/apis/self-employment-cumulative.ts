@@ -13,6 +13,7 @@ import { ParamErrors, checkTaxYear } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
   type ScenarioTable,
+  isSandboxDefault,
   resolveScenario,
   ruleScenario,
 } from '../scenarios/gov-test-scenario';
@@ -91,7 +92,7 @@ export function registerSelfEmploymentCumulative(app: FastifyInstance, deps: Api
         allowSupportingAgent: true,
       });
       const { taxYear, body } = checkPut(ctx);
-      resolveScenario(ctx.scenario, PUT_SCENARIOS);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, PUT_SCENARIOS))) return { status: 204 };
 
       const business = taxpayer.businesses.find((b) => b.businessId === ctx.params.businessId);
       if (!business || business.typeOfBusiness !== 'self-employment')
@@ -122,6 +123,7 @@ export function registerSelfEmploymentCumulative(app: FastifyInstance, deps: Api
       const taxYear = checkPath(ctx);
       const scenario = resolveScenario(ctx.scenario, GET_SCENARIOS);
       if (scenario !== 'stateful') {
+        // The default is itemised; CONSOLIDATED_EXPENSES swaps in consolidated expenses.
         return {
           status: 200,
           body: {
@@ -130,7 +132,9 @@ export function registerSelfEmploymentCumulative(app: FastifyInstance, deps: Api
               periodEndDate: quarterlyPeriods(taxYear, 'standard')[0]?.periodEndDate,
             },
             periodIncome: { turnover: 5000, other: 0, taxTakenOffTradingIncome: 0 },
-            periodExpenses: { consolidatedExpenses: 1250.5 },
+            periodExpenses: isSandboxDefault(scenario)
+              ? { costOfGoods: 800, adminCosts: 450.5 }
+              : { consolidatedExpenses: 1250.5 },
           },
         };
       }
