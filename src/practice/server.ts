@@ -1,9 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAccountingType } from './apis/accounting-type';
 import { registerBusinessDetails } from './apis/business-details';
 import { registerCreateTestUser } from './apis/create-test-user';
 import { registerHomePage } from './apis/home-page';
 import { registerIndividualCalculations } from './apis/individual-calculations';
+import { registerLateAccountingDateRule } from './apis/late-accounting-date-rule';
 import { registerObligations } from './apis/obligations';
+import { registerPeriodsOfAccount } from './apis/periods-of-account';
 import { registerPropertyCumulative } from './apis/property-cumulative';
 import { registerSelfEmploymentCumulative } from './apis/self-employment-cumulative';
 import { registerTestSupport } from './apis/test-support';
@@ -190,6 +193,9 @@ function buildApp(
     refreshProcessingMs: () => settings.refreshMs,
   });
   registerBusinessDetails(app, deps);
+  registerAccountingType(app, deps);
+  registerPeriodsOfAccount(app, deps);
+  registerLateAccountingDateRule(app, deps);
   registerObligations(app, { ...deps, fulfilmentDelayMs: () => settings.fulfilmentMs });
   registerSelfEmploymentCumulative(app, deps);
   registerPropertyCumulative(app, deps);
