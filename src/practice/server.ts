@@ -2,12 +2,17 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountingType } from './apis/accounting-type';
 import { registerBusinessDetails } from './apis/business-details';
 import { registerCreateTestUser } from './apis/create-test-user';
+import { registerForeignPropertyCumulative } from './apis/foreign-property-cumulative';
+import { registerForeignPropertyDetails } from './apis/foreign-property-details';
 import { registerHomePage } from './apis/home-page';
 import { registerIndividualCalculations } from './apis/individual-calculations';
+import { registerItsaStatus } from './apis/itsa-status';
 import { registerLateAccountingDateRule } from './apis/late-accounting-date-rule';
 import { registerObligations } from './apis/obligations';
 import { registerPeriodsOfAccount } from './apis/periods-of-account';
+import { registerPropertyAnnual } from './apis/property-annual';
 import { registerPropertyCumulative } from './apis/property-cumulative';
+import { registerSelfEmploymentAnnual } from './apis/self-employment-annual';
 import { registerSelfEmploymentCumulative } from './apis/self-employment-cumulative';
 import { registerTestSupport } from './apis/test-support';
 import { type PracticeClock, createOffsetClock } from './clock';
@@ -198,11 +203,16 @@ function buildApp(
   registerLateAccountingDateRule(app, deps);
   registerObligations(app, { ...deps, fulfilmentDelayMs: () => settings.fulfilmentMs });
   registerSelfEmploymentCumulative(app, deps);
+  registerSelfEmploymentAnnual(app, deps);
   registerPropertyCumulative(app, deps);
+  registerPropertyAnnual(app, deps);
+  registerForeignPropertyCumulative(app, deps);
+  registerForeignPropertyDetails(app, deps);
   registerIndividualCalculations(app, {
     ...deps,
     calculationDelayMs: () => settings.calculationMs,
   });
+  registerItsaStatus(app, deps);
   registerTestSupport(app, deps);
   registerCreateTestUser(app, deps);
   registerFraudHeaderRoutes(app, deps);
