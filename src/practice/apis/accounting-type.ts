@@ -11,7 +11,7 @@ import {
   resolveScenario,
   ruleScenario,
 } from '../scenarios/gov-test-scenario';
-import { type BusinessRecord } from '../state/model';
+import { type AccountingType, accountingTypeFor } from '../rules/accounting-type';
 import { ukDate } from '../tax/dates';
 import { type TaxYear } from '../tax/tax-year';
 import { OUTSIDE_AMENDMENT_WINDOW, businessOf, outsideAmendmentWindow } from './business-lookup';
@@ -38,20 +38,6 @@ const PUT_SCENARIOS: ScenarioTable = {
     OUTSIDE_AMENDMENT_WINDOW.message,
   ),
 };
-
-export type AccountingType = 'CASH' | 'ACCRUAL';
-
-/**
- * The accounting type in force for a business and tax year: the one updated for that year, or
- * the one the business was set up with (HMRC's older spelling ACCRUALS is its ACCRUAL).
- * [BD schemas/retrieveAccountingType/response.json; TS business_create.yaml accountingType]
- */
-export function accountingTypeFor(business: BusinessRecord, taxYear: string): AccountingType {
-  return (
-    business.accountingTypes?.[taxYear] ??
-    (business.accountingType === 'ACCRUALS' ? 'ACCRUAL' : 'CASH')
-  );
-}
 
 /**
  * Business Details 2.0 Retrieve and Update Accounting Type (cash or accruals) per business and
