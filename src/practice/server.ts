@@ -30,6 +30,7 @@ import { PRACTICE_CLIENT, type RegisteredClient } from './registered-client';
 import { type AgentRelationship } from './state/model';
 import { type PracticeTestUser, describeUser } from './state/public-users';
 import { seedState } from './state/seed';
+import { topUpSeededUsers } from './state/seed-top-up';
 import { PracticeStore } from './state/store';
 import {
   type NewAgent,
@@ -245,7 +246,7 @@ export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Prom
   const clock: PracticeClock = options.clock ?? createOffsetClock();
   const loaded = options.dataFile ? await PracticeStore.readFile(options.dataFile) : undefined;
   const store = new PracticeStore(loaded ?? seedState(), options.dataFile);
-  if (!loaded) store.changed();
+  if (!loaded || topUpSeededUsers(loaded, seedState())) store.changed();
   const settings = {
     rateLimit: options.rateLimitPerSecond ?? 3,
     refreshMs: options.refreshProcessingMs ?? 0,

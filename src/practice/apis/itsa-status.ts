@@ -9,16 +9,11 @@ import {
   isSandboxDefault,
   resolveScenario,
 } from '../scenarios/gov-test-scenario';
-import { type ItsaStatusDetail, type TaxpayerRecord } from '../state/model';
+import { itsaStatusDetails } from '../rules/itsa-status';
+import { type TaxpayerRecord } from '../state/model';
 import { isoTimestamp, ukDate } from '../tax/dates';
 import { penceToPounds } from '../tax/money';
-import {
-  type TaxYear,
-  taxYearFromLabel,
-  taxYearOf,
-  taxYearStart,
-  taxYearStarting,
-} from '../tax/tax-year';
+import { type TaxYear, taxYearFromLabel, taxYearOf, taxYearStarting } from '../tax/tax-year';
 
 const PATH = '/individuals/person/itsa-status/:nino/:taxYear';
 
@@ -47,37 +42,6 @@ function booleanQuery(value: string | null): boolean | 'bad' {
   if (lower === 'true') return true;
   if (lower === 'false') return false;
   return 'bad';
-}
-
-/**
- * The ITSA status decisions for a tax year, oldest first. Every year from the year the customer
- * signed up to MTD to the current one has a status [SAID ITSA_Status_retrieve.yaml]: one recorded
- * for the year, or otherwise the quarterly default Practice HMRC gives its customers (MTD
- * Voluntary, "Sign up - return available"). Years before sign-up have none; future years only
- * what has been recorded.
- */
-export function itsaStatusDetails(
-  taxpayer: TaxpayerRecord,
-  taxYear: TaxYear,
-  today: string,
-): ItsaStatusDetail[] {
-  const recorded = taxpayer.itsaStatusDetails?.[taxYear.label];
-  if (recorded && recorded.length > 0) return recorded;
-  const status = taxpayer.itsaStatus[taxYear.label];
-  const start = taxYearFromLabel(taxpayer.mtdStartTaxYear);
-  const current = taxYearOf(today);
-  if (
-    status === undefined &&
-    (taxYear.startYear < start.startYear || taxYear.startYear > current.startYear)
-  )
-    return [];
-  return [
-    {
-      submittedOn: Date.parse(`${taxYearStart(taxYear)}T00:00:00.000Z`),
-      status: status ?? 'MTD Voluntary',
-      statusReason: 'Sign up - return available',
-    },
-  ];
 }
 
 /** The years a request covers: the one asked for, and with futureYears every later year known. */
