@@ -24,16 +24,16 @@ const seCumulative = (nino: string, id: string, ty = '2025-26') =>
 
 describe('Retrieve ITSA Status: one seeded person for each status', () => {
   it.each([
-    ['Alice', SEEDED.individualA, 'MTD Mandated'],
-    ['Bilal', SEEDED.individualB, 'MTD Voluntary'],
-    ['Gwen (Scottish)', SEEDED.scottishTaxpayer, 'MTD Mandated'],
-    ['Harri', SEEDED.annualStatus, 'Annual'],
-    ['Isla', SEEDED.ukAndForeignLandlord, 'MTD Voluntary'],
-    ['Kit', SEEDED.itsaStatuses.noStatus, 'No Status'],
-    ['Lena', SEEDED.itsaStatuses.digitallyExempt, 'Digitally Exempt'],
-    ['Milo', SEEDED.itsaStatuses.dormant, 'Dormant'],
-    ['Nadia', SEEDED.itsaStatuses.mtdExempt, 'MTD Exempt'],
-  ])('%s: %s for 2026-27', async (_name, user, expected) => {
+    ['Alice', 'MTD Mandated', SEEDED.individualA],
+    ['Bilal', 'MTD Voluntary', SEEDED.individualB],
+    ['Gwen (Scottish)', 'MTD Mandated', SEEDED.scottishTaxpayer],
+    ['Harri', 'Annual', SEEDED.annualStatus],
+    ['Isla', 'MTD Voluntary', SEEDED.ukAndForeignLandlord],
+    ['Kit', 'No Status', SEEDED.itsaStatuses.noStatus],
+    ['Lena', 'Digitally Exempt', SEEDED.itsaStatuses.digitallyExempt],
+    ['Milo', 'Dormant', SEEDED.itsaStatuses.dormant],
+    ['Nadia', 'MTD Exempt', SEEDED.itsaStatuses.mtdExempt],
+  ])('%s: %s for 2026-27', async (_name, expected, user) => {
     const api = await s.as(user);
     const res = await api.get(status(user.nino, '2026-27'));
     expect(res.body).toEqual({
