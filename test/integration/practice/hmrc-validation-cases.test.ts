@@ -8,6 +8,7 @@ import { type Endpoint, type ExpectedError, type HmrcCase } from './hmrc-cases/c
 import { OBLIGATIONS_CASES } from './hmrc-cases/obligations';
 import { PROPERTY_CASES } from './hmrc-cases/property';
 import { SELF_EMPLOYMENT_CASES } from './hmrc-cases/self-employment';
+import { SELF_EMPLOYMENT_ANNUAL_CASES } from './hmrc-cases/self-employment-annual';
 
 /**
  * Practice HMRC against the validation cases in HMRC's own public tests (controller integration
@@ -79,6 +80,7 @@ const ALL: [string, HmrcCase[]][] = [
   ['Obligations 3.0', OBLIGATIONS_CASES],
   ['Individual Calculations 8.0', CALCULATIONS_CASES],
   ['Business Details 2.0 (year end)', BUSINESS_DETAILS_YEAR_END_CASES],
+  ['Self Employment Business 5.0 (annual submission)', SELF_EMPLOYMENT_ANNUAL_CASES],
 ];
 
 let s: Session;
