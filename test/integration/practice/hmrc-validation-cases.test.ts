@@ -6,7 +6,9 @@ import { BUSINESS_DETAILS_YEAR_END_CASES } from './hmrc-cases/business-details-y
 import { CALCULATIONS_CASES } from './hmrc-cases/calculations';
 import { type Endpoint, type ExpectedError, type HmrcCase } from './hmrc-cases/case-types';
 import { OBLIGATIONS_CASES } from './hmrc-cases/obligations';
+import { ITSA_STATUS_CASES } from './hmrc-cases/itsa-status';
 import { PROPERTY_CASES } from './hmrc-cases/property';
+import { PROPERTY_YEAR_END_CASES } from './hmrc-cases/property-year-end';
 import { SELF_EMPLOYMENT_CASES } from './hmrc-cases/self-employment';
 import { SELF_EMPLOYMENT_ANNUAL_CASES } from './hmrc-cases/self-employment-annual';
 
@@ -81,6 +83,8 @@ const ALL: [string, HmrcCase[]][] = [
   ['Individual Calculations 8.0', CALCULATIONS_CASES],
   ['Business Details 2.0 (year end)', BUSINESS_DETAILS_YEAR_END_CASES],
   ['Self Employment Business 5.0 (annual submission)', SELF_EMPLOYMENT_ANNUAL_CASES],
+  ['Property Business 6.0 (annual, foreign property)', PROPERTY_YEAR_END_CASES],
+  ['Self Assessment Individual Details 2.0', ITSA_STATUS_CASES],
 ];
 
 let s: Session;
