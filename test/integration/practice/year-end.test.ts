@@ -298,3 +298,44 @@ describe('Isla: foreign property with foreign tax credit relief in the calculati
     expect(doc.messages.info?.map((m) => m.id)).toContain('PRACTICE-FTCR');
   });
 });
+
+describe("2026-27 in-year calculations validate against HMRC's 2026-27 (def4) schema", () => {
+  it.each([
+    ['Isla (UK and foreign property by property id)', SEEDED.ukAndForeignLandlord],
+    ['Jude (a quarterly and a latent business)', SEEDED.latentSource],
+    ['Gwen (Scottish rates)', SEEDED.scottishTaxpayer],
+  ])('%s', async (_name, user) => {
+    const api = await s.as(user);
+    if (user === SEEDED.latentSource) {
+      // The latent business's update comes without dates.
+      const path = `/individuals/business/self-employment/${user.nino}/${SEEDED.latentSource.newBusinessId}/cumulative/2026-27`;
+      expect(
+        (
+          await api.put(path, {
+            periodIncome: { turnover: 3100 },
+            periodExpenses: { consolidatedExpenses: 400 },
+          })
+        ).status,
+      ).toBe(204);
+    }
+    if (user === SEEDED.scottishTaxpayer) {
+      const path = `/individuals/business/self-employment/${user.nino}/${SEEDED.scottishTaxpayer.businessId}/cumulative/2026-27`;
+      const body = {
+        periodDates: { periodStartDate: '2026-04-06', periodEndDate: '2026-07-05' },
+        periodIncome: { turnover: 15_000 },
+      };
+      expect((await api.put(path, body)).status).toBe(204);
+    }
+    const trigger = await api.post(`${calcs(user.nino, '2026-27')}/trigger/in-year`);
+    expect(trigger.status, JSON.stringify(trigger.body)).toBe(202);
+    s.clock.advance(CALCULATION_MS);
+    // ApiClient checks the body against HMRC's retrieve schema for the year.
+    const doc = (
+      await api.get(
+        `${calcs(user.nino, '2026-27')}/${(trigger.body as { calculationId: string }).calculationId}`,
+      )
+    ).body as Calculation;
+    expect(doc.metadata.taxYear).toBe('2026-27');
+    expect(doc.calculation).toBeDefined();
+  });
+});
