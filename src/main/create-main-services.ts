@@ -18,7 +18,7 @@ import {
   createEnvironmentRuntime,
   type EnvironmentRuntime,
 } from './environments/environment-runtime';
-import type { VendorCredentials } from './environments/hmrc-environments';
+import type { EnvironmentDefinition } from './environments/environment-definition';
 import type { DisplaySource, MachineFacts } from './hmrc/fraud-prevention/machine-facts';
 import { nodeMachineFacts } from './hmrc/fraud-prevention/node-machine-facts';
 import { createHmrcService, type HmrcService } from './hmrc/hmrc-service';
@@ -62,7 +62,12 @@ export interface MainAdapters {
   launchPractice: PracticeLauncher;
   /** Origins whose top-level frames may call main (app://ledgerlink, the dev server, the host). */
   rendererOrigins?: string[];
-  vendorCredentials?: Partial<Record<'sandbox' | 'production', VendorCredentials>>;
+  /**
+   * HMRC's sandbox and live service as this build defines them (`hmrcEnvironments()` from the
+   * vendor's credentials); absent = unavailable. Tests may define either as any HMRC-shaped
+   * server on loopback.
+   */
+  hmrcEnvironments?: Partial<Record<'sandbox' | 'production', EnvironmentDefinition>>;
   clock?: Clock;
   /** The OS keychain for the vault's master key (keytar). Absent: tokens are session-only. */
   keychain?: Keychain;
@@ -140,19 +145,16 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   const environments = createEnvironmentRuntime({
     settings,
     launchPractice: adapters.launchPractice,
-    vendorCredentials: adapters.vendorCredentials ?? {},
+    definitions: adapters.hmrcEnvironments ?? {},
     logger: logger.child('environments'),
   });
   const opener = createExternalOpener({
     openInSystemBrowser: adapters.openInSystemBrowser,
     logger: logger.child('shell'),
-    policy: () => {
-      const practice = environments.practice();
-      return {
-        httpsHosts: ALLOWED_HTTPS_HOSTS,
-        loopbackOrigins: practice ? [new URL(practice.baseUrl).origin] : [],
-      };
-    },
+    policy: () => ({
+      httpsHosts: ALLOWED_HTTPS_HOSTS,
+      loopbackOrigins: environments.loopbackOrigins(),
+    }),
   });
 
   registerAppIpc(ipc, {

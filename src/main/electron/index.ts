@@ -8,6 +8,7 @@ import { RENDERER_ORIGIN } from '../../shared/app/identity';
 import { securityChecksFrom } from '../app-info/window-security-checks';
 import { createMainServices, type MainServices } from '../create-main-services';
 import type { DeepLinkSource } from '../deep-links/deep-link-router';
+import { hmrcEnvironments } from '../environments/hmrc-environments';
 import { practiceLauncher } from '../environments/practice-launcher';
 import { DEV_RENDERER_CSP, RENDERER_CSP } from '../security/content-security-policy';
 import { createPolledNetwork } from '../sync/network-status';
@@ -114,7 +115,7 @@ function start(): void {
       keyValueStore: electronStoreFactory(userData),
       launchPractice: practiceLauncher(userData),
       rendererOrigins,
-      vendorCredentials: vendorCredentialsFromBuild(),
+      hmrcEnvironments: hmrcEnvironments(vendorCredentialsFromBuild()),
       keychain: keytarKeychain(),
       // Online/offline for the banner and sync: Electron's main process has no event, so poll.
       network: createPolledNetwork(() => net.isOnline()),

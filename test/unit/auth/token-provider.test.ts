@@ -96,13 +96,14 @@ async function setup(options: { expiresInMs?: number; sessionOnly?: boolean } = 
     oauth: oauth.client,
     target: async () => ({
       environment: 'practice',
-      endpoints: {
+      definition: {
         id: 'practice',
         authorizeUrl: 'http://127.0.0.1:1/oauth/authorize',
         tokenUrl: 'http://127.0.0.1:1/oauth/token',
         apiBaseUrl: 'http://127.0.0.1:1',
+        credentials: { clientId: 'c', clientSecret: 's', redirectUris: [] },
+        allowPlainHttp: true,
       },
-      credentials: { clientId: 'c', clientSecret: 's', redirectUris: [] },
     }),
     clock,
     logger,
