@@ -9,6 +9,7 @@ import { registerSelfEmploymentCumulative } from './apis/self-employment-cumulat
 import { registerTestSupport } from './apis/test-support';
 import { type PracticeClock, createOffsetClock } from './clock';
 import { type FaultConfig, FaultInjector, isApiPath } from './faults/fault-injection';
+import { grantControl } from './faults/grant-end';
 import { type FraudHeaderFeedback, FraudFeedbackStore } from './fraud-headers/feedback-store';
 import { registerFraudHeaderRoutes } from './fraud-headers/routes';
 import { type ApiDeps, newCorrelationId } from './http/api-route';
@@ -132,9 +133,9 @@ function buildApp(
   app.addHook('onRequest', async (_req, reply) => {
     reply.header('X-CorrelationId', newCorrelationId());
   });
-  faults.register(app);
-
   const tokens = new TokenStore(store, clock);
+  faults.register(app, grantControl(tokens, store, clock));
+
   const deps: ApiDeps = {
     store,
     tokens,
