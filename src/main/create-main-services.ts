@@ -22,6 +22,7 @@ import type { EnvironmentDefinition } from './environments/environment-definitio
 import type { DisplaySource, MachineFacts } from './hmrc/fraud-prevention/machine-facts';
 import { nodeMachineFacts } from './hmrc/fraud-prevention/node-machine-facts';
 import { createHmrcService, type HmrcService } from './hmrc/hmrc-service';
+import type { RateLimiter } from './hmrc/rate-limiter';
 import { registerHmrcIpc } from './hmrc/register-hmrc-ipc';
 import { createProfilesService, type ProfilesService } from './profiles/profiles-service';
 import { registerProfilesIpc } from './profiles/register-profiles-ipc';
@@ -80,6 +81,11 @@ export interface MainAdapters {
   startLoopbackListener?: StartLoopbackListener;
   /** Only for tests: the HTTP client for HMRC's token endpoint. */
   oauthFetch?: typeof fetch;
+  /**
+   * Only for tests: the application's one HMRC rate limiter, e.g. on a virtual clock so that
+   * spacing requests never depends on how busy the machine is. Default: real time.
+   */
+  hmrcRateLimiter?: RateLimiter;
   /**
    * The device facts behind the fraud prevention headers (OS user, network, OS and hardware
    * identity). Default: read from this machine through Node.
@@ -220,6 +226,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     appVersion: adapters.host.appVersion,
     logger: logger.child('hmrc'),
     now: () => clock.now(),
+    ...(adapters.hmrcRateLimiter ? { limiter: adapters.hmrcRateLimiter } : {}),
   });
   const stopHmrcEvents = registerHmrcIpc(ipc, { hmrc, environments, now: () => clock.now() });
 

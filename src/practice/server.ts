@@ -74,6 +74,11 @@ export interface PracticeHmrcOptions {
   faults?: Partial<FaultConfig>;
   /** Requests per rolling second per client id before 429 MESSAGE_THROTTLED_OUT (HMRC: 3). 0 or Infinity turns it off. */
   rateLimitPerSecond?: number;
+  /**
+   * The monotonic milliseconds the rate limit's rolling second is measured in (default
+   * performance.now). Tests pass a virtual clock so the limit never depends on machine load.
+   */
+  rateLimitClock?: () => number;
   /** How long a token refresh takes; a second refresh of the same grant meanwhile gets "Refresh operation is already in progress". Default 0. */
   refreshProcessingMs?: number;
   /** How long a triggered calculation takes before it can be retrieved (HMRC says wait at least 5 s). Default 1000. */
@@ -125,6 +130,7 @@ function buildApp(
   faults: FaultInjector,
   feedback: FraudFeedbackStore,
   clients: RegisteredClient[],
+  rateLimitClock: (() => number) | undefined,
 ): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
   // Bodies arrive as text: each endpoint parses them as HMRC does (JSON or form-encoded).
@@ -139,7 +145,7 @@ function buildApp(
   const deps: ApiDeps = {
     store,
     tokens,
-    rateLimiter: new RateLimiter(() => settings.rateLimit),
+    rateLimiter: new RateLimiter(() => settings.rateLimit, rateLimitClock),
     feedback,
     clock,
   };
@@ -203,7 +209,7 @@ export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Prom
   const faults = new FaultInjector(options.faults);
   const feedback = new FraudFeedbackStore();
   const clients = [PRACTICE_CLIENT];
-  const app = buildApp(store, clock, settings, faults, feedback, clients);
+  const app = buildApp(store, clock, settings, faults, feedback, clients, options.rateLimitClock);
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
