@@ -81,6 +81,8 @@ export interface PracticeHmrcOptions {
   rateLimitClock?: () => number;
   /** How long a token refresh takes; a second refresh of the same grant meanwhile gets "Refresh operation is already in progress". Default 0. */
   refreshProcessingMs?: number;
+  /** Waits out that time: a real timer by default; tests hold a refresh open until they release it. */
+  refreshWait?: (ms: number) => Promise<void>;
   /** How long a triggered calculation takes before it can be retrieved (HMRC says wait at least 5 s). Default 1000. */
   calculationDelayMs?: number;
   /** Reserved for loggers: Practice HMRC itself never writes to the console. */
@@ -130,7 +132,7 @@ function buildApp(
   faults: FaultInjector,
   feedback: FraudFeedbackStore,
   clients: RegisteredClient[],
-  rateLimitClock: (() => number) | undefined,
+  timing: Pick<PracticeHmrcOptions, 'rateLimitClock' | 'refreshWait'>,
 ): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
   // Bodies arrive as text: each endpoint parses them as HMRC does (JSON or form-encoded).
@@ -145,7 +147,7 @@ function buildApp(
   const deps: ApiDeps = {
     store,
     tokens,
-    rateLimiter: new RateLimiter(() => settings.rateLimit, rateLimitClock),
+    rateLimiter: new RateLimiter(() => settings.rateLimit, timing.rateLimitClock),
     feedback,
     clock,
   };
@@ -159,6 +161,7 @@ function buildApp(
     clients,
     clock,
     refreshProcessingMs: () => settings.refreshMs,
+    ...(timing.refreshWait ? { refreshWait: timing.refreshWait } : {}),
   });
   registerBusinessDetails(app, deps);
   registerObligations(app, deps);
@@ -209,7 +212,7 @@ export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Prom
   const faults = new FaultInjector(options.faults);
   const feedback = new FraudFeedbackStore();
   const clients = [PRACTICE_CLIENT];
-  const app = buildApp(store, clock, settings, faults, feedback, clients, options.rateLimitClock);
+  const app = buildApp(store, clock, settings, faults, feedback, clients, options);
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
