@@ -66,7 +66,25 @@ function start(): void {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void services?.dispose());
+  // Electron does not wait for a promise in before-quit: hold the quit until the services have
+  // stopped (ledgers closed, Practice HMRC's state written), then quit for real.
+  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  app.on('before-quit', (event) => {
+    if (stopped || !services) return;
+    event.preventDefault();
+    stopping ??= services
+      .dispose()
+      .catch((error: unknown) =>
+        services?.logger.error('Stopping the services failed', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  });
 
   void app.whenReady().then(async () => {
     const userData = app.getPath('userData');
