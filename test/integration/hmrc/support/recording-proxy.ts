@@ -29,8 +29,8 @@ export async function startRecordingProxy(
   options: {
     /** The clock arrivals are recorded on (a virtual one in the rate-limit test). */
     now?: () => number;
-    /** Called once Practice HMRC's answer to a request is complete. */
-    onAnswered?: (exchange: Exchange) => void;
+    /** Called once Practice HMRC is done with a request: answered, or its connection dropped. */
+    onSettled?: (exchange: Exchange) => void;
   } = {},
 ) {
   const now = options.now ?? (() => performance.now());
@@ -66,14 +66,20 @@ export async function startRecordingProxy(
             exchange.status = answer.statusCode;
             exchange.responseHeaders = answer.headers;
             exchange.responseBody = text.toString('utf8');
-            options.onAnswered?.(exchange);
+            options.onSettled?.(exchange);
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             res.end(text);
           });
-          answer.on('error', () => req.socket.destroy());
+          answer.on('error', () => {
+            options.onSettled?.(exchange);
+            req.socket.destroy();
+          });
         },
       );
-      out.on('error', () => req.socket.destroy());
+      out.on('error', () => {
+        options.onSettled?.(exchange);
+        req.socket.destroy();
+      });
       out.end(body);
     });
   });
