@@ -22,6 +22,7 @@ export type LedgerErrorCode =
   | 'RULE_INVALID'
   | 'RECEIPT_UNSUPPORTED_TYPE'
   | 'RECEIPT_TOO_LARGE'
+  | 'RECEIPT_UNAVAILABLE'
   | 'IMPORT_FILE_UNREADABLE'
   | 'IMPORT_MAPPING_INVALID'
   | 'IMPORT_NOT_OFX'
@@ -30,6 +31,7 @@ export type LedgerErrorCode =
   | 'IMPORT_BAD_ROWS_UNRESOLVED'
   | 'IMPORT_CANCELLED'
   | 'ARCHIVE_INVALID'
+  | 'ARCHIVE_TOO_LARGE'
   | 'ARCHIVE_TARGET_NOT_EMPTY';
 
 export interface LedgerFieldProblem {
