@@ -513,6 +513,8 @@ export type RecordsProgress = z.infer<typeof recordsProgressSchema>;
 const profileRef = z.object({ profileId }).strict();
 const cancelled = z.object({ profileId, cancelled: z.literal(true) }).strict();
 const howMany = z.number().int().min(0);
+/** What an imported archive held that was left out or changed, one plain sentence each. */
+const archiveNotes = z.array(z.string().max(500)).max(10);
 
 export const recordsChannels = defineChannels({
   /** The profile's businesses (archived ones marked), and today's date and tax year in the UK. */
@@ -804,9 +806,28 @@ export const recordsChannels = defineChannels({
           name: z.string().max(200),
           transactions: z.number().int().min(0),
           businesses: z.number().int().min(0),
+          notes: archiveNotes,
         })
         .strict(),
       z.object({ cancelled: z.literal(true) }).strict(),
+    ]),
+  },
+  /**
+   * Shows the open dialog for an archive and restores it as the records of a profile whose
+   * records file is missing from this computer (PROFILE_RECORDS_MISSING).
+   */
+  'records.restoreArchive': {
+    request: z.object({ profileId, operationId }).strict(),
+    response: z.union([
+      z
+        .object({
+          profileId,
+          transactions: z.number().int().min(0),
+          businesses: z.number().int().min(0),
+          notes: archiveNotes,
+        })
+        .strict(),
+      cancelled,
     ]),
   },
 });
