@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../../shared/domain/tax-year';
-import type { PreviewRow } from '../csv/import-types';
+import type { PreviewRow, RunOptions } from '../csv/import-types';
+import { LedgerError } from '../ledger-error';
 import type { FileFacts } from '../csv/text-source';
 import { maskedAccount } from './ofx-account';
 import { readOfxRows } from './ofx-rows';
@@ -56,7 +57,7 @@ export function statementFacts(
  */
 export async function previewOfx(
   facts: FileFacts,
-  options: { rows?: number } = {},
+  options: { rows?: number } & RunOptions = {},
 ): Promise<OfxPreview> {
   const wanted = Math.min(Math.max(options.rows ?? 20, 1), 200);
   const rows: PreviewRow[] = [];
@@ -65,6 +66,8 @@ export async function previewOfx(
     lastDate: null,
   };
   const outcome = await readOfxRows(facts, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (p) => options.onProgress?.({ phase: 'analysing', ...p }),
     onRows(batch) {
       for (const { line, cells, values } of batch) {
         if (rows.length < wanted) rows.push({ line, cells, values });
@@ -75,6 +78,13 @@ export async function previewOfx(
       }
     },
   });
+  if (!outcome.completed) {
+    throw new LedgerError(
+      'IMPORT_CANCELLED',
+      'Reading the statement was stopped. Nothing was imported.',
+      'Choose the file again when you are ready.',
+    );
+  }
   const statements = statementFacts(outcome.statements, dates);
   const warnings: string[] = [];
   for (const s of statements) {

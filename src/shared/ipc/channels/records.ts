@@ -706,7 +706,16 @@ export const recordsChannels = defineChannels({
    * statement straight to importAnalyseOfx.
    */
   'records.importChoose': {
-    request: profileRef,
+    request: z
+      .object({
+        profileId,
+        /**
+         * Becomes the import's id, so the window can follow the first read of the file (an OFX
+         * statement is read to its end) and stop it with records.importCancel.
+         */
+        operationId: operationId.optional(),
+      })
+      .strict(),
     response: z.union([importPreviewSchema, ofxPreviewSchema, cancelled]),
   },
   /** The column-mapping step again, read with a changed mapping. */
