@@ -2,7 +2,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportProfileArchive, importProfileArchive, openLedger } from '../../../src/main/ledger';
+import {
+  LEDGER_MIGRATIONS,
+  currentSchemaVersion,
+  dailyTotalsDrift,
+  exportProfileArchive,
+  importProfileArchive,
+  migrate,
+  openDatabase,
+  openLedger,
+} from '../../../src/main/ledger';
 import { readArchive, withManifest, writeArchive } from './fixtures/craft-archive';
 import { tempProfile } from './fixtures/temp-profile';
 
@@ -151,5 +160,52 @@ describe('profile archive', () => {
     ).rejects.toMatchObject({ code: 'ARCHIVE_TARGET_NOT_EMPTY' });
     expect(readFileSync(join(busy, 'keep.txt'), 'utf8')).toBe('mine');
     expect(stagingIsEmpty()).toBe(true);
+  });
+
+  it('imports an archive saved by an older version: later columns take their defaults', async () => {
+    const oldDir = join(p.root, 'old-profile');
+    mkdirSync(oldDir);
+    const db = openDatabase(join(oldDir, 'ledger.sqlite'));
+    migrate(db, LEDGER_MIGRATIONS.slice(0, 1), () => '2025-06-01T00:00:00.000Z');
+    db.exec(`
+      INSERT INTO businesses (id, kind, name, created_at, updated_at) VALUES (1, 'self-employment', 'Old Plumbing', 't', 't');
+      INSERT INTO transactions (id, date, description, amount_pence, business_id, category_id, created_at, updated_at) VALUES
+        (1, '2025-05-01', 'Job A', 120000, 1, 'se.turnover', 't', 't'),
+        (2, '2025-05-02', 'Van', -30000, 1, 'se.carVanTravelExpenses', 't', 't');
+    `);
+    // What an older app's ledger gave the exporter: a snapshot, its receipts folder, its version.
+    const old = {
+      receiptsDir: join(oldDir, 'receipts'),
+      schemaVersion: currentSchemaVersion(db),
+      snapshotTo: (file: string) => void db.prepare('VACUUM INTO ?').run(file),
+    };
+    const oldArchive = join(p.root, 'old.zip');
+    const { manifest } = await exportProfileArchive({
+      ledger: old,
+      outFile: oldArchive,
+      stagingRoot: staging,
+    });
+    db.close();
+    expect(manifest.schemaVersion).toBe(1);
+
+    const target = join(p.root, 'profiles', 'from-old');
+    const outcome = await importProfileArchive({
+      archiveFile: oldArchive,
+      targetDir: target,
+      stagingRoot: staging,
+    });
+    expect(outcome).toMatchObject({ schemaVersion: 1, notes: [] });
+    const restored = openLedger({ file: join(target, 'ledger.sqlite'), actor: 'restorer' });
+    try {
+      expect(restored.schemaVersion).toBe(LEDGER_MIGRATIONS.length);
+      expect(restored.records.summarise({}).count).toBe(2);
+      expect(restored.totals.yearToDate(1, '2025-26')).toMatchObject({
+        incomePence: 120_000,
+        expensesPence: 30_000,
+      });
+      expect(dailyTotalsDrift(restored.database)).toBe(0);
+    } finally {
+      restored.close();
+    }
   });
 });

@@ -56,7 +56,7 @@ async function receiptFiles(receiptsDir: string): Promise<string[]> {
 
 export async function exportProfileArchive(options: {
   /** The open ledger of the profile (snapshotted with VACUUM INTO while in use). */
-  ledger: Ledger;
+  ledger: Pick<Ledger, 'snapshotTo' | 'receiptsDir' | 'schemaVersion'>;
   outFile: string;
   /** `<userData>/staging` (private-staging.ts): where the snapshot is taken. */
   stagingRoot: string;
