@@ -23,27 +23,36 @@ export function balanceFit(
   amounts: readonly (Pence | null)[],
   balances: readonly (Pence | null)[],
 ): BalanceFit | null {
-  let pairs = 0;
-  let addsOldestFirst = 0;
-  let subtractsOldestFirst = 0;
-  let addsNewestFirst = 0;
-  let subtractsNewestFirst = 0;
+  // Oldest first, a row's amount moves the balance from the row above; newest first, from the
+  // row below. Each reading counts the neighbouring rows it can compare.
+  const count = { oldest: 0, newest: 0, addsOldest: 0, subOldest: 0, addsNewest: 0, subNewest: 0 };
   for (let i = 1; i < Math.min(amounts.length, balances.length); i++) {
     const before = balances[i - 1];
     const after = balances[i];
-    const earlier = amounts[i - 1];
-    const later = amounts[i];
-    if (before == null || after == null || earlier == null || later == null) continue;
-    pairs++;
+    if (before == null || after == null) continue;
     const change = after - before;
-    if (change === later) addsOldestFirst++;
-    if (change === -later) subtractsOldestFirst++;
-    if (-change === earlier) addsNewestFirst++;
-    if (change === earlier) subtractsNewestFirst++;
+    const later = amounts[i];
+    if (later != null) {
+      count.oldest++;
+      if (change === later) count.addsOldest++;
+      if (change === -later) count.subOldest++;
+    }
+    const earlier = amounts[i - 1];
+    if (earlier != null) {
+      count.newest++;
+      if (-change === earlier) count.addsNewest++;
+      if (change === earlier) count.subNewest++;
+    }
   }
-  if (pairs < MIN_PAIRS) return null;
-  const adds = Math.max(addsOldestFirst, addsNewestFirst) / pairs;
-  const subtracts = Math.max(subtractsOldestFirst, subtractsNewestFirst) / pairs;
+  const share = (hits: number, pairs: number) => (pairs < MIN_PAIRS ? 0 : hits / pairs);
+  const adds = Math.max(
+    share(count.addsOldest, count.oldest),
+    share(count.addsNewest, count.newest),
+  );
+  const subtracts = Math.max(
+    share(count.subOldest, count.oldest),
+    share(count.subNewest, count.newest),
+  );
   // Equal amounts on neighbouring rows can fit both readings; only a clear winner counts.
   if (adds >= MIN_SHARE && subtracts < MIN_SHARE) return { relation: 'adds', share: adds };
   if (subtracts >= MIN_SHARE && adds < MIN_SHARE) {
