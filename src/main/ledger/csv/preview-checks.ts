@@ -210,9 +210,11 @@ export function previewChecks(
   mapping: CsvMapping,
   context: PreviewContext,
 ): PreviewChecks {
+  // Amounts that are not money must be sorted out first: which way round they go means nothing.
+  const check = amountCheck(rows, mapping, context);
   return {
-    question: directionQuestion(rows, mapping, context),
-    amountCheck: amountCheck(rows, mapping, context),
+    question: check ? null : directionQuestion(rows, mapping, context),
+    amountCheck: check,
     warnings: currencyWarnings(rows, mapping),
   };
 }
