@@ -86,13 +86,45 @@ describe('the checks before the whole file is read', () => {
       ['ACME LTD', 85000],
       ['SCREWFIX', -4599],
     ]);
-    // Named columns need no question.
-    expect(
-      previewChecks(split, pair, {
-        ...context,
-        hasHeaderNames: true,
-        columnNames: ['Date', 'Details', 'Paid out', 'Paid in'],
-      }).question,
-    ).toBeNull();
+    expect(question!.reasons).toEqual([
+      'The file does not name its money columns and has no balance to tell which is money out.',
+    ]);
+    // Named columns need no question, unless the columns chosen go against the names.
+    const named = {
+      ...context,
+      hasHeaderNames: true,
+      columnNames: ['Date', 'Details', 'Paid out', 'Paid in'],
+    };
+    expect(previewChecks(split, pair, named).question).toBeNull();
+    const against: CsvMapping = {
+      ...pair,
+      amount: { kind: 'debit-credit', debitColumn: 3, creditColumn: 2 },
+    };
+    expect(previewChecks(split, against, named).question?.reasons).toEqual([
+      'The column names say the other way round from the columns chosen.',
+    ]);
+  });
+
+  it('asks again when the columns chosen go against the running balance', () => {
+    const withBalance = rows.map((r) => {
+      const amount = r.cells[3]!;
+      const out = amount.startsWith('-') ? amount.slice(1) : '';
+      const inn = amount.startsWith('-') ? '' : amount;
+      return { ...r, cells: [r.cells[0]!, r.cells[2]!, out, inn, r.cells[4]!] };
+    });
+    const settled: CsvMapping = {
+      ...mapping,
+      descriptionColumns: [1],
+      amount: { kind: 'debit-credit', debitColumn: 2, creditColumn: 3 },
+    };
+    const balanceContext = { ...context, moneyColumns: [2, 3, 4] };
+    expect(previewChecks(withBalance, settled, balanceContext).question).toBeNull();
+    const swapped: CsvMapping = {
+      ...settled,
+      amount: { kind: 'debit-credit', debitColumn: 3, creditColumn: 2 },
+    };
+    expect(previewChecks(withBalance, swapped, balanceContext).question?.reasons).toEqual([
+      'The running balance moves the other way round from the columns chosen.',
+    ]);
   });
 });

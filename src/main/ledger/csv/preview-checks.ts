@@ -9,7 +9,7 @@ import {
   type AmountColumns,
   type CsvMapping,
 } from './csv-mapping';
-import { normaliseHeader } from './column-facts';
+import { KEYWORDS, normaliseHeader } from './column-facts';
 import { foreignRowsWarning, foreignStatementWarning } from './foreign-currency';
 import type { PreviewRow } from './import-types';
 import { inOutOrderFromBalance } from './in-out-pair';
@@ -56,9 +56,6 @@ export interface PreviewContext {
 }
 
 const SUSPECTS_SHOWN = 10;
-const BALANCE = /\bbalance\b/;
-const OUT_NAME = /\b(paid out|money out|debit|debits|withdrawal|withdrawals|out|spent)\b/;
-const IN_NAME = /\b(paid in|money in|credit|credits|deposit|deposits|in|received)\b/;
 
 type Row = Pick<PreviewRow, 'line' | 'cells'>;
 
@@ -80,7 +77,7 @@ function balanceRelation(
   decimal: CsvMapping['decimal'],
 ): BalanceRelation | null {
   const named = context.hasHeaderNames
-    ? context.columnNames.flatMap((n, i) => (BALANCE.test(normaliseHeader(n)) ? [i] : []))
+    ? context.columnNames.flatMap((n, i) => (KEYWORDS.balance.test(normaliseHeader(n)) ? [i] : []))
     : [];
   const candidates = [...new Set([...named, ...context.moneyColumns])].filter(
     (c) => !exclude.includes(c),
@@ -122,26 +119,40 @@ function directionQuestion(
   if (amount.kind !== 'debit-credit') return null;
   const name = (c: number) =>
     context.hasHeaderNames ? normaliseHeader(context.columnNames[c] ?? '') : '';
-  if (OUT_NAME.test(name(amount.debitColumn)) && IN_NAME.test(name(amount.creditColumn))) {
-    return null;
-  }
+  const namedOut = (c: number) => KEYWORDS.debit.test(name(c)) && !KEYWORDS.credit.test(name(c));
+  const namedIn = (c: number) => KEYWORDS.credit.test(name(c)) && !KEYWORDS.debit.test(name(c));
   const pair: [number, number] = [
     Math.min(amount.debitColumn, amount.creditColumn),
     Math.max(amount.debitColumn, amount.creditColumn),
   ];
-  const settled = inOutOrderFromBalance(
-    rows.map((r) => r.cells),
-    pair,
-    context.moneyColumns,
-    mapping.decimal,
-  );
-  if (settled) return null;
+  const chosen: [number, number] = [amount.debitColumn, amount.creditColumn];
+  // The names or a running balance settle it; a choice against them is asked about again.
+  const byNames: [number, number] | null =
+    namedOut(pair[0]) && namedIn(pair[1])
+      ? pair
+      : namedOut(pair[1]) && namedIn(pair[0])
+        ? [pair[1], pair[0]]
+        : null;
+  const settled =
+    byNames ??
+    inOutOrderFromBalance(
+      rows.map((r) => r.cells),
+      pair,
+      context.moneyColumns,
+      mapping.decimal,
+    );
+  if (settled && settled[0] === chosen[0]) return null;
   return inOutQuestion(
     examples(rows, {
       ...mapping,
       amount: { kind: 'debit-credit', debitColumn: pair[0], creditColumn: pair[1] },
     }),
     pair,
+    settled === null
+      ? 'The file does not name its money columns and has no balance to tell which is money out.'
+      : byNames
+        ? 'The column names say the other way round from the columns chosen.'
+        : 'The running balance moves the other way round from the columns chosen.',
   );
 }
 

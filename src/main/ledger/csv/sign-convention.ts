@@ -95,17 +95,11 @@ export function cardSignQuestion(input: {
   return { kind: 'card-sign', reasons, examples: examplesOf(input.rows), columns: null };
 }
 
-/** `rows` read with `columns[0]` as money out. */
+/** `rows` read with `columns[0]` as money out; `reason`: why the file does not settle it. */
 export function inOutQuestion(
   rows: readonly ExampleRow[],
   columns: [number, number],
+  reason: string,
 ): DirectionQuestion {
-  return {
-    kind: 'in-out-columns',
-    reasons: [
-      'The file does not name its money columns and has no balance to tell which is money out.',
-    ],
-    examples: examplesOf(rows),
-    columns,
-  };
+  return { kind: 'in-out-columns', reasons: [reason], examples: examplesOf(rows), columns };
 }
