@@ -9,6 +9,7 @@ import { registerSelfEmploymentCumulative } from './apis/self-employment-cumulat
 import { registerTestSupport } from './apis/test-support';
 import { type PracticeClock, createOffsetClock } from './clock';
 import { type FaultConfig, FaultInjector, isApiPath } from './faults/fault-injection';
+import { grantControl } from './faults/grant-end';
 import { type FraudHeaderFeedback, FraudFeedbackStore } from './fraud-headers/feedback-store';
 import { registerFraudHeaderRoutes } from './fraud-headers/routes';
 import { type ApiDeps, newCorrelationId } from './http/api-route';
@@ -73,8 +74,15 @@ export interface PracticeHmrcOptions {
   faults?: Partial<FaultConfig>;
   /** Requests per rolling second per client id before 429 MESSAGE_THROTTLED_OUT (HMRC: 3). 0 or Infinity turns it off. */
   rateLimitPerSecond?: number;
+  /**
+   * The monotonic milliseconds the rate limit's rolling second is measured in (default
+   * performance.now). Tests pass a virtual clock so the limit never depends on machine load.
+   */
+  rateLimitClock?: () => number;
   /** How long a token refresh takes; a second refresh of the same grant meanwhile gets "Refresh operation is already in progress". Default 0. */
   refreshProcessingMs?: number;
+  /** Waits out that time: a real timer by default; tests hold a refresh open until they release it. */
+  refreshWait?: (ms: number) => Promise<void>;
   /**
    * How long a triggered calculation takes before it can be retrieved; until then retrieve is 404
    * and a second trigger is RULE_CALCULATION_IN_PROGRESS. Default 5000, as HMRC advises waiting
@@ -159,6 +167,7 @@ function buildApp(
   faults: FaultInjector,
   feedback: FraudFeedbackStore,
   clients: RegisteredClient[],
+  timing: Pick<PracticeHmrcOptions, 'rateLimitClock' | 'refreshWait'>,
 ): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
   // Bodies arrive as text: each endpoint parses them as HMRC does (JSON or form-encoded).
@@ -167,14 +176,14 @@ function buildApp(
   app.addHook('onRequest', async (_req, reply) => {
     reply.header('X-CorrelationId', newCorrelationId());
   });
-  faults.register(app);
-
   const tokens = new TokenStore(store, clock);
+  faults.register(app, grantControl(tokens, store, clock));
+
   const deps: ApiDeps = {
     withoutScenario: () => settings.withoutScenario,
     store,
     tokens,
-    rateLimiter: new RateLimiter(() => settings.rateLimit),
+    rateLimiter: new RateLimiter(() => settings.rateLimit, timing.rateLimitClock),
     feedback,
     clock,
   };
@@ -188,6 +197,7 @@ function buildApp(
     clients,
     clock,
     refreshProcessingMs: () => settings.refreshMs,
+    ...(timing.refreshWait ? { refreshWait: timing.refreshWait } : {}),
   });
   registerBusinessDetails(app, deps);
   registerObligations(app, { ...deps, fulfilmentDelayMs: () => settings.fulfilmentMs });
@@ -240,7 +250,7 @@ export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Prom
   const faults = new FaultInjector(options.faults);
   const feedback = new FraudFeedbackStore();
   const clients = [PRACTICE_CLIENT];
-  const app = buildApp(store, clock, settings, faults, feedback, clients);
+  const app = buildApp(store, clock, settings, faults, feedback, clients, options);
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

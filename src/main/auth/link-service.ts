@@ -18,6 +18,7 @@ import { KeychainUnavailableError } from '../vault/master-key';
 import type { TokenRecord } from '../vault/token-cipher';
 import type { TokenVault } from '../vault/token-vault';
 import { describeAccount, grantEndFrom } from './account-view';
+import { DROP_LOG, dropNotice, refusedAnswer, TOO_LATE, type DropReason } from './callback-refusal';
 import type { HmrcAccount, HmrcAccountStore } from './hmrc-accounts';
 import {
   BROWSER_STEPS,
@@ -31,6 +32,7 @@ import {
 } from './link-flow';
 import {
   AuthorizationDeclined,
+  CallbackRefused,
   HMRC_SCOPES,
   OAuthFailure,
   type OAuthClient,
@@ -116,8 +118,10 @@ export function createLinkService(deps: {
     publish(f);
   };
 
-  const expire = (f: LinkFlow) => {
+  const expire = (f: LinkFlow, answerCameTooLate = false) => {
     if (f.phase !== 'waiting' && f.phase !== 'storage-choice') return;
+    if (answerCameTooLate)
+      return fail(f, 'grant', TOO_LATE.code, TOO_LATE.message, TOO_LATE.action);
     fail(
       f,
       f.phase === 'waiting' ? 'grant' : 'token-stored',
@@ -125,6 +129,14 @@ export function createLinkService(deps: {
       'Linking took longer than 10 minutes, so Ledgerlink stopped waiting for HMRC’s answer. Nothing was saved.',
       'Select Retry to start again.',
     );
+  };
+
+  /** Ledgerlink refused an answer but keeps waiting: say so on the waiting flow. */
+  const tellRefused = (f: LinkFlow | undefined, reason: DropReason) => {
+    const notice = dropNotice(reason);
+    if (!notice || !f || f !== flow || f.phase !== 'waiting') return;
+    f.refusal = notice;
+    publish(f);
   };
 
   const requireFlow = (flowId: string): LinkFlow => {
@@ -268,6 +280,11 @@ export function createLinkService(deps: {
       });
     } catch (error) {
       if (f !== flow || f.phase !== 'exchanging') return;
+      if (error instanceof CallbackRefused) {
+        logger.warn('OAuth callback refused before its code was used', { reason: error.reason });
+        const r = refusedAnswer(error.reason, f.environmentLabel);
+        return fail(f, 'token-issued', r.code, r.message, r.action);
+      }
       if (error instanceof AuthorizationDeclined) {
         if (error.error === 'access_denied') {
           logger.info('The person declined to grant authority at HMRC');
@@ -340,33 +357,30 @@ export function createLinkService(deps: {
   };
 
   function receiveCallback(params: URLSearchParams, via: TransportId): LoopbackVerdict {
-    const drop = (reason: string): LoopbackVerdict => {
+    const f = flow;
+    const drop = (reason: DropReason): LoopbackVerdict => {
       // Never the URL or its values: only why it was dropped.
-      logger.warn(`OAuth callback dropped: ${reason}`, { via });
+      logger.warn(`OAuth callback dropped: ${DROP_LOG[reason]}`, { via });
+      tellRefused(f, reason);
       return 'refused';
     };
-    const f = flow;
-    if (!f) return drop('no linking is in progress');
+    if (!f) return drop('no-flow');
     const states = params.getAll('state');
     if (states.length !== 1 || !stateMatches(f.state, states[0]!)) {
-      return drop(
-        f.phase === 'waiting'
-          ? 'its state does not match the linking in progress'
-          : 'no linking is waiting for a callback',
-      );
+      return drop(f.phase === 'waiting' ? 'state-mismatch' : 'not-waiting');
     }
-    if (f.used) return drop('it was already used (a replay)');
-    if (f.phase !== 'waiting') return drop('the linking it belongs to has ended');
-    if (via !== f.route.transport) return drop('it came back a different way than the one in use');
+    if (f.used) return drop('replay');
+    if (f.phase !== 'waiting') return drop('ended');
+    if (via !== f.route.transport) return drop('wrong-transport');
     if (now() > f.expiresAt) {
-      expire(f);
-      return drop('it came more than 10 minutes after linking started');
+      expire(f, true);
+      return drop('too-late');
     }
     const names = [...params.keys()].filter((n) => CALLBACK_PARAMS.has(n));
-    if (new Set(names).size !== names.length) return drop('it repeats a parameter');
-    if (!params.get('code') && !params.get('error'))
-      return drop('it has neither a code nor an error');
+    if (new Set(names).size !== names.length) return drop('repeated-parameter');
+    if (!params.get('code') && !params.get('error')) return drop('no-code-or-error');
     f.used = true;
+    f.refusal = undefined;
     working = complete(f, params).catch((error: unknown) => {
       logger.error('Linking failed unexpectedly', {
         error: error instanceof Error ? error.message : String(error),
@@ -406,7 +420,7 @@ export function createLinkService(deps: {
   return {
     async options(environment) {
       const env = environment ?? deps.environments.current();
-      const credentials = await deps.environments.credentials(env);
+      const { credentials } = await deps.environments.definition(env);
       const plan = planTransports(credentials.redirectUris, {
         deepLinksAvailable: deps.deepLinksAvailable,
       });
@@ -448,7 +462,7 @@ export function createLinkService(deps: {
         relinking?.environment ?? request.environment ?? deps.environments.current();
       const accountKind = relinking?.kind ?? request.accountKind;
       const target = await deps.target(environment);
-      const plan = planTransports(target.credentials.redirectUris, {
+      const plan = planTransports(target.definition.credentials.redirectUris, {
         deepLinksAvailable: deps.deepLinksAvailable,
       });
       const transportId = request.transport ?? plan.defaultTransport;
