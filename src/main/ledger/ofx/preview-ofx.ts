@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/domain/tax-year';
 import type { PreviewRow, RunOptions } from '../csv/import-types';
 import { LedgerError } from '../ledger-error';
+import { foreignStatementWarning } from '../csv/foreign-currency';
 import type { FileFacts } from '../csv/text-source';
 import { maskedAccount } from './ofx-account';
 import { readOfxRows } from './ofx-rows';
@@ -89,9 +90,7 @@ export async function previewOfx(
   const warnings: string[] = [];
   for (const s of statements) {
     if (s.currency && s.currency.toUpperCase() !== 'GBP') {
-      warnings.push(
-        `The statement of ${s.account ?? 'this account'} is in ${s.currency.slice(0, 3)}. Ledgerlink keeps records in pounds, so its amounts cannot be imported as they are.`,
-      );
+      warnings.push(foreignStatementWarning(s.account, s.currency.slice(0, 3)));
     }
   }
   return { file: facts, statements, transactions: outcome.rowsRead, rows, warnings };
