@@ -24,6 +24,7 @@ import { nodeMachineFacts } from './hmrc/fraud-prevention/node-machine-facts';
 import { createHmrcService, type HmrcService } from './hmrc/hmrc-service';
 import type { RateLimiter } from './hmrc/rate-limiter';
 import { registerHmrcIpc } from './hmrc/register-hmrc-ipc';
+import { clearStaging, stagingRootOf } from './ledger';
 import { createProfilesService, type ProfilesService } from './profiles/profiles-service';
 import { registerProfilesIpc } from './profiles/register-profiles-ipc';
 import { cancelledFileDialogs, type FileDialogs } from './records/file-dialogs';
@@ -244,13 +245,17 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   });
   registerProfilesIpc(ipc, profiles);
 
-  // Digital records (issue 7): the IPC adapter over each profile's ledger.
+  // Digital records (issue 7): the IPC adapter over each profile's ledger. Archives are built
+  // and unpacked in a private staging folder; whatever a crash left there goes first.
+  const stagingRoot = stagingRootOf(adapters.paths.userData);
+  await clearStaging(stagingRoot);
   registerRecordsIpc(ipc, {
     profiles,
     files: adapters.fileDialogs ?? cancelledFileDialogs,
     clock,
     logger: logger.child('records'),
     profilesDir: join(adapters.paths.userData, 'profiles'),
+    stagingRoot,
   });
 
   // Review and sync (issue 8): the outbox and submission log live in each profile's ledger.

@@ -6,7 +6,7 @@
  *   npm run bench -- ledger        (through test/bench/run.ts)
  *   npx tsx test/bench/ledger-bench.ts
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,10 @@ import { contentHash, OccurrenceCounter } from '../../src/main/ledger/csv/conten
 import { compileWildcard, matchesWildcard } from '../../src/main/ledger/rules/wildcard';
 import { normaliseText } from '../../src/main/ledger/text-normalise';
 import { parseMoney } from '../../src/shared/domain/money';
+import { sniffFile } from '../../src/main/ledger/csv/text-source';
+import { readOfxRows } from '../../src/main/ledger/ofx/ofx-rows';
 import { writeBankStatement } from '../integration/ledger/fixtures/bank-statement';
+import { deeplyNestedOfx, ofxStatement } from '../support/ofx-statement';
 import type { Report } from './report';
 
 const ROWS = 100_000;
@@ -233,9 +236,65 @@ async function measureImport(file: string, dir: string) {
   };
 }
 
+/**
+ * OFX files built to be slow: a 270 KB file nested without end (refused at the depth limit), and
+ * a statement of the same size whose tags close nothing (read in one pass). Median of 5 each.
+ */
+async function measureCraftedOfx(dir: string, report: Report): Promise<void> {
+  const nested = join(dir, 'nested.ofx');
+  writeFileSync(nested, deeplyNestedOfx(270 * 1024), 'latin1');
+  const times: number[] = [];
+  let refusal = '';
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    try {
+      await readOfxRows(await sniffFile(nested), { onRows: () => undefined });
+      refusal = 'NOT refused';
+    } catch (error) {
+      refusal = (error as { code?: string }).code ?? String(error);
+    }
+    times.push(performance.now() - t0);
+  }
+  report(
+    'OFX: 270 KB deeply nested file, time to refuse',
+    median(times),
+    'ms',
+    `median of 5; ${refusal}; target well under 1000 ms`,
+  );
+
+  const statement = ofxStatement({
+    accountId: '12345678',
+    start: '20260401',
+    end: '20260430',
+    transactions: Array.from({ length: 3 }, (_, i) => ({
+      type: 'DEBIT',
+      posted: '20260402',
+      amount: '-1.50',
+      fitid: `F${i}`,
+    })),
+  });
+  const stray = join(dir, 'stray.ofx');
+  const closes = '</STRAY>'.repeat(Math.floor((270 * 1024 - statement.length) / 8));
+  writeFileSync(stray, statement.replace('<BANKTRANLIST>', `<BANKTRANLIST>${closes}`), 'latin1');
+  const strayTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await readOfxRows(await sniffFile(stray), { onRows: () => undefined });
+    strayTimes.push(performance.now() - t0);
+  }
+  report(
+    'OFX: 270 KB of closing tags that match nothing, read',
+    median(strayTimes),
+    'ms',
+    'median of 5; each stray closing tag costs constant time',
+  );
+}
+
 export async function run(report: Report): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
   try {
+    await measureCraftedOfx(dir, report);
+
     const file = join(dir, 'statement.csv');
     const facts = await writeBankStatement(file, { rows: ROWS, rowsPerDay: 250, seed: 7 });
     report(

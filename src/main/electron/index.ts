@@ -43,7 +43,9 @@ function start(): void {
   let protocolClientRegistered = false;
   const pendingLinks: { url: string; source: DeepLinkSource }[] = [];
   // Electron 45 has no getLastWebPreferences(): report the options the window was created with.
-  const windowOptions = mainWindowOptions(join(__dirname, '../preload/index.cjs'));
+  const windowOptions = mainWindowOptions(join(__dirname, '../preload/index.cjs'), {
+    packaged: app.isPackaged,
+  });
 
   const focusWindow = () => {
     if (!mainWindow) return;
@@ -125,6 +127,7 @@ function start(): void {
             permissionsDenied: true,
             singleInstanceLock: singleInstance,
             protocolClientRegistered,
+            packaged: app.isPackaged,
           }),
       },
       paths: { userData },

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RestrictedAction } from '../../shared/domain/agent-permissions';
 import { formatNino } from '../../shared/domain/nino';
@@ -30,7 +29,10 @@ import {
   type HmrcCache,
 } from './hmrc-cache';
 import { checkWithHmrc, fetchFromHmrc, type ProfileHmrcClient } from './hmrc-fetch';
+import { deleteProfileFiles, finishPendingDeletions } from './delete-profile';
 import { createLedgerPool, type LedgerPool } from './ledger-pool';
+import { createLedgerPresenceGuard, isRecordsMissing } from './ledger-presence';
+import { nodeProfileFolderFs, type ProfileFolderFs } from './profile-folder-fs';
 import { summarise } from './obligation-summary';
 import { assertAllowed, guardedClient } from './profile-guard';
 import type { Profile } from './profile-record';
@@ -82,6 +84,8 @@ export interface ProfilesServiceDeps {
   onRefreshProgress?: (progress: RefreshProgress) => void;
   unsyncedRecords?: UnsyncedRecordCounter;
   randomId?: () => string;
+  /** The profile folders' files (a test makes a step fail as Windows does). */
+  files?: ProfileFolderFs;
 }
 
 export interface CreateProfileInput {
@@ -238,7 +242,16 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
     const account = p.accountId ? deps.accounts.get(p.accountId) : undefined;
     return `agent:${account?.label ?? 'agent'} for ${p.name}`;
   };
-  const pool: LedgerPool = createLedgerPool({ profilesDir, clock: deps.clock, actorFor });
+  const files = deps.files ?? nodeProfileFolderFs;
+  const folderDeps = { profilesDir, fs: files, registry, logger: log, now: nowIso };
+  // A deletion interrupted last time (or a folder that was busy) is finished before anything opens.
+  finishPendingDeletions(folderDeps);
+  const pool: LedgerPool = createLedgerPool({
+    profilesDir,
+    clock: deps.clock,
+    actorFor,
+    presence: createLedgerPresenceGuard(folderDeps),
+  });
 
   // ── windows hear about every change at once (coalesced during a background refresh) ────
   let pendingEmit: ReturnType<typeof setTimeout> | undefined;
@@ -551,9 +564,15 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
 
     unsyncedRecordCount(profileId) {
       const profile = requireProfile(profileId);
-      return pool.isOpen(profileId)
-        ? countUnsynced(profile, pool.get(profileId))
-        : pool.borrow(profileId, (ledger) => countUnsynced(profile, ledger));
+      try {
+        return pool.isOpen(profileId)
+          ? countUnsynced(profile, pool.get(profileId))
+          : pool.borrow(profileId, (ledger) => countUnsynced(profile, ledger));
+      } catch (error) {
+        // Records missing from this computer: there is nothing here to lose by deleting it.
+        if (isRecordsMissing(error)) return 0;
+        throw error;
+      }
     },
 
     useUnsyncedRecordCounter(counter) {
@@ -571,9 +590,8 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
         );
       }
       pool.close(profileId);
-      rmSync(pool.folderOf(profileId), { recursive: true, force: true });
-      registry.remove(profileId);
-      log.info('Profile deleted', { profileId, unsynced });
+      const { folderRemoved } = deleteProfileFiles(folderDeps, profileId);
+      log.info('Profile deleted', { profileId, unsynced, folderRemoved });
       emitNow();
     },
 

@@ -181,7 +181,9 @@ describe('the built main bundle, starting up and quitting', () => {
     expect(prefs.webSecurity).not.toBe(false);
     expect(prefs.preload).toBe(PRELOAD);
     expect(existsSync(prefs.preload as string)).toBe(true);
-    expect(window.options).toEqual(mainWindowOptions(PRELOAD));
+    // The stand-in app is not packaged: a development build keeps developer tools.
+    expect(window.options).toEqual(mainWindowOptions(PRELOAD, { packaged: false }));
+    expect(prefs.devTools).toBe(true);
     expect(window.loadURL).toHaveBeenCalledWith(`${RENDERER_ORIGIN}/`);
     // The guards hooked into the window's web contents and the session.
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({
@@ -248,5 +250,33 @@ describe('the built main bundle, starting up and quitting', () => {
     expect(app.quitted).toBe(true);
     await expect(fetch(`${practiceOrigin}/`)).rejects.toThrow();
     expect(existsSync(join(userData, 'practice-hmrc.json'))).toBe(true);
+  });
+});
+
+describe('the built main bundle, installed (app.isPackaged)', () => {
+  it('gives its window no developer tools, whatever NODE_ENV says', async () => {
+    resetElectronMock();
+    app.setPath('userData', mkdtempSync(join(tmpdir(), 'ledgerlink-boot-installed-')));
+    app.isPackaged = true;
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
+    try {
+      await bootBundle();
+      const loaded = new Promise<BrowserWindow>((resolvePromise) => {
+        app.once('browser-window-created', (_event: unknown, created: BrowserWindow) => {
+          created.webContents.once('did-finish-load', () => resolvePromise(created));
+        });
+      });
+      app.launch();
+      const window = await loaded;
+      expect(window.options.webPreferences).toMatchObject({ devTools: false });
+      expect(window.options).toEqual(mainWindowOptions(PRELOAD, { packaged: true }));
+      const quit = once(app, 'quit');
+      window.close();
+      await quit;
+    } finally {
+      app.isPackaged = false;
+      process.env.NODE_ENV = nodeEnv;
+    }
   });
 });

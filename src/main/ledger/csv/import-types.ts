@@ -5,6 +5,8 @@ import type { CsvMapping, RowProblemCode, RowValues } from './csv-mapping';
 import type { ImportProgress } from './import-rows';
 import type { FileFacts } from './text-source';
 import type { OfxStatementFacts } from '../ofx/preview-ofx';
+import type { AmountCheck } from './preview-checks';
+import type { DirectionQuestion } from './sign-convention';
 
 export type { ImportProgress };
 
@@ -29,6 +31,13 @@ export interface CsvPreview {
   /** The first data rows read with the mapping, for a live preview. */
   rows: PreviewRow[];
   warnings: string[];
+  /**
+   * Which way round the amounts are when the file cannot say (a card statement's plus for
+   * spending, two unnamed money columns): the person must answer before the check.
+   */
+  question: DirectionQuestion | null;
+  /** The chosen amounts do not look like money: which rows, and a better column if there is one. */
+  amountCheck: AmountCheck | null;
 }
 
 export interface BadRow {

@@ -4,6 +4,7 @@ import { api, toIpcError, unwrap } from '../../../bridge';
 import { NinoField, TextField } from '../../../ui/TextField';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { plural } from '../format';
+import { ArchiveNotes } from './ArchiveNotes';
 import { ProgressBar } from '../ProgressBar';
 import { useOperationProgress } from '../use-records-data';
 import { useMutation } from '@tanstack/react-query';
@@ -134,6 +135,7 @@ export function ArchiveImport(): JSX.Element {
           </button>
         </div>
       ) : null}
+      {run.data && 'profileId' in run.data ? <ArchiveNotes notes={run.data.notes} /> : null}
     </section>
   );
 }
