@@ -1,5 +1,6 @@
 import { type PracticeStateData, type TaxpayerRecord } from './model';
 import { cumulative, setItsaStatus } from './seed-helpers';
+import { seedOtherStatuses } from './seed-statuses';
 import { createIndividual } from './test-users';
 
 /**
@@ -392,72 +393,12 @@ function allowanceError(data: PracticeStateData): void {
   }
 }
 
-/** The users with no quarterly obligations because of their ITSA status. */
-function otherStatuses(data: PracticeStateData): void {
-  const people = [
-    {
-      u: Y.itsaStatuses.noStatus,
-      name: 'Kit Kowalski',
-      status: 'No Status' as const,
-      reason: 'Sign up - no return available',
-      type: 'self-employment' as const,
-      trading: 'Kowalski Keys',
-    },
-    {
-      u: Y.itsaStatuses.digitallyExempt,
-      name: 'Lena Lindqvist',
-      status: 'Digitally Exempt' as const,
-      reason: 'Digitally Exempt',
-      type: 'uk-property' as const,
-    },
-    {
-      u: Y.itsaStatuses.dormant,
-      name: 'Milo Mensah',
-      status: 'Dormant' as const,
-      reason: 'Ceased income source',
-      type: 'self-employment' as const,
-      trading: 'Mensah Music',
-    },
-    {
-      u: Y.itsaStatuses.mtdExempt,
-      name: 'Nadia Nowak',
-      status: 'MTD Exempt' as const,
-      reason: 'Complex',
-      type: 'self-employment' as const,
-      trading: 'Nowak Nursing',
-    },
-  ];
-  for (const p of people) {
-    createIndividual(data, {
-      userId: p.u.userId,
-      password: p.u.password,
-      name: p.name,
-      nino: p.u.nino,
-      mtdStartTaxYear: '2025-26',
-      description:
-        `ITSA status "${p.status}" (2025-26 and 2026-27): no quarterly updates are due; any ` +
-        'cumulative update comes without dates. The final declaration is still due.',
-      businesses: [
-        {
-          typeOfBusiness: p.type,
-          businessId: p.u.businessId,
-          ...('trading' in p ? { tradingName: p.trading } : {}),
-          commencementDate: '2015-04-06',
-        },
-      ],
-    });
-    const t = taxpayerOf(data, p.u.nino);
-    setItsaStatus(t, '2025-26', p.status, p.reason, '2025-03-31T09:00:00.000Z');
-    setItsaStatus(t, '2026-27', p.status, p.reason, '2026-03-31T09:00:00.000Z');
-  }
-}
-
 /** Adds the year-end users to a fresh state. */
 export function seedYearEndUsers(data: PracticeStateData): void {
   scottishTaxpayer(data);
   annualStatus(data);
   ukAndForeignLandlord(data);
   latentSource(data);
-  otherStatuses(data);
+  seedOtherStatuses(data, Y.itsaStatuses);
   allowanceError(data);
 }
