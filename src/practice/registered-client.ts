@@ -22,8 +22,20 @@ export const PRACTICE_REDIRECT_URIS = [
 /** The application's display name on the grant authority page. */
 export const PRACTICE_APPLICATION_NAME = 'Ledgerlink';
 
-/** Scopes the practice application is subscribed to: the ITSA APIs use only these two. [reference §2.9] */
-export const SUPPORTED_SCOPES = ['read:self-assessment', 'write:self-assessment'] as const;
+/**
+ * Scopes the practice application is subscribed to: the ITSA APIs use only the first two
+ * [reference §2.9]; the Agent Authorisation API names its own, one per endpoint.
+ * [agent-authorisation-api/application.yaml components.securitySchemes, paths.*.security]
+ */
+export const SUPPORTED_SCOPES = [
+  'read:self-assessment',
+  'write:self-assessment',
+  'read:sent-invitations',
+  'write:sent-invitations',
+  'write:cancel-invitations',
+  'read:check-relationship',
+  'write:relationships',
+] as const;
 
 export interface RegisteredClient {
   clientId: string;

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountingType } from './apis/accounting-type';
+import { registerBroughtForwardLosses } from './apis/brought-forward-losses';
 import { registerBusinessDetails } from './apis/business-details';
 import { registerCreateTestUser } from './apis/create-test-user';
 import { registerForeignPropertyCumulative } from './apis/foreign-property-cumulative';
@@ -8,10 +9,14 @@ import { registerHomePage } from './apis/home-page';
 import { registerIndividualCalculations } from './apis/individual-calculations';
 import { registerItsaStatus } from './apis/itsa-status';
 import { registerLateAccountingDateRule } from './apis/late-accounting-date-rule';
+import { registerLossClaims } from './apis/loss-claims';
+import { registerLossesAndClaims } from './apis/losses-and-claims';
 import { registerObligations } from './apis/obligations';
+import { registerOtherIncome } from './apis/other-income';
 import { registerPeriodsOfAccount } from './apis/periods-of-account';
 import { registerPropertyAnnual } from './apis/property-annual';
 import { registerPropertyCumulative } from './apis/property-cumulative';
+import { registerSavingsAccounts } from './apis/savings-accounts';
 import { registerSelfEmploymentAnnual } from './apis/self-employment-annual';
 import { registerSelfEmploymentCumulative } from './apis/self-employment-cumulative';
 import { registerTestSupport } from './apis/test-support';
@@ -224,6 +229,11 @@ function buildApp(
     calculationDelayMs: () => settings.calculationMs,
   });
   registerItsaStatus(app, deps);
+  registerSavingsAccounts(app, deps);
+  registerOtherIncome(app, deps);
+  registerLossesAndClaims(app, deps);
+  registerBroughtForwardLosses(app, deps);
+  registerLossClaims(app, deps);
   registerTestSupport(app, deps);
   registerCreateTestUser(app, deps);
   registerFraudHeaderRoutes(app, deps);

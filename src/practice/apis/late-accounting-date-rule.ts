@@ -15,6 +15,7 @@ import { ukDate } from '../tax/dates';
 import { type TaxYear, taxYearFromLabel, taxYearOf, taxYearStarting } from '../tax/tax-year';
 import { ACCOUNTING_TYPE_MIN_YEAR } from './accounting-type';
 import { OUTSIDE_AMENDMENT_WINDOW, businessOf, outsideAmendmentWindow } from './business-lookup';
+import { temporalChecks } from '../rules/temporal-validation';
 
 const BASE =
   '/individuals/business/details/:nino/:businessId/:taxYear/late-accounting-date-rule-election';
@@ -82,13 +83,6 @@ export function electionCovering(
       taxYearFromLabel(e.taxYearOfElection).startYear <= taxYear.startYear &&
       taxYear.startYear <= taxYearFromLabel(e.taxYearElectionExpires).startYear,
   );
-}
-
-/** HMRC's switch to run the "tax year has ended" check or not. [BD app/config/FeatureSwitches.scala] */
-function temporalChecks(ctx: ApiContext): boolean {
-  const header = ctx.req.headers['suspend-temporal-validations'];
-  const value = (Array.isArray(header) ? header[0] : header)?.trim().toLowerCase();
-  return !(value === 'true' || value === 'yes' || value === 'on');
 }
 
 /**

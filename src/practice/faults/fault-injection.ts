@@ -62,6 +62,7 @@ const SERVER_ERRORS: Record<number, MtdError> = {
 const API_PREFIXES = [
   '/individuals/',
   '/obligations/',
+  '/agents/',
   '/test/',
   '/create-test-user/',
   '/practice/',

@@ -19,6 +19,13 @@ export type ApiName =
   | 'property-business-api'
   | 'individual-calculations-api'
   | 'self-assessment-individual-details-api'
+  | 'individuals-savings-income-api'
+  | 'individuals-dividends-income-api'
+  | 'individuals-reliefs-api'
+  | 'individual-losses-api'
+  | 'self-assessment-bsas-api'
+  | 'self-assessment-biss-api'
+  | 'agent-authorisation-api'
   | 'mtd-sa-test-support-api'
   | 'txm-fph-validator-api'
   | 'api-platform-test-user'
@@ -27,6 +34,7 @@ export type ApiName =
 /**
  * Accept header versions per API: `application/vnd.hmrc.{version}+json`. [reference §3.1-§3.2]
  * Individual Calculations is 8.0, the version live in Production (9.0 is not released there).
+ * Versions of the APIs added with the rest of the return are those in hmrc-specs/SOURCES.md.
  */
 export const API_VERSIONS: Record<ApiName, string> = {
   'business-details-api': '2.0',
@@ -35,11 +43,34 @@ export const API_VERSIONS: Record<ApiName, string> = {
   'property-business-api': '6.0',
   'individual-calculations-api': '8.0',
   'self-assessment-individual-details-api': '2.0',
+  'individuals-savings-income-api': '2.0',
+  'individuals-dividends-income-api': '2.0',
+  'individuals-reliefs-api': '3.0',
+  'individual-losses-api': '7.0',
+  'self-assessment-bsas-api': '7.0',
+  'self-assessment-biss-api': '3.0',
+  // HMRC's end-to-end guide links 1.0; 2.0 is 1.0 plus de-authorise. [SOURCES.md agent-authorisation-api]
+  'agent-authorisation-api': '1.0',
   'mtd-sa-test-support-api': '1.0',
   'txm-fph-validator-api': '1.0',
   'api-platform-test-user': '1.0',
   'practice-admin': '1.0',
 };
+
+/**
+ * APIs live in more than one version at once. Individual Losses 6.0 serves tax years up to
+ * 2025-26 and 7.0 from 2026-27, with different resources [SOURCES.md individual-losses-api-6.0];
+ * Agent Authorisation answers 1.0 and 2.0 (conf/application.conf api.supported-versions).
+ */
+const LIVE_VERSIONS: Partial<Record<ApiName, readonly string[]>> = {
+  'individual-losses-api': ['6.0', '7.0'],
+  'agent-authorisation-api': ['1.0', '2.0'],
+};
+
+/** Every version of an API that Practice HMRC answers. */
+export function liveVersions(api: ApiName): readonly string[] {
+  return LIVE_VERSIONS[api] ?? [API_VERSIONS[api]];
+}
 
 export interface ApiDeps {
   /**
@@ -67,6 +98,8 @@ export interface ApiContext {
   scenario: string | undefined;
   /** The parsed JSON body, or undefined when none was sent. */
   body: unknown;
+  /** The API version the Accept header asked for. */
+  version: string;
 }
 
 export interface ApiResponse {
@@ -84,6 +117,18 @@ export interface ApiRouteDefinition {
   restriction: Restriction;
   /** Whether the endpoint reads a JSON body. */
   jsonBody?: boolean;
+  /**
+   * The API versions that have this endpoint (default: the API's one version). A request for
+   * another live version of the API finds no such resource: 404, as HMRC's version routing
+   * answers. [hmrc/individual-losses-api app/routing/VersionRoutingRequestHandler.scala]
+   */
+  versions?: readonly string[];
+  /**
+   * The OAuth scope the endpoint needs. The ITSA APIs use read:self-assessment for GET and
+   * write:self-assessment otherwise [reference §2.9]; Agent Authorisation names its own scopes
+   * per endpoint. [agent-authorisation-api/application.yaml security]
+   */
+  scope?: string;
   handler: (ctx: ApiContext) => ApiResponse | Promise<ApiResponse>;
 }
 
@@ -91,10 +136,14 @@ function sendError(reply: FastifyReply, status: number, errors: MtdError[]): Fas
   return reply.code(status).header('content-type', 'application/json').send(errorBody(errors));
 }
 
-function acceptMatches(header: string | undefined, version: string): boolean {
-  if (!header) return false;
-  const wanted = `application/vnd.hmrc.${version}+json`;
-  return header.split(',').some((part) => part.split(';')[0]?.trim().toLowerCase() === wanted);
+/** The first of `versions` the Accept header asks for, if any. */
+function acceptedVersion(
+  header: string | undefined,
+  versions: readonly string[],
+): string | undefined {
+  if (!header) return undefined;
+  const asked = header.split(',').map((part) => part.split(';')[0]?.trim().toLowerCase());
+  return versions.find((v) => asked.includes(`application/vnd.hmrc.${v}+json`));
 }
 
 /**
@@ -131,8 +180,10 @@ export function registerApiRoute(
     url: def.url,
     handler: async (req, reply) => {
       try {
-        if (!acceptMatches(req.headers.accept, API_VERSIONS[def.api])) {
-          return sendError(reply, 406, [E.acceptHeaderInvalid]);
+        const version = acceptedVersion(req.headers.accept, liveVersions(def.api));
+        if (!version) return sendError(reply, 406, [E.acceptHeaderInvalid]);
+        if (!(def.versions ?? [API_VERSIONS[def.api]]).includes(version)) {
+          return sendError(reply, 404, [E.platformNotFound]);
         }
         const auth = req.headers.authorization;
         if (!auth) return sendError(reply, 401, [E.missingCredentials]);
@@ -154,7 +205,8 @@ export function registerApiRoute(
 
         if (def.restriction === 'user') {
           // GET needs read:self-assessment; PUT/POST/DELETE need write:self-assessment. [reference §2.9]
-          const needed = def.method === 'GET' ? 'read:self-assessment' : 'write:self-assessment';
+          const needed =
+            def.scope ?? (def.method === 'GET' ? 'read:self-assessment' : 'write:self-assessment');
           if (!grant.scopes.includes(needed)) return sendError(reply, 403, [E.invalidScope]);
         }
 
@@ -188,6 +240,7 @@ export function registerApiRoute(
             (Array.isArray(scenarioHeader) ? scenarioHeader[0] : scenarioHeader?.trim()) ??
             (deps.withoutScenario() === 'sandbox-default' ? SANDBOX_DEFAULT : undefined),
           body: def.jsonBody ? parseJsonBody(req) : undefined,
+          version,
         };
         const result = await def.handler(ctx);
         reply.code(result.status);

@@ -12,6 +12,8 @@ export type FieldSpec =
   | { kind: 'string' }
   | { kind: 'boolean' }
   | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'integer' }
+  | { kind: 'strings' }
   | { kind: 'array'; items: ObjectSpec }
   | { kind: 'object'; fields: Record<string, FieldSpec>; required?: readonly string[] };
 
@@ -22,7 +24,7 @@ export type ObjectSpec = FieldSpec & { kind: 'object' };
  * HMRC's non-strict readers do), nulls dropped, amounts kept as decimal text so their scale can
  * be checked exactly as a BigDecimal's would be.
  */
-export type ParsedValue = string | boolean | ParsedBody | ParsedBody[];
+export type ParsedValue = string | boolean | string[] | ParsedBody | ParsedBody[];
 
 export interface ParsedBody {
   [field: string]: ParsedValue;
@@ -48,6 +50,10 @@ function isParsedObject(value: ParsedValue | undefined): value is ParsedBody {
   return typeof value === 'object' && !Array.isArray(value);
 }
 
+function isObjectList(value: ParsedValue): value is ParsedBody[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'object');
+}
+
 function withPaths(paths: string[]): MtdError {
   return { ...E.ruleIncorrectOrEmptyBody, paths };
 }
@@ -63,7 +69,18 @@ function withPaths(paths: string[]): MtdError {
  * test/v6/createAmendUkPropertyCumulativeSummary/def1/...ValidatorSpec.scala "passed a body with
  * an empty object except for an additional (non-schema) property"]
  */
-export function readBody(body: unknown, spec: ObjectSpec): BodyRead {
+export function readBody(
+  body: unknown,
+  spec: ObjectSpec,
+  options: {
+    /**
+     * 'allowed' for bodies HMRC reads without its emptiness check (ResolveJsonObject rather
+     * than ResolveNonEmptyJsonObject), so an empty list inside is not an error here.
+     * [hmrc/individual-losses-api app/shared/controllers/validators/resolvers/ResolveJsonObject.scala]
+     */
+    emptyObjects?: 'refused' | 'allowed';
+  } = {},
+): BodyRead {
   if (!isPlainObject(body) || Object.keys(body).length === 0) {
     return { ok: false, errors: [E.ruleIncorrectOrEmptyBody] };
   }
@@ -95,6 +112,23 @@ export function readBody(body: unknown, spec: ObjectSpec): BodyRead {
           if (typeof v === 'string' && child.values.includes(v)) out[key] = v;
           else bad.push(at);
           break;
+        case 'integer':
+          // A JSON number that is a whole number, read as Play reads an Int.
+          if (typeof v === 'number' && Number.isSafeInteger(v)) out[key] = String(v);
+          else bad.push(at);
+          break;
+        case 'strings':
+          // A list of texts (charity names): each item must be a string, its path the index.
+          if (!Array.isArray(v)) bad.push(at);
+          else {
+            const items: string[] = [];
+            v.forEach((item: unknown, i) => {
+              if (typeof item === 'string') items.push(item);
+              else bad.push(`${at}/${i}`);
+            });
+            out[key] = items;
+          }
+          break;
         case 'array':
           // A list of objects: each item is read like an object, its paths carrying its index.
           if (!Array.isArray(v)) bad.push(at);
@@ -115,13 +149,14 @@ export function readBody(body: unknown, spec: ObjectSpec): BodyRead {
   const parsed = read(body, spec, '');
   if (bad.length > 0) return { ok: false, errors: [withPaths(bad.sort())] };
   if (Object.keys(parsed).length === 0) return { ok: false, errors: [E.ruleIncorrectOrEmptyBody] };
+  if (options.emptyObjects === 'allowed') return { ok: true, body: parsed };
   const empty: string[] = [];
   // Empty objects and empty lists alike are "empty paths". [EmptinessChecker.scala Structure.Arr]
   const search = (value: ParsedBody | ParsedBody[], path: string) => {
     for (const [key, child] of Object.entries(value)) {
       if (typeof child === 'string' || typeof child === 'boolean') continue;
       if (Object.keys(child).length === 0) empty.push(`${path}/${key}`);
-      else search(child, `${path}/${key}`);
+      else if (isParsedObject(child) || isObjectList(child)) search(child, `${path}/${key}`);
     }
   };
   search(parsed, '');
@@ -145,7 +180,14 @@ export function objectAt(body: ParsedBody, ...path: string[]): ParsedBody | unde
 export function listAt(body: ParsedBody, ...path: string[]): ParsedBody[] | undefined {
   const parent = objectAt(body, ...path.slice(0, -1));
   const v = parent?.[path[path.length - 1] as string];
-  return Array.isArray(v) ? v : undefined;
+  return v !== undefined && isObjectList(v) ? v : undefined;
+}
+
+/** The parsed list of texts at a path, if present. */
+export function textsAt(body: ParsedBody, ...path: string[]): string[] | undefined {
+  const parent = objectAt(body, ...path.slice(0, -1));
+  const v = parent?.[path[path.length - 1] as string];
+  return Array.isArray(v) && v.every((item) => typeof item === 'string') ? v : undefined;
 }
 
 /** The parsed boolean at a path, if present. */
@@ -257,8 +299,13 @@ export function toStoredBody(body: ParsedBody, spec: ObjectSpec): PenceTree {
     if (!s) continue;
     if (s.kind === 'money' && typeof value === 'string') {
       tree[key] = Number(decimalToPence(value) ?? 0n);
-    } else if (s.kind === 'array' && Array.isArray(value)) {
+    } else if (s.kind === 'array' && Array.isArray(value) && isObjectList(value)) {
       tree[key] = value.map((item) => toStoredBody(item, s.items));
+    } else if (s.kind === 'strings' && Array.isArray(value)) {
+      tree[key] = value.filter((item): item is string => typeof item === 'string');
+    } else if (s.kind === 'integer' && typeof value === 'string') {
+      // Stored as text so it is never mistaken for an amount in pence.
+      tree[key] = value;
     } else if (s.kind === 'object' && isParsedObject(value)) {
       tree[key] = toStoredBody(value, s);
     } else if (typeof value === 'string' || typeof value === 'boolean') {

@@ -1,5 +1,12 @@
 import { type IsoDate } from '../tax/dates';
 import { type QuarterlyPeriodType } from '../tax/periods';
+import { type InvitationRecord } from './invitation-model';
+import {
+  type BsasRecord,
+  type LossRecords,
+  type OtherIncomeYear,
+  type SavingsAccountRecord,
+} from './return-model';
 
 /**
  * Practice HMRC's persisted state. Plain JSON (no classes, no Maps) so it can be written to and
@@ -12,6 +19,8 @@ export interface PracticeStateData {
   taxpayers: Record<string, TaxpayerRecord>;
   grants: GrantRecord[];
   sequences: { business: number; nino: number; user: number };
+  /** Agent authorisation requests (Agent Authorisation API), oldest first. */
+  invitations?: InvitationRecord[];
 }
 
 export type UserKind = 'individual' | 'agent';
@@ -64,6 +73,19 @@ export interface TaxpayerRecord {
    * [SAID schemas/retrieveItsaStatus/def1/response.json]
    */
   itsaStatusDetails?: Record<string, ItsaStatusDetail[]>;
+  /**
+   * The postcode HMRC holds for the person: the known fact an agent gives with an authorisation
+   * request. [agent-authorisation-api application.yaml KnownFactPostcode]
+   */
+  postcode?: string;
+  /** UK savings accounts and their annual summaries. */
+  savingsAccounts?: SavingsAccountRecord[];
+  /** UK dividends, pension contributions and charitable giving, by tax year label. */
+  otherIncome?: Record<string, OtherIncomeYear>;
+  /** Brought forward losses, loss claims and losses and claims. */
+  losses?: LossRecords;
+  /** Business source adjustable summaries, oldest first. */
+  bsas?: BsasRecord[];
 }
 
 export interface ItsaStatusDetail {
@@ -171,7 +193,7 @@ export interface CumulativeRecord {
  * A stored body: HMRC's field names and nesting, every number an amount in integer pence, and
  * texts, flags and lists (dates, building names, one entry per foreign property) as sent.
  */
-export type StoredValue = number | boolean | string | PenceTree | PenceTree[];
+export type StoredValue = number | boolean | string | string[] | PenceTree | PenceTree[];
 
 export interface PenceTree {
   [field: string]: StoredValue;

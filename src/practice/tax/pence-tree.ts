@@ -7,7 +7,8 @@ function isTree(value: StoredValue | undefined): value is PenceTree {
 
 function valueToJson(value: StoredValue): unknown {
   if (typeof value === 'number') return penceToPounds(value);
-  if (Array.isArray(value)) return value.map((item) => penceTreeToJson(item));
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === 'string' ? item : penceTreeToJson(item)));
   if (typeof value === 'object') return penceTreeToJson(value);
   return value;
 }
@@ -35,7 +36,7 @@ export function subtree(tree: PenceTree | undefined, ...path: string[]): PenceTr
 export function entries(tree: PenceTree | undefined, ...path: string[]): PenceTree[] {
   const parent = subtree(tree, ...path.slice(0, -1));
   const value = parent?.[path[path.length - 1] as string];
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'object') : [];
 }
 
 export function amount(tree: PenceTree | undefined, ...path: string[]): number {
@@ -68,7 +69,7 @@ export function sameTree(a: PenceTree, b: PenceTree): boolean {
 }
 
 function sortKeys(value: StoredValue): unknown {
-  if (Array.isArray(value)) return value.map((item) => sortKeys(item));
+  if (Array.isArray(value)) return value.map((item: StoredValue) => sortKeys(item));
   if (!isTree(value)) return value;
   return Object.fromEntries(
     Object.keys(value)

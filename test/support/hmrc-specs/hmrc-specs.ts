@@ -37,6 +37,11 @@ export interface ErrorCodeEntry {
 export interface ExampleRequest {
   name: string;
   body: unknown;
+  /**
+   * Why the example could not be read, when HMRC's file is not JSON (two BSAS examples have an
+   * unquoted key: `zeroAdjustments: true`). [hmrc-specs/SOURCES.md "Invalid JSON that no rendering fixes"]
+   */
+  unreadable?: string;
 }
 
 /**
@@ -100,13 +105,24 @@ function normaliseSchema(node: unknown, formats: Set<string>): unknown {
   return out;
 }
 
-/** Rewrites every relative `$ref` in an inline schema to an absolute file URL. */
+/**
+ * Rewrites every relative `$ref` in an inline schema to an absolute file URL. A single-file OAS
+ * (Agent Authorisation) refers to its own `#/components/schemas/...`: those point into the root
+ * document, which the Ajv instance also holds.
+ */
 function absoluteRefs(node: unknown, baseFile: string): unknown {
   if (Array.isArray(node)) return node.map((n) => absoluteRefs(n, baseFile));
   if (!isObj(node)) return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) {
+    if (
+      key === '$ref' &&
+      typeof value === 'string' &&
+      value.startsWith('#/components/') &&
+      baseFile.endsWith('application.yaml')
+    ) {
+      out[key] = `${fileUrl(baseFile)}${value}`;
+    } else if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) {
       const [file, fragment] = value.split('#');
       out[key] =
         `${fileUrl(resolve(dirname(baseFile), file as string))}${fragment ? `#${fragment}` : ''}`;
@@ -222,6 +238,9 @@ class ApiSpec {
       if (!/\.(json|ya?ml)$/.test(file)) continue;
       ajv.addSchema(normaliseSchema(readSpecFile(file), formats) as Json, fileUrl(file));
     }
+    // The root document too, for OAS files that keep their schemas under components.
+    const root = join(this.dir, 'application.yaml');
+    ajv.addSchema(normaliseSchema(readSpecFile(root), formats) as Json, fileUrl(root));
     for (const f of formats) if (!KNOWN_FORMATS.has(f)) ajv.addFormat(f, true);
     this.ajv = ajv;
     return ajv;
@@ -385,13 +404,17 @@ export class HmrcSpecs {
       for (const [name, example] of Object.entries(media.examples)) {
         const ex = spec.deref(example, body.file);
         const value = ex.value.value;
-        out.push({
-          name,
-          body:
-            isObj(value) && typeof value.$ref === 'string'
-              ? spec.resolveRef(value.$ref, ex.file).value
-              : value,
-        });
+        try {
+          out.push({
+            name,
+            body:
+              isObj(value) && typeof value.$ref === 'string'
+                ? spec.resolveRef(value.$ref, ex.file).value
+                : value,
+          });
+        } catch (err) {
+          out.push({ name, body: undefined, unreadable: (err as Error).message });
+        }
       }
     }
     return out;

@@ -52,9 +52,21 @@ export function stripHandlebars(text: string): string {
       stack.pop();
       continue;
     }
-    if (stack.every(Boolean)) out.push(line.replace(/\{\{[#/]?[^{}]*\}\}/g, ''));
+    if (stack.every(Boolean)) out.push(renderInline(line));
   }
   return out.join('\n');
+}
+
+/**
+ * Tags inside a line: `{{#if ...}} A {{else}} B {{/if}}` keeps A (flags taken as enabled, as for
+ * whole lines); any other tag is removed, keeping its text. BSAS writes such a choice in place of
+ * a JSON value (`"title": {{#if ...}} "..." {{else}} "..." {{/if}},`). [hmrc-specs/SOURCES.md
+ * "Folders added 2026-12-03: more Handlebars, new forms"]
+ */
+function renderInline(line: string): string {
+  return line
+    .replace(/\{\{#(?:if|unless)\b(?:[^{}]|\{[^{}]*\})*\}\}(.*?)\{\{else\}\}.*?\{\{\/(?:if|unless)\}\}/g, '$1')
+    .replace(/\{\{[#/]?(?:[^{}]|\{[^{}]*\})*\}\}/g, '');
 }
 
 /** Removing marker lines can leave `,` before `}` or `]` in JSON; HMRC's renderer tolerates it, JSON.parse does not. */

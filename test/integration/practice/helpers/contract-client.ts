@@ -8,8 +8,18 @@ import { validFraudHeaders } from './fraud-headers';
  * API's error schema for platform errors), and every response carries a 36-character
  * X-CorrelationId. Schema checks run when the specs are available (they are not in the repo).
  */
-const API_BY_PREFIX: [prefix: string, api: string, version: string][] = [
+const API_BY_PREFIX: [prefix: string | RegExp, api: string, version: string][] = [
   ['/individuals/business/self-employment/', 'self-employment-business-api', '5.0'],
+  ['/individuals/savings-income/', 'individuals-savings-income-api', '2.0'],
+  ['/individuals/dividends-income/', 'individuals-dividends-income-api', '2.0'],
+  ['/individuals/reliefs/', 'individuals-reliefs-api', '3.0'],
+  // Individual Losses: 7.0's one resource per business and year, 6.0 for the rest (its own folder).
+  [/^\/individuals\/losses\/[^/]*\/businesses\//, 'individual-losses-api', '7.0'],
+  ['/individuals/losses/', 'individual-losses-api-6.0', '6.0'],
+  ['/individuals/self-assessment/adjustable-summary/', 'self-assessment-bsas-api', '7.0'],
+  ['/individuals/self-assessment/income-summary/', 'self-assessment-biss-api', '3.0'],
+  // The folder holds 2.0 (1.0 plus de-authorise); HMRC's guide links 1.0. [SOURCES.md]
+  ['/agents/', 'agent-authorisation-api', '1.0'],
   ['/individuals/business/property/', 'property-business-api', '6.0'],
   ['/individuals/business/details/', 'business-details-api', '2.0'],
   ['/obligations/details/', 'obligations-api', '3.0'],
@@ -48,7 +58,9 @@ export interface ApiResult {
 export const contractStats = { responses: 0, schemaValidated: 0 };
 
 export function apiFor(path: string): { api: string; version: string } | undefined {
-  const found = API_BY_PREFIX.find(([prefix]) => path.startsWith(prefix));
+  const found = API_BY_PREFIX.find(([prefix]) =>
+    typeof prefix === 'string' ? path.startsWith(prefix) : prefix.test(path),
+  );
   return found ? { api: found[1], version: found[2] } : undefined;
 }
 
