@@ -11,7 +11,7 @@ import {
   type TaxYear,
 } from '../../shared/domain/tax-year';
 import type { LedgerContext } from './ledger-context';
-import { LedgerError, invalidInput, notFound } from './ledger-error';
+import { ledgerError, invalidInput, notFound } from './ledger-error';
 
 export interface Business {
   id: number;
@@ -137,7 +137,7 @@ export function createBusinessesService(ctx: LedgerContext): BusinessesService {
     if (!hmrcId) return;
     const other = byHmrcId.get(hmrcId) as BusinessRow | undefined;
     if (other && other.id !== exceptId) {
-      throw new LedgerError(
+      throw ledgerError(
         'INVALID_INPUT',
         `HMRC business ${hmrcId} is already linked to “${other.name}”.`,
         'Link each HMRC business to one business here.',

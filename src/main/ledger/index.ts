@@ -6,7 +6,7 @@ export {
   type Ledger,
   type OpenLedgerOptions,
 } from './ledger';
-export { LedgerError, type LedgerErrorCode, type LedgerFieldProblem } from './ledger-error';
+export { ledgerError, type LedgerErrorCode } from './ledger-error';
 export { LEDGER_MIGRATIONS } from './migrations';
 export { sqlMigration, type Migration } from './migrations/migration';
 export { migrate, currentSchemaVersion, type MigrationOutcome } from './migrations/runner';

@@ -12,7 +12,7 @@ import {
   disallowableFromShare,
 } from './categorisation-checks';
 import type { LedgerContext } from './ledger-context';
-import { LedgerError, invalidInput, notFound } from './ledger-error';
+import { ledgerError, invalidInput, notFound } from './ledger-error';
 import {
   TRANSACTION_COLUMNS,
   toTransaction,
@@ -104,7 +104,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
   const loadLive = (id: number): Transaction => {
     const t = load(id);
     if (t.deletedAt) {
-      throw new LedgerError(
+      throw ledgerError(
         'TRANSACTION_DELETED',
         'That transaction has been deleted.',
         'Restore it first to change it.',
@@ -212,7 +212,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
           before.isSplit &&
           touches(['amountPence', 'businessId', 'categoryId', 'disallowablePence'])
         ) {
-          throw new LedgerError(
+          throw ledgerError(
             'TRANSACTION_IS_SPLIT',
             'This transaction is split; its parts carry the amounts and categories.',
             'Edit the parts of the split, or undo the split first.',
@@ -222,7 +222,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
           before.parentId !== null &&
           touches(['date', 'description', 'counterparty', 'amountPence'])
         ) {
-          throw new LedgerError(
+          throw ledgerError(
             'TRANSACTION_IS_SPLIT_PART',
             'This is one part of a split transaction.',
             'Change the date, description or amounts on the split itself.',
@@ -300,7 +300,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
         selection.forEach((id, index) => {
           const before = loadLive(id);
           if (before.isSplit) {
-            throw new LedgerError(
+            throw ledgerError(
               'TRANSACTION_IS_SPLIT',
               `“${before.description}” on ${before.date} is split; categorise its parts instead.`,
               'Leave it out of the selection.',
@@ -360,7 +360,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
           const before = load(id);
           if (before.deletedAt) continue;
           if (before.parentId !== null) {
-            throw new LedgerError(
+            throw ledgerError(
               'TRANSACTION_IS_SPLIT_PART',
               'This is one part of a split transaction.',
               'Delete the whole transaction, or undo the split.',
@@ -401,7 +401,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
 
     split(id, parts) {
       if (parts.length < 2) {
-        throw new LedgerError(
+        throw ledgerError(
           'SPLIT_TOO_FEW_PARTS',
           'A split needs at least two parts.',
           'Add another part, or categorise the transaction as a whole.',
@@ -410,7 +410,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
       return ctx.write(() => {
         const before = withParts(loadLive(id));
         if (before.parentId !== null) {
-          throw new LedgerError(
+          throw ledgerError(
             'TRANSACTION_IS_SPLIT_PART',
             'This is already one part of a split.',
             'Split the original transaction instead.',
@@ -438,7 +438,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
         const total = checked.reduce((sum, p) => sum + p.amount, 0);
         if (total !== before.amountPence) {
           const difference = before.amountPence - total;
-          throw new LedgerError(
+          throw ledgerError(
             'SPLIT_TOTAL_MISMATCH',
             `The parts add up to ${(total / 100).toFixed(2)}, but the transaction is ${(before.amountPence / 100).toFixed(2)}.`,
             `${difference > 0 ? 'Add' : 'Take off'} ${(Math.abs(difference) / 100).toFixed(2)} so the parts match the transaction.`,

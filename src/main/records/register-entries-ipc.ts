@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import { taxYearOf, ukDateOf } from '../../shared/domain/tax-year';
 import { AppError } from '../ipc/app-error';
 import type { Ledger } from '../ledger';
-import { handleLedger } from './as-app-error';
 import type { RecordsIpcContext } from './records-ipc-context';
 import { toBusinessView, toHistoryEntry, toReceiptView, toTransactionView } from './records-views';
 
@@ -31,7 +30,7 @@ function detailOf(ledger: Ledger, profileId: string, transactionId: number) {
 export function registerEntriesIpc(ctx: RecordsIpcContext): void {
   const { router, ledgerOf, changed } = ctx;
 
-  handleLedger(router, 'records.context', ({ profileId }) => {
+  router.handle('records.context', ({ profileId }) => {
     const ledger = ledgerOf(profileId);
     const today = ukDateOf(ctx.clock.now());
     return {
@@ -42,96 +41,92 @@ export function registerEntriesIpc(ctx: RecordsIpcContext): void {
     };
   });
 
-  handleLedger(router, 'records.createBusiness', ({ profileId, kind, name }) => {
+  router.handle('records.createBusiness', ({ profileId, kind, name }) => {
     const business = ledgerOf(profileId).businesses.create({ kind, name });
     changed(profileId);
     return { profileId, business: toBusinessView(business) };
   });
 
-  handleLedger(router, 'records.renameBusiness', ({ profileId, businessId, name }) => {
+  router.handle('records.renameBusiness', ({ profileId, businessId, name }) => {
     const business = ledgerOf(profileId).businesses.update(businessId, { name });
     changed(profileId);
     return { profileId, business: toBusinessView(business) };
   });
 
-  handleLedger(router, 'records.list', ({ profileId, filter, sort, offset, limit }) => {
+  router.handle('records.list', ({ profileId, filter, sort, offset, limit }) => {
     const page = ledgerOf(profileId).records.list(filter, { sort, offset, limit });
     return { profileId, offset, rows: page.rows.map(toTransactionView) };
   });
 
-  handleLedger(router, 'records.summarise', ({ profileId, filter }) => ({
+  router.handle('records.summarise', ({ profileId, filter }) => ({
     profileId,
     ...ledgerOf(profileId).records.summarise(filter),
   }));
 
-  handleLedger(router, 'records.get', ({ profileId, transactionId }) =>
+  router.handle('records.get', ({ profileId, transactionId }) =>
     detailOf(ledgerOf(profileId), profileId, transactionId),
   );
 
-  handleLedger(router, 'records.add', ({ profileId, ...input }) => {
+  router.handle('records.add', ({ profileId, ...input }) => {
     const transaction = ledgerOf(profileId).transactions.add(input);
     changed(profileId);
     return { profileId, transaction: toTransactionView(transaction) };
   });
 
-  handleLedger(router, 'records.update', ({ profileId, transactionId, patch }) => {
+  router.handle('records.update', ({ profileId, transactionId, patch }) => {
     const transaction = ledgerOf(profileId).transactions.update(transactionId, patch);
     changed(profileId);
     return { profileId, transaction: toTransactionView(transaction) };
   });
 
-  handleLedger(router, 'records.categorise', ({ profileId, transactionIds, ...input }) => {
+  router.handle('records.categorise', ({ profileId, transactionIds, ...input }) => {
     const { updated } = ledgerOf(profileId).transactions.categorise(transactionIds, input);
     changed(profileId);
     return { profileId, updated };
   });
 
-  handleLedger(
-    router,
-    'records.setDisallowable',
-    ({ profileId, transactionId, pence, basisPoints }) => {
-      if ((pence === undefined) === (basisPoints === undefined)) {
-        throw new AppError(
-          'INVALID_INPUT',
-          'Give the part that is not allowable either as an amount or as a share.',
-          'Enter an amount or a percentage, not both.',
-        );
-      }
-      const transaction = ledgerOf(profileId).transactions.setDisallowable(
-        transactionId,
-        pence !== undefined ? { pence } : { basisPoints: basisPoints! },
+  router.handle('records.setDisallowable', ({ profileId, transactionId, pence, basisPoints }) => {
+    if ((pence === undefined) === (basisPoints === undefined)) {
+      throw new AppError(
+        'INVALID_INPUT',
+        'Give the part that is not allowable either as an amount or as a share.',
+        'Enter an amount or a percentage, not both.',
       );
-      changed(profileId);
-      return { profileId, transaction: toTransactionView(transaction) };
-    },
-  );
+    }
+    const transaction = ledgerOf(profileId).transactions.setDisallowable(
+      transactionId,
+      pence !== undefined ? { pence } : { basisPoints: basisPoints! },
+    );
+    changed(profileId);
+    return { profileId, transaction: toTransactionView(transaction) };
+  });
 
-  handleLedger(router, 'records.remove', ({ profileId, transactionIds }) => {
+  router.handle('records.remove', ({ profileId, transactionIds }) => {
     const { removed } = ledgerOf(profileId).transactions.remove(transactionIds);
     changed(profileId);
     return { profileId, removed };
   });
 
-  handleLedger(router, 'records.restore', ({ profileId, transactionIds }) => {
+  router.handle('records.restore', ({ profileId, transactionIds }) => {
     const { restored } = ledgerOf(profileId).transactions.restore(transactionIds);
     changed(profileId);
     return { profileId, restored };
   });
 
-  handleLedger(router, 'records.split', ({ profileId, transactionId, parts }) => {
+  router.handle('records.split', ({ profileId, transactionId, parts }) => {
     const ledger = ledgerOf(profileId);
     ledger.transactions.split(transactionId, parts);
     changed(profileId);
     return detailOf(ledger, profileId, transactionId);
   });
 
-  handleLedger(router, 'records.unsplit', ({ profileId, transactionId }) => {
+  router.handle('records.unsplit', ({ profileId, transactionId }) => {
     const transaction = ledgerOf(profileId).transactions.unsplit(transactionId);
     changed(profileId);
     return { profileId, transaction: toTransactionView(transaction) };
   });
 
-  handleLedger(router, 'records.attachReceipt', async ({ profileId, transactionId }) => {
+  router.handle('records.attachReceipt', async ({ profileId, transactionId }) => {
     const ledger = ledgerOf(profileId);
     // Refuse a deleted or unknown transaction before asking the person for a file.
     ledger.transactions.get(transactionId);
@@ -147,13 +142,13 @@ export function registerEntriesIpc(ctx: RecordsIpcContext): void {
     return { profileId, receipt: toReceiptView(receipt) };
   });
 
-  handleLedger(router, 'records.detachReceipt', ({ profileId, transactionId, receiptId }) => {
+  router.handle('records.detachReceipt', ({ profileId, transactionId, receiptId }) => {
     ledgerOf(profileId).receipts.detach(transactionId, receiptId);
     changed(profileId);
     return { profileId };
   });
 
-  handleLedger(router, 'records.openReceipt', async ({ profileId, receiptId }) => {
+  router.handle('records.openReceipt', async ({ profileId, receiptId }) => {
     const receipt = ledgerOf(profileId).receipts.get(receiptId);
     try {
       await ctx.files.openFile(receipt.path);

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { ukDateOf } from '../../shared/domain/tax-year';
-import { handleLedger } from './as-app-error';
 import { exportArchiveTo, importArchiveAsProfile } from './archive-transfer';
 import { createProgressReporter } from './progress-reporter';
 import type { RecordsIpcContext } from './records-ipc-context';
@@ -22,7 +21,7 @@ export function registerExportsIpc(ctx: RecordsIpcContext): void {
   const { router, ledgerOf, profiles } = ctx;
   const today = () => ukDateOf(ctx.clock.now());
 
-  handleLedger(router, 'records.exportRecords', async ({ profileId, format, filter }) => {
+  router.handle('records.exportRecords', async ({ profileId, format, filter }) => {
     const ledger = ledgerOf(profileId);
     const profile = profiles.require(profileId);
     const path = await ctx.files.chooseSaveLocation({
@@ -42,7 +41,7 @@ export function registerExportsIpc(ctx: RecordsIpcContext): void {
     return { profileId, fileName: basename(path), rows };
   });
 
-  handleLedger(router, 'records.exportArchive', async ({ profileId, operationId }) => {
+  router.handle('records.exportArchive', async ({ profileId, operationId }) => {
     const ledger = ledgerOf(profileId);
     const profile = profiles.require(profileId);
     const path = await ctx.files.chooseSaveLocation({
@@ -67,42 +66,38 @@ export function registerExportsIpc(ctx: RecordsIpcContext): void {
     }
   });
 
-  handleLedger(
-    router,
-    'records.importArchive',
-    async ({ operationId, name, nino, kind, agentRole }) => {
-      // Check the name and NINO before the person goes looking for a file.
-      profiles.validateNew({ name, nino });
-      const path = await ctx.files.chooseFile({
-        title: 'Choose a Ledgerlink profile archive',
-        filters: ARCHIVE_FILTERS,
+  router.handle('records.importArchive', async ({ operationId, name, nino, kind, agentRole }) => {
+    // Check the name and NINO before the person goes looking for a file.
+    profiles.validateNew({ name, nino });
+    const path = await ctx.files.chooseFile({
+      title: 'Choose a Ledgerlink profile archive',
+      filters: ARCHIVE_FILTERS,
+    });
+    if (path === null) return { cancelled: true as const };
+    // The new profile has no id until the archive checks out: the window follows the operation id.
+    const reporter = createProgressReporter(ctx.emitProgress, {
+      profileId: null,
+      operationId,
+      kind: 'archive-import',
+    });
+    try {
+      const imported = await importArchiveAsProfile({
+        profiles,
+        profilesDir: ctx.profilesDir,
+        archiveFile: path,
+        profile: { kind, name, nino, ...(agentRole ? { agentRole } : {}) },
+        onProgress: (p) => reporter.report({ done: p.bytes, total: 0, rows: p.files }),
       });
-      if (path === null) return { cancelled: true as const };
-      // The new profile has no id until the archive checks out: the window follows the operation id.
-      const reporter = createProgressReporter(ctx.emitProgress, {
-        profileId: null,
-        operationId,
-        kind: 'archive-import',
-      });
-      try {
-        const imported = await importArchiveAsProfile({
-          profiles,
-          profilesDir: ctx.profilesDir,
-          archiveFile: path,
-          profile: { kind, name, nino, ...(agentRole ? { agentRole } : {}) },
-          onProgress: (p) => reporter.report({ done: p.bytes, total: 0, rows: p.files }),
-        });
-        ctx.logger.info('Profile archive imported', { profileId: imported.profile.id });
-        ctx.changed(imported.profile.id);
-        return {
-          profileId: imported.profile.id,
-          name: imported.profile.name,
-          transactions: imported.transactions,
-          businesses: imported.businesses,
-        };
-      } finally {
-        reporter.finish();
-      }
-    },
-  );
+      ctx.logger.info('Profile archive imported', { profileId: imported.profile.id });
+      ctx.changed(imported.profile.id);
+      return {
+        profileId: imported.profile.id,
+        name: imported.profile.name,
+        transactions: imported.transactions,
+        businesses: imported.businesses,
+      };
+    } finally {
+      reporter.finish();
+    }
+  });
 }

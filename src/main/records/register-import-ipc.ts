@@ -1,6 +1,5 @@
 import { AppError } from '../ipc/app-error';
 import type { ImportAnalysis, ImportFormat, ImportProgress, RunOptions } from '../ledger';
-import { handleLedger } from './as-app-error';
 import { createImportSessions, type ImportSession } from './import-sessions';
 import { createProgressReporter } from './progress-reporter';
 import type { RecordsIpcContext } from './records-ipc-context';
@@ -67,7 +66,7 @@ export function registerImportIpc(ctx: RecordsIpcContext): void {
     }
   };
 
-  handleLedger(router, 'records.importChoose', async ({ profileId }) => {
+  router.handle('records.importChoose', async ({ profileId }) => {
     const ledger = ledgerOf(profileId);
     const path = await ctx.files.chooseFile({
       title: 'Choose a bank statement (CSV or OFX)',
@@ -86,7 +85,7 @@ export function registerImportIpc(ctx: RecordsIpcContext): void {
     }
   });
 
-  handleLedger(router, 'records.importPreview', async ({ profileId, importId, mapping }) => {
+  router.handle('records.importPreview', async ({ profileId, importId, mapping }) => {
     const session = sessions.get(profileId, importId, 'csv');
     const preview = await ledgerOf(profileId).imports.preview(session.path, { mapping });
     return toPreviewView(profileId, importId, preview);
@@ -108,19 +107,19 @@ export function registerImportIpc(ctx: RecordsIpcContext): void {
     return toAnalysisView(profileId, importId, analysis);
   };
 
-  handleLedger(router, 'records.importAnalyse', ({ profileId, importId, mapping }) =>
+  router.handle('records.importAnalyse', ({ profileId, importId, mapping }) =>
     analyseSession(profileId, importId, 'csv', (path, options) =>
       ledgerOf(profileId).imports.analyse(path, mapping, options),
     ),
   );
 
-  handleLedger(router, 'records.importAnalyseOfx', ({ profileId, importId }) =>
+  router.handle('records.importAnalyseOfx', ({ profileId, importId }) =>
     analyseSession(profileId, importId, 'ofx', (path, options) =>
       ledgerOf(profileId).imports.analyseOfx(path, options),
     ),
   );
 
-  handleLedger(router, 'records.importCommit', async ({ profileId, importId, decisions }) => {
+  router.handle('records.importCommit', async ({ profileId, importId, decisions }) => {
     const ledger = ledgerOf(profileId);
     const session = sessions.get(profileId, importId);
     const analysis = session.analysis;
@@ -138,20 +137,20 @@ export function registerImportIpc(ctx: RecordsIpcContext): void {
     return toResultView(profileId, session.fileName, result);
   });
 
-  handleLedger(router, 'records.importCancel', ({ profileId, importId }) => {
+  router.handle('records.importCancel', ({ profileId, importId }) => {
     const session = sessions.get(profileId, importId);
     const running = session.running;
     running?.abort();
     return { profileId, stopped: running !== null };
   });
 
-  handleLedger(router, 'records.importUndo', ({ profileId, batchId }) => {
+  router.handle('records.importUndo', ({ profileId, batchId }) => {
     const { removed } = ledgerOf(profileId).imports.undo(batchId);
     changed(profileId);
     return { profileId, removed };
   });
 
-  handleLedger(router, 'records.importBatches', ({ profileId }) => ({
+  router.handle('records.importBatches', ({ profileId }) => ({
     profileId,
     batches: ledgerOf(profileId).imports.batches(50).map(toBatchView),
   }));

@@ -1,4 +1,3 @@
-import { handleLedger } from './as-app-error';
 import type { RecordsIpcContext } from './records-ipc-context';
 import { toRuleView, toTransactionView } from './records-views';
 
@@ -10,51 +9,47 @@ export function registerRulesIpc(ctx: RecordsIpcContext): void {
     rules: ledgerOf(profileId).rules.list().map(toRuleView),
   });
 
-  handleLedger(router, 'records.rules', ({ profileId }) => listOf(profileId));
+  router.handle('records.rules', ({ profileId }) => listOf(profileId));
 
-  handleLedger(router, 'records.createRule', ({ profileId, rule }) => {
+  router.handle('records.createRule', ({ profileId, rule }) => {
     const created = ledgerOf(profileId).rules.create(rule);
     changed(profileId);
     return { profileId, rule: toRuleView(created) };
   });
 
-  handleLedger(router, 'records.updateRule', ({ profileId, ruleId, rule }) => {
+  router.handle('records.updateRule', ({ profileId, ruleId, rule }) => {
     const updated = ledgerOf(profileId).rules.update(ruleId, rule);
     changed(profileId);
     return { profileId, rule: toRuleView(updated) };
   });
 
-  handleLedger(router, 'records.removeRule', ({ profileId, ruleId }) => {
+  router.handle('records.removeRule', ({ profileId, ruleId }) => {
     ledgerOf(profileId).rules.remove(ruleId);
     changed(profileId);
     return listOf(profileId);
   });
 
-  handleLedger(router, 'records.reorderRules', ({ profileId, ruleIds }) => {
+  router.handle('records.reorderRules', ({ profileId, ruleIds }) => {
     const rules = ledgerOf(profileId).rules.reorder(ruleIds);
     changed(profileId);
     return { profileId, rules: rules.map(toRuleView) };
   });
 
-  handleLedger(
-    router,
-    'records.ruleFromTransaction',
-    ({ profileId, transactionId, match, text }) => {
-      const rule = ledgerOf(profileId).rules.createFromTransaction(transactionId, {
-        match,
-        ...(text?.trim() ? { text: text.trim() } : {}),
-      });
-      changed(profileId);
-      return { profileId, rule: toRuleView(rule) };
-    },
-  );
+  router.handle('records.ruleFromTransaction', ({ profileId, transactionId, match, text }) => {
+    const rule = ledgerOf(profileId).rules.createFromTransaction(transactionId, {
+      match,
+      ...(text?.trim() ? { text: text.trim() } : {}),
+    });
+    changed(profileId);
+    return { profileId, rule: toRuleView(rule) };
+  });
 
-  handleLedger(router, 'records.previewRule', ({ profileId, conditions }) => {
+  router.handle('records.previewRule', ({ profileId, conditions }) => {
     const { count, examples } = ledgerOf(profileId).rules.preview(conditions, 5);
     return { profileId, count, examples: examples.map(toTransactionView) };
   });
 
-  handleLedger(router, 'records.applyRules', ({ profileId, scope, dryRun }) => {
+  router.handle('records.applyRules', ({ profileId, scope, dryRun }) => {
     const outcome = ledgerOf(profileId).rules.apply({ scope, dryRun: dryRun === true });
     if (!dryRun && outcome.updated > 0) changed(profileId);
     return { profileId, ...outcome };

@@ -1,11 +1,10 @@
-import { handleLedger } from './as-app-error';
 import type { RecordsIpcContext } from './records-ipc-context';
 
 /** Year-to-date figures per HMRC field, and income and expenses per quarter (issue 7 item 7). */
 export function registerTotalsIpc(ctx: RecordsIpcContext): void {
   const { router, ledgerOf, changed } = ctx;
 
-  handleLedger(router, 'records.totals', ({ profileId, businessId, taxYear, periodEnd }) => {
+  router.handle('records.totals', ({ profileId, businessId, taxYear, periodEnd }) => {
     const ledger = ledgerOf(profileId);
     const totals = ledger.totals.yearToDate(businessId, taxYear, periodEnd);
     return {
@@ -35,15 +34,11 @@ export function registerTotalsIpc(ctx: RecordsIpcContext): void {
     };
   });
 
-  handleLedger(
-    router,
-    'records.setConsolidated',
-    ({ profileId, businessId, taxYear, consolidated }) => {
-      ledgerOf(profileId).businesses.setYearSettings(businessId, taxYear, {
-        consolidatedExpenses: consolidated,
-      });
-      changed(profileId);
-      return { profileId };
-    },
-  );
+  router.handle('records.setConsolidated', ({ profileId, businessId, taxYear, consolidated }) => {
+    ledgerOf(profileId).businesses.setYearSettings(businessId, taxYear, {
+      consolidatedExpenses: consolidated,
+    });
+    changed(profileId);
+    return { profileId };
+  });
 }

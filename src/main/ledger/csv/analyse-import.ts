@@ -1,6 +1,6 @@
 import { taxYearOf } from '../../../shared/domain/tax-year';
 import type { SqliteDatabase } from '../database';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 import type { RuleMatcher } from '../rules/rule-matcher';
 import { normaliseText } from '../text-normalise';
 import type { ImportRowReader } from './import-rows';
@@ -122,7 +122,7 @@ export async function analyseImport(
     ({ outcome, analysis } = await run('keep-all'));
   }
   if (!outcome.completed || outcome.sha256 === null) {
-    throw new LedgerError(
+    throw ledgerError(
       'IMPORT_CANCELLED',
       'The check was stopped before the end of the file.',
       'Start the import again when you are ready.',
@@ -132,7 +132,7 @@ export async function analyseImport(
     !Number.isSafeInteger(analysis.totals.inPence) ||
     !Number.isSafeInteger(analysis.totals.outPence)
   ) {
-    throw new LedgerError(
+    throw ledgerError(
       'IMPORT_FILE_UNREADABLE',
       'The amounts in this file add up to more than Ledgerlink can hold.',
       'Check the amount column.',

@@ -9,7 +9,8 @@ import {
 } from '../categorisation-checks';
 import { openDatabase, type SqliteDatabase } from '../database';
 import type { LedgerContext } from '../ledger-context';
-import { LedgerError, invalidInput } from '../ledger-error';
+import type { AppError } from '../../ipc/app-error';
+import { ledgerError, invalidInput } from '../ledger-error';
 import type { MatchableRule, RuleMatcher } from '../rules/rule-matcher';
 import { normaliseText } from '../text-normalise';
 import { checkMapping, type RowValues } from './csv-mapping';
@@ -161,7 +162,7 @@ export async function commitImport(
     // Per-date counters need date order; a fixed row's new date can break it, so keep them all then.
     const perDate = input.sortedByDate && fixes.size === 0;
     const keyer = new RowKeyer(perDate ? 'per-date' : 'keep-all');
-    let refused: LedgerError | null = null;
+    let refused: AppError | null = null;
 
     const outcome = await input.readRows({
       ...(options.signal ? { signal: options.signal } : {}),
@@ -172,7 +173,7 @@ export async function commitImport(
           const values = fixes.get(line) ?? read;
           if (!values.ok) {
             if (decisions.badRows === 'refuse' && !skip.has(line)) {
-              refused = new LedgerError(
+              refused = ledgerError(
                 'IMPORT_BAD_ROWS_UNRESOLVED',
                 `Line ${line} cannot be read: ${values.message}`,
                 'Fix the row or choose to skip rows that cannot be read. Nothing was imported.',
@@ -251,14 +252,14 @@ export async function commitImport(
     result.rowsRead = outcome.rowsRead;
     if (refused) throw refused;
     if (!outcome.completed) {
-      throw new LedgerError(
+      throw ledgerError(
         'IMPORT_CANCELLED',
         'The import was stopped. Nothing was imported.',
         'Start it again when you are ready.',
       );
     }
     if (outcome.sha256 !== decisions.expectedSha256) {
-      throw new LedgerError(
+      throw ledgerError(
         'IMPORT_FILE_CHANGED',
         'The file changed after it was checked. Nothing was imported.',
         'Check the file again, then import it.',
@@ -266,7 +267,7 @@ export async function commitImport(
     }
     if (perDate && !keyer.sorted) {
       // The analysis said the rows were in date order and they are not: not the file we checked.
-      throw new LedgerError(
+      throw ledgerError(
         'IMPORT_FILE_CHANGED',
         'The file changed after it was checked. Nothing was imported.',
         'Check the file again.',

@@ -1,6 +1,6 @@
 import { parseMoney, type DecimalStyle, type Pence } from '../../../shared/domain/money';
 import type { IsoDate } from '../../../shared/domain/tax-year';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 import { DATE_ORDERS, parseBankDate, type DateOrder } from './bank-dates';
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
@@ -59,7 +59,7 @@ const columnsUsed = (m: CsvMapping): number[] => [
 /** Refuses a mapping that cannot work, with the reason a person can act on. */
 export function checkMapping(mapping: CsvMapping): CsvMapping {
   const fail = (message: string, path: string) => {
-    throw new LedgerError('IMPORT_MAPPING_INVALID', message, 'Choose the columns again.', {
+    throw ledgerError('IMPORT_MAPPING_INVALID', message, 'Choose the columns again.', {
       fields: [{ path, message }],
     });
   };

@@ -1,5 +1,5 @@
 import type { LedgerContext } from '../ledger-context';
-import { LedgerError, notFound } from '../ledger-error';
+import { ledgerError, notFound } from '../ledger-error';
 import type { RulesService } from '../rules/rules-service';
 import { detectFormat, type ImportFormat } from '../ofx/ofx-file';
 import { readOfxRows } from '../ofx/ofx-rows';
@@ -117,7 +117,7 @@ export function createImportsService(ctx: LedgerContext, rules: RulesService): I
   const factsOf = async (file: string, format: ImportFormat): Promise<FileFacts> => {
     const detected = await detectFormat(await sniffFile(file));
     if (detected.format !== format) {
-      throw new LedgerError(
+      throw ledgerError(
         'IMPORT_FILE_CHANGED',
         'The file changed after it was chosen. Nothing was imported.',
         'Choose the file again.',
@@ -178,7 +178,7 @@ export function createImportsService(ctx: LedgerContext, rules: RulesService): I
         decisions.expectedSha256 !== analysis.file.sha256 ||
         facts.sizeBytes !== analysis.file.sizeBytes
       ) {
-        throw new LedgerError(
+        throw ledgerError(
           'IMPORT_FILE_CHANGED',
           'The file changed after it was checked. Nothing was imported.',
           'Check the file again, then import it.',

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -45,7 +45,7 @@ export async function sniffFile(path: string): Promise<FileFacts> {
       await handle.close();
     }
   } catch (cause) {
-    throw new LedgerError(
+    throw ledgerError(
       'IMPORT_FILE_UNREADABLE',
       'That file could not be opened.',
       'Check the file still exists and try again.',

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { openDatabase } from '../database';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 import { LEDGER_FILE_NAME, openLedger, type Ledger } from '../ledger';
+import { isAppError } from '../../ipc/app-error';
 
 /**
  * A whole profile in one zip: a consistent snapshot of the ledger (VACUUM INTO), the receipts,
@@ -137,7 +138,7 @@ async function writeChunk(out: WriteStream, chunk: Uint8Array): Promise<void> {
 }
 
 const invalid = (reason: string, cause?: unknown) =>
-  new LedgerError(
+  ledgerError(
     'ARCHIVE_INVALID',
     `This is not a complete Ledgerlink profile archive: ${reason}`,
     'Export the profile again and use the new file.',
@@ -159,7 +160,7 @@ export async function importProfileArchive(options: {
   const { archiveFile, targetDir } = options;
   const existing = await readdir(targetDir).catch(() => null);
   if (existing && existing.length > 0) {
-    throw new LedgerError(
+    throw ledgerError(
       'ARCHIVE_TARGET_NOT_EMPTY',
       'That profile folder already has files in it.',
       'Import into a new profile.',
@@ -218,7 +219,7 @@ export async function importProfileArchive(options: {
     return { manifest, schemaVersion };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    if (error instanceof LedgerError) throw error;
+    if (isAppError(error)) throw error;
     throw invalid('it could not be unpacked.', error);
   }
 }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 import type { FileFacts, TextEncodingName } from '../csv/text-source';
 
 export type ImportFormat = 'csv' | 'ofx';
@@ -56,7 +56,7 @@ export async function detectFormat(
   const named = OFX_EXTENSIONS.includes(extname(facts.name).slice(1).toLowerCase());
   if (!isOfx) {
     if (named) {
-      throw new LedgerError(
+      throw ledgerError(
         'IMPORT_NOT_OFX',
         `${facts.name} is not an OFX statement: it does not start the way OFX files do.`,
         'Download the statement from your bank again as OFX, or choose its CSV export instead.',

@@ -1,6 +1,6 @@
 import type { ImportRow, ReadImportRowsOptions, ReadImportRowsOutcome } from '../csv/import-rows';
 import { openTextSource, type FileFacts } from '../csv/text-source';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 import { OfxStatementReader, type OfxStatement } from './ofx-statements';
 import { OfxTokenizer } from './ofx-tokens';
 import { readOfxTransaction } from './ofx-values';
@@ -55,14 +55,14 @@ export async function readOfxRows(
   const { sawOfx, statements } = reader.finish();
   if (!flush()) return { completed: false, sha256: null, rowsRead, statements };
   if (!sawOfx) {
-    throw new LedgerError(
+    throw ledgerError(
       'IMPORT_NOT_OFX',
       `${facts.name} is not an OFX statement: it has no OFX content.`,
       'Download the statement from your bank again as OFX, or choose its CSV export instead.',
     );
   }
   if (statements.length === 0) {
-    throw new LedgerError(
+    throw ledgerError(
       'IMPORT_NO_STATEMENT',
       `${facts.name} holds no bank or credit-card statement.`,
       'Download the statement of a bank account or credit card from your bank as OFX.',

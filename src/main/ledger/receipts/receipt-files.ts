@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 
 export interface ReceiptType {
   mime: string;
@@ -49,7 +49,7 @@ export async function storeReceiptFile(
   try {
     size = (await stat(sourcePath)).size;
   } catch (cause) {
-    throw new LedgerError(
+    throw ledgerError(
       'NOT_FOUND',
       'That file could not be opened.',
       'Check the file still exists and try again.',
@@ -57,7 +57,7 @@ export async function storeReceiptFile(
     );
   }
   if (size > MAX_RECEIPT_BYTES) {
-    throw new LedgerError(
+    throw ledgerError(
       'RECEIPT_TOO_LARGE',
       'That file is larger than 25 MB.',
       'Attach a smaller scan or photo.',
@@ -85,7 +85,7 @@ export async function storeReceiptFile(
   const type = sniffReceiptType(Buffer.concat(head));
   if (!type) {
     await rm(temp, { force: true });
-    throw new LedgerError(
+    throw ledgerError(
       'RECEIPT_UNSUPPORTED_TYPE',
       'That file is not a photo or a PDF.',
       'Attach a PDF, JPEG, PNG, GIF, WebP or HEIC file.',

@@ -8,7 +8,7 @@ import {
   disallowableFromShare,
 } from '../categorisation-checks';
 import type { LedgerContext } from '../ledger-context';
-import { LedgerError, invalidInput, notFound } from '../ledger-error';
+import { ledgerError, invalidInput, notFound } from '../ledger-error';
 import { TRANSACTION_COLUMNS, toTransaction, type TransactionRow } from '../transaction-record';
 import {
   compileRule,
@@ -198,7 +198,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
       direction: c.direction ?? null,
     };
     if (!hasAnyCondition(conditions)) {
-      throw new LedgerError(
+      throw ledgerError(
         'RULE_INVALID',
         'A rule needs at least one condition.',
         'Say what the description, counterparty or amount should be.',
@@ -208,7 +208,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
       conditions.descriptionPattern &&
       compileWildcard(conditions.descriptionPattern).normalised.replace(/[*?\s]/g, '') === ''
     ) {
-      throw new LedgerError(
+      throw ledgerError(
         'RULE_INVALID',
         'The pattern has no words or numbers to match.',
         'Add some text around the * and ?.',
@@ -250,7 +250,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
       );
     }
     if (share > 0 && !(category?.reportable && category.disallowableField)) {
-      throw new LedgerError(
+      throw ledgerError(
         'DISALLOWABLE_NOT_ALLOWED',
         'This category has no disallowable part.',
         'Set the share to 0 %.',
@@ -378,7 +378,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
       if (!row) throw notFound('transaction', transactionId);
       const t = toTransaction(row);
       if (!t.categoryId) {
-        throw new LedgerError(
+        throw ledgerError(
           'RULE_INVALID',
           'Categorise this transaction first.',
           'Choose a category, then “Always do this”.',
