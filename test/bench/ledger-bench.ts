@@ -16,7 +16,7 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Papa from 'papaparse';
 import { openLedger, type Ledger } from '../../src/main/ledger';
-import { contentHash, OccurrenceCounter } from '../../src/main/ledger/csv/content-hash';
+import { contentHash, OccurrenceCounter } from '../../src/main/ledger/import/analyse/content-hash';
 import { normaliseText } from '../../src/main/ledger/text-normalise';
 import { parseMoney } from '../../src/shared/domain/money';
 import { writeBankStatement } from '../integration/ledger/fixtures/bank-statement';

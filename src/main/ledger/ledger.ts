@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { systemClock, type Clock } from '../clock/clock';
 import { createBusinessesService, type BusinessesService } from './businesses';
 import { createChangeLog, type ChangeLog } from './change-log';
-import { createImportsService, type ImportsService } from './csv/import-service';
+import { createImportsService, type ImportsService } from './import/import-service';
 import { openDatabase, type SqliteDatabase } from './database';
 import { createRecordsExport, type RecordsExport } from './export/records-export';
 import { createWriteGate, type LedgerContext } from './ledger-context';

@@ -4,7 +4,7 @@ import {
   highestColumn,
   readRow,
   type CsvMapping,
-} from '../../../src/main/ledger/csv/csv-mapping';
+} from '../../../src/main/ledger/import/csv/csv-mapping';
 import type { AppError } from '../../../src/main/ipc/app-error';
 
 const single: CsvMapping = {

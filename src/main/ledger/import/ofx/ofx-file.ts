@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ledgerError } from '../ledger-error';
-import type { FileFacts, TextEncodingName } from '../csv/text-source';
+import { ledgerError } from '../../ledger-error';
+import type { FileFacts, TextEncodingName } from '../text-source';
 
 export type ImportFormat = 'csv' | 'ofx';
 

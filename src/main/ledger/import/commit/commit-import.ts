@@ -1,24 +1,24 @@
-import type { BusinessKind } from '../../../shared/domain/business-kinds';
-import { createChangeLog } from '../change-log';
+import type { BusinessKind } from '../../../../shared/domain/business-kinds';
+import { createChangeLog } from '../../change-log';
 import {
   checkAmount,
   checkCategory,
   checkDate,
   checkText,
   disallowableFromShare,
-} from '../categorisation-checks';
-import { openDatabase, type SqliteDatabase } from '../database';
-import type { LedgerContext } from '../ledger-context';
-import type { AppError } from '../../ipc/app-error';
-import { ledgerError, invalidInput } from '../ledger-error';
-import type { MatchableRule, RuleMatcher } from '../rules/rule-matcher';
-import { normaliseText } from '../text-normalise';
-import { checkMapping, type RowValues } from './csv-mapping';
-import type { ImportRowReader } from './import-rows';
-import { createLedgerLookup, RowKeyer, type KeyedRow } from './keyed-rows';
-import { DailyTotalsAccumulator, suspendInsertTotals } from '../totals/daily-totals';
-import type { ImportDecisions, ImportResult, ImportSource, RunOptions } from './import-types';
-import type { FileFacts } from './text-source';
+} from '../../categorisation-checks';
+import { openDatabase, type SqliteDatabase } from '../../database';
+import type { LedgerContext } from '../../ledger-context';
+import type { AppError } from '../../../ipc/app-error';
+import { ledgerError, invalidInput } from '../../ledger-error';
+import type { MatchableRule, RuleMatcher } from '../../rules/rule-matcher';
+import { normaliseText } from '../../text-normalise';
+import { checkMapping, type RowValues } from '../csv/csv-mapping';
+import type { ImportRowReader } from '../import-rows';
+import { createLedgerLookup, RowKeyer, type KeyedRow } from '../analyse/keyed-rows';
+import { DailyTotalsAccumulator, suspendInsertTotals } from '../../totals/daily-totals';
+import type { ImportDecisions, ImportResult, ImportSource, RunOptions } from '../import-types';
+import type { FileFacts } from '../text-source';
 
 export interface CommitInput {
   facts: FileFacts;

@@ -1,12 +1,12 @@
-import { taxYearOf } from '../../../shared/domain/tax-year';
-import type { SqliteDatabase } from '../database';
-import { ledgerError } from '../ledger-error';
-import type { RuleMatcher } from '../rules/rule-matcher';
-import { normaliseText } from '../text-normalise';
-import type { ImportRowReader } from './import-rows';
+import { taxYearOf } from '../../../../shared/domain/tax-year';
+import type { SqliteDatabase } from '../../database';
+import { ledgerError } from '../../ledger-error';
+import type { RuleMatcher } from '../../rules/rule-matcher';
+import { normaliseText } from '../../text-normalise';
+import type { ImportRowReader } from '../import-rows';
 import { createLedgerLookup, RowKeyer, type KeyedRow } from './keyed-rows';
-import type { ImportAnalysis, ImportSource, RunOptions } from './import-types';
-import type { FileFacts } from './text-source';
+import type { ImportAnalysis, ImportSource, RunOptions } from '../import-types';
+import type { FileFacts } from '../text-source';
 
 const DEFAULT_ITEM_LIMIT = 500;
 

@@ -1,6 +1,6 @@
-import type { IsoDate } from '../../../shared/domain/tax-year';
-import type { PreviewRow } from '../csv/import-types';
-import type { FileFacts } from '../csv/text-source';
+import type { IsoDate } from '../../../../shared/domain/tax-year';
+import type { PreviewRow } from '../import-types';
+import type { FileFacts } from '../text-source';
 import { maskedAccount } from './ofx-account';
 import { readOfxRows } from './ofx-rows';
 import type { OfxStatement } from './ofx-statements';

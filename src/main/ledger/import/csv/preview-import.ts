@@ -4,8 +4,8 @@ import { checkMapping, highestColumn, readRow, type CsvMapping } from './csv-map
 import { streamCsvRows } from './csv-rows';
 import { detectShape } from './detect-shape';
 import { shapeFingerprint } from './fingerprint';
-import type { CsvPreview, PreviewRow } from './import-types';
-import { openTextSource, type FileFacts } from './text-source';
+import type { CsvPreview, PreviewRow } from '../import-types';
+import { openTextSource, type FileFacts } from '../text-source';
 
 const SAMPLE_BYTES = 64 * 1024;
 

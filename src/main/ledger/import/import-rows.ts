@@ -1,5 +1,5 @@
-import { highestColumn, readRow, type CsvMapping, type RowValues } from './csv-mapping';
-import { streamCsvRows } from './csv-rows';
+import { highestColumn, readRow, type CsvMapping, type RowValues } from './csv/csv-mapping';
+import { streamCsvRows } from './csv/csv-rows';
 import { openTextSource, type FileFacts } from './text-source';
 
 /** The bank's own id for a transaction (OFX FITID) and the account it is unique in. */

@@ -1,13 +1,13 @@
-import type { SqliteDatabase } from '../database';
-import { normaliseText } from '../text-normalise';
+import type { SqliteDatabase } from '../../database';
+import { normaliseText } from '../../text-normalise';
 import {
   contentHashDayRange,
   contentHashOfKey,
   contentKey,
   OccurrenceCounter,
 } from './content-hash';
-import type { RowValues } from './csv-mapping';
-import type { BankRef } from './import-rows';
+import type { RowValues } from '../csv/csv-mapping';
+import type { BankRef } from '../import-rows';
 
 type GoodValues = Extract<RowValues, { ok: true }>;
 

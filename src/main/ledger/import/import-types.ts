@@ -1,10 +1,10 @@
 import type { Pence } from '../../../shared/domain/money';
 import type { IsoDate, TaxYear } from '../../../shared/domain/tax-year';
-import type { DateOrderGuess } from './bank-dates';
-import type { CsvMapping, RowProblemCode, RowValues } from './csv-mapping';
+import type { DateOrderGuess } from './csv/bank-dates';
+import type { CsvMapping, RowProblemCode, RowValues } from './csv/csv-mapping';
 import type { ImportProgress } from './import-rows';
 import type { FileFacts } from './text-source';
-import type { OfxStatementFacts } from '../ofx/preview-ofx';
+import type { OfxStatementFacts } from './ofx/preview-ofx';
 
 export type { ImportProgress };
 

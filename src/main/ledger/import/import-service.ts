@@ -1,18 +1,18 @@
 import type { LedgerContext } from '../ledger-context';
 import { ledgerError, notFound } from '../ledger-error';
 import type { RulesService } from '../rules/rules-service';
-import { detectFormat, type ImportFormat } from '../ofx/ofx-file';
-import { readOfxRows } from '../ofx/ofx-rows';
-import type { OfxStatement } from '../ofx/ofx-statements';
+import { detectFormat, type ImportFormat } from './ofx/ofx-file';
+import { readOfxRows } from './ofx/ofx-rows';
+import type { OfxStatement } from './ofx/ofx-statements';
 import {
   previewOfx,
   statementFacts,
   type OfxPreview,
   type OfxStatementFacts,
-} from '../ofx/preview-ofx';
-import { analyseImport } from './analyse-import';
-import { commitImport } from './commit-import';
-import { checkMapping, type CsvMapping } from './csv-mapping';
+} from './ofx/preview-ofx';
+import { analyseImport } from './analyse/analyse-import';
+import { commitImport } from './commit/commit-import';
+import { checkMapping, type CsvMapping } from './csv/csv-mapping';
 import { readImportRows, type ImportRowReader } from './import-rows';
 import type {
   CsvPreview,
@@ -23,7 +23,7 @@ import type {
   ImportSource,
   RunOptions,
 } from './import-types';
-import { previewImport } from './preview-import';
+import { previewImport } from './csv/preview-import';
 import { sniffFile, type FileFacts } from './text-source';
 
 export interface RememberedMapping {

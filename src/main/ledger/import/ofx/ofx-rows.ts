@@ -1,6 +1,6 @@
-import type { ImportRow, ReadImportRowsOptions, ReadImportRowsOutcome } from '../csv/import-rows';
-import { openTextSource, type FileFacts } from '../csv/text-source';
-import { ledgerError } from '../ledger-error';
+import type { ImportRow, ReadImportRowsOptions, ReadImportRowsOutcome } from '../import-rows';
+import { openTextSource, type FileFacts } from '../text-source';
+import { ledgerError } from '../../ledger-error';
 import { OfxStatementReader, type OfxStatement } from './ofx-statements';
 import { OfxTokenizer } from './ofx-tokens';
 import { readOfxTransaction } from './ofx-values';

@@ -2,10 +2,10 @@ import {
   parseMoney,
   type MoneyParseFailure,
   type MoneyParseResult,
-} from '../../../shared/domain/money';
-import { isIsoDate, type IsoDate } from '../../../shared/domain/tax-year';
+} from '../../../../shared/domain/money';
+import { isIsoDate, type IsoDate } from '../../../../shared/domain/tax-year';
 import type { RowProblemCode, RowValues } from '../csv/csv-mapping';
-import type { BankRef } from '../csv/import-rows';
+import type { BankRef } from '../import-rows';
 import { accountKey } from './ofx-account';
 import type { OfxRawTransaction } from './ofx-statements';
 

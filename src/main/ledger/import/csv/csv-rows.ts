@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { TextSource } from './text-source';
+import type { TextSource } from '../text-source';
 
 export interface StreamRowsOptions {
   delimiter: string;

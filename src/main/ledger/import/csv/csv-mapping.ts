@@ -1,6 +1,6 @@
-import { parseMoney, type DecimalStyle, type Pence } from '../../../shared/domain/money';
-import type { IsoDate } from '../../../shared/domain/tax-year';
-import { ledgerError } from '../ledger-error';
+import { parseMoney, type DecimalStyle, type Pence } from '../../../../shared/domain/money';
+import type { IsoDate } from '../../../../shared/domain/tax-year';
+import { ledgerError } from '../../ledger-error';
 import { DATE_ORDERS, parseBankDate, type DateOrder } from './bank-dates';
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
