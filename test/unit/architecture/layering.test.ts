@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const files = (dir: string): string[] =>
@@ -78,5 +79,33 @@ describe('layering', () => {
         ),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('has no import cycles, type-only imports included', () => {
+    const resolve = (from: string, spec: string): string | undefined => {
+      if (!spec.startsWith('.')) return undefined;
+      const base = join(dirname(from), spec);
+      return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+        (f) => existsSync(f),
+      );
+    };
+    const edges = new Map(
+      all.map((f) => [f, importsOf(f).flatMap((i) => resolve(f, i) ?? [])] as const),
+    );
+    const cycles: string[][] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const path: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'visiting');
+      path.push(file);
+      for (const next of edges.get(file) ?? []) {
+        if (state.get(next) === 'visiting') cycles.push(path.slice(path.indexOf(next)));
+        else if (!state.has(next)) visit(next);
+      }
+      path.pop();
+      state.set(file, 'done');
+    };
+    for (const file of all) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
   });
 });

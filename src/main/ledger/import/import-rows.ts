@@ -16,6 +16,13 @@ export interface ImportRow {
   bankRef?: BankRef | null;
 }
 
+/** A row as the person sees it in a preview: its line, its cells and how they read. */
+export interface PreviewRow {
+  line: number;
+  cells: string[];
+  values: RowValues;
+}
+
 export interface ImportProgress {
   phase: 'analysing' | 'saving';
   bytesRead: number;

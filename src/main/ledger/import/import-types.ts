@@ -1,18 +1,12 @@
 import type { Pence } from '../../../shared/domain/money';
 import type { IsoDate, TaxYear } from '../../../shared/domain/tax-year';
 import type { DateOrderGuess } from './csv/bank-dates';
-import type { CsvMapping, RowProblemCode, RowValues } from './csv/csv-mapping';
-import type { ImportProgress } from './import-rows';
+import type { CsvMapping, RowProblemCode } from './csv/csv-mapping';
+import type { ImportProgress, PreviewRow } from './import-rows';
 import type { FileFacts } from './text-source';
 import type { OfxStatementFacts } from './ofx/preview-ofx';
 
-export type { ImportProgress };
-
-export interface PreviewRow {
-  line: number;
-  cells: string[];
-  values: RowValues;
-}
+export type { ImportProgress, PreviewRow };
 
 export interface CsvPreview {
   file: FileFacts;

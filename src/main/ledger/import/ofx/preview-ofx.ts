@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../../shared/domain/tax-year';
-import type { PreviewRow } from '../import-types';
+import type { PreviewRow } from '../import-rows';
 import type { FileFacts } from '../text-source';
 import { maskedAccount } from './ofx-account';
 import { readOfxRows } from './ofx-rows';
