@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createImportSessions } from '../../../src/main/records/import-sessions';
-import { createProgressReporter } from '../../../src/main/records/progress-reporter';
+import { createImportSessions } from '../../../src/main/records-ipc/import-sessions';
+import { createProgressReporter } from '../../../src/main/records-ipc/progress-reporter';
 import type { RecordsProgress } from '../../../src/shared/ipc/channels/records';
 
 const P = '6f1c1b8e-2f7e-4c1e-9a43-0a6f3c1f7d11';
