@@ -81,6 +81,33 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('lets each capability own its migration steps, and the ledger import nothing else of theirs', () => {
+    const steps = all.filter((f) => /^src\/main\/[^/]+\/migrations\/\d{4}-[a-z0-9-]+\.ts$/.test(f));
+    expect(steps.filter((f) => !f.startsWith('src/main/ledger/')).length).toBeGreaterThan(0);
+    const stepImports = steps.flatMap((f) =>
+      importsOf(f)
+        .map((i) => relative('.', join(dirname(f), i)))
+        .filter((i) => i !== 'src/main/ledger/migrations/migration')
+        .map((i) => `${f} → ${i}`),
+    );
+    expect(stepImports).toEqual([]);
+    const ledgerReaches = all
+      .filter((f) => f.startsWith('src/main/ledger/'))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => i.startsWith('.'))
+          .map((i) => relative('.', join(dirname(f), i)))
+          .filter(
+            (i) =>
+              i.startsWith('src/main/') &&
+              !/^src\/main\/(ledger|ipc|clock)\//.test(i) &&
+              !/^src\/main\/[^/]+\/migrations\/\d{4}-/.test(i),
+          )
+          .map((i) => `${f} → ${i}`),
+      );
+    expect(ledgerReaches).toEqual([]);
+  });
+
   it('has no import cycles, type-only imports included', () => {
     const resolve = (from: string, spec: string): string | undefined => {
       if (!spec.startsWith('.')) return undefined;

@@ -1,8 +1,8 @@
-import { sqlMigration } from './migration';
+import { sqlMigration } from '../../ledger/migrations/migration';
 
 /**
- * Issue 8's tables in the profile's ledger file, so an approval, its send and its receipt can
- * share a transaction with the records they describe (owned by src/main/sync).
+ * The sync capability's tables in the profile's ledger file, so an approval, its send and its
+ * receipt can share a transaction with the records they describe.
  *
  * `sync_outbox`: updates the person approved, frozen: the exact JSON body, its SHA-256 and the
  * fingerprint of the records behind it (ledger totals' RecordsFingerprint). States

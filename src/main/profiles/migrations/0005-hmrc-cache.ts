@@ -1,7 +1,7 @@
-import { sqlMigration } from './migration';
+import { sqlMigration } from '../../ledger/migrations/migration';
 
 /**
- * The profiles capability's offline copy of what HMRC last said about this taxpayer (issue 6):
+ * The profiles capability's offline copy of what HMRC last said about this taxpayer:
  * their businesses (Business Details), their obligations (Obligations API, with HMRC's own due
  * dates, never computed: reference §5.2) and every check made, with its correlation id.
  *
