@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineChannels, defineEvents } from '../define';
+import { defineChannels, defineEvents } from '../../define';
 
 /**
  * Digital records (issue 7): the list, entry and editing, splits, receipts, rules, bank CSV
