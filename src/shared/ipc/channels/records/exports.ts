@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineChannels } from '../../define';
+import { profileId, fileName, operationId, cancelled } from '../primitives';
+import { recordsFilterSchema } from './entries';
+
+/** Exports: the filtered records as CSV or JSON, and whole-profile archives out and in. */
+
+export const recordsExportsChannels = defineChannels({
+  /** Shows the save dialog and writes the filtered records as CSV or JSON. */
+  'records.exportRecords': {
+    request: z
+      .object({ profileId, format: z.enum(['csv', 'json']), filter: recordsFilterSchema })
+      .strict(),
+    response: z.union([
+      z.object({ profileId, fileName, rows: z.number().int().min(0) }).strict(),
+      cancelled,
+    ]),
+  },
+  /** Shows the save dialog and writes the whole profile (records, receipts, log) as one file. */
+  'records.exportArchive': {
+    request: z.object({ profileId, operationId }).strict(),
+    response: z.union([
+      z
+        .object({
+          profileId,
+          fileName,
+          bytes: z.number().int().min(0),
+          files: z.number().int().min(0),
+        })
+        .strict(),
+      cancelled,
+    ]),
+  },
+  /**
+   * Shows the open dialog for an archive and imports it as a new profile with this name and
+   * NINO (checked first, as for any new profile).
+   */
+  'records.importArchive': {
+    request: z
+      .object({
+        operationId,
+        kind: z.enum(['self', 'client']),
+        name: z.string().max(300),
+        nino: z.string().max(40),
+        /** Client profiles: which kind of agent the client authorised. */
+        agentRole: z.enum(['main', 'supporting']).optional(),
+      })
+      .strict(),
+    response: z.union([
+      z
+        .object({
+          profileId,
+          name: z.string().max(200),
+          transactions: z.number().int().min(0),
+          businesses: z.number().int().min(0),
+        })
+        .strict(),
+      z.object({ cancelled: z.literal(true) }).strict(),
+    ]),
+  },
+});
