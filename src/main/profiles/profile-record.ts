@@ -38,4 +38,27 @@ export interface ProfileHmrcSummary {
   openCount?: number;
 }
 
-export type NewProfile = Pick<Profile, 'kind' | 'name' | 'nino' | 'accountId' | 'agentRole'>;
+export type NewProfile = Pick<
+  Profile,
+  'environment' | 'kind' | 'name' | 'nino' | 'accountId' | 'agentRole'
+>;
+
+/**
+ * A profile as it is first saved, however it is added (the form, an agent's client CSV, an
+ * archive): not yet checked with HMRC, nothing fetched from HMRC yet.
+ */
+export function newProfile(fields: NewProfile, id: string, at: string): Profile {
+  return {
+    id,
+    environment: fields.environment,
+    kind: fields.kind,
+    name: fields.name,
+    nino: fields.nino,
+    accountId: fields.accountId,
+    ...(fields.agentRole ? { agentRole: fields.agentRole } : {}),
+    createdAt: at,
+    updatedAt: at,
+    authorisation: { status: 'unknown' },
+    hmrc: {},
+  };
+}
