@@ -120,9 +120,7 @@ export function createLinkService(deps: {
   };
 
   const requireFlow = (flowId: string): LinkFlow => {
-    if (!latestFlow || latestFlow.id !== flowId) {
-      throw linkRefusal('flow-ended');
-    }
+    if (!latestFlow || latestFlow.id !== flowId) throw linkRefusal('flow-ended');
     return latestFlow;
   };
 
@@ -240,9 +238,7 @@ export function createLinkService(deps: {
 
     async start(request) {
       const relinking = request.relinkAccountId ? accounts.get(request.relinkAccountId) : undefined;
-      if (request.relinkAccountId && !relinking) {
-        throw linkRefusal('account-gone');
-      }
+      if (request.relinkAccountId && !relinking) throw linkRefusal('account-gone');
       const environment =
         relinking?.environment ?? request.environment ?? deps.environments.current();
       const accountKind = relinking?.kind ?? request.accountKind;
@@ -252,15 +248,12 @@ export function createLinkService(deps: {
       });
       const transportId = request.transport ?? plan.defaultTransport;
       const transport = plan.options.find((o) => o.id === transportId);
-      if (!transport || !transport.available) {
+      if (!transport || !transport.available)
         throw linkRefusal('transport-unavailable', transport?.unavailableReason);
-      }
       const sessionOnly = request.sessionOnly === true;
       if (!sessionOnly) {
         const keychain = await vault.keychainStatus();
-        if (!keychain.available) {
-          throw linkRefusal('keychain-unavailable');
-        }
+        if (!keychain.available) throw linkRefusal('keychain-unavailable');
       }
 
       // A new attempt replaces any earlier one: its state stops being accepted at once.
@@ -340,18 +333,14 @@ export function createLinkService(deps: {
 
     async reopenBrowser(flowId) {
       const f = requireFlow(flowId);
-      if (f.phase !== 'waiting') {
-        throw linkRefusal('not-waiting-for-browser');
-      }
+      if (f.phase !== 'waiting') throw linkRefusal('not-waiting-for-browser');
       if (await open(f)) logger.info('Browser opened again for the linking in progress');
       return viewOf(f);
     },
 
     async submitCode(flowId, input) {
       const f = requireFlow(flowId);
-      if (f.route.transport !== 'manual') {
-        throw linkRefusal('not-manual');
-      }
+      if (f.route.transport !== 'manual') throw linkRefusal('not-manual');
       // People paste the code, or the whole page title HMRC shows ("Success code=…&state=…").
       const { code, state: pastedState } = parsePastedCode(input);
       logger.addSecret(code);
@@ -361,9 +350,7 @@ export function createLinkService(deps: {
       }
       // The person, not a browser, brings the code here, so the flow supplies its own state.
       const verdict = receiveCallback(new URLSearchParams({ code, state: f.state }), 'manual');
-      if (verdict === 'refused') {
-        throw linkRefusal('not-waiting-for-code');
-      }
+      if (verdict === 'refused') throw linkRefusal('not-waiting-for-code');
       return viewOf(f);
     },
 
@@ -383,9 +370,7 @@ export function createLinkService(deps: {
 
     keepForSession(flowId) {
       const f = requireFlow(flowId);
-      if (f.phase !== 'storage-choice' || !f.held) {
-        throw linkRefusal('nothing-to-keep');
-      }
+      if (f.phase !== 'storage-choice' || !f.held) throw linkRefusal('nothing-to-keep');
       void stopListening(f);
       const { accountId, record } = f.held;
       vault.keepForSession(accountId, record);
