@@ -14,7 +14,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Loading } from '../../../ui/Loading';
 import { CategoryFields } from '../CategoryFields';
 import { dateText, money, moneyWithDirection } from '../format';
-import { Modal } from '../Modal';
+import { Modal } from '../../../ui/Modal';
 import { amountText, readAmount, signed } from '../money-entry';
 import { planSplit, type DraftPart } from '../split-plan';
 import { useDetail, useRecordsMutation } from '../use-records-data';

@@ -4,7 +4,7 @@ import { api, toIpcError, unwrap } from '../../../bridge';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Loading } from '../../../ui/Loading';
 import { categoryName, dateText, moneyWithDirection } from '../format';
-import { Modal } from '../Modal';
+import { Modal } from '../../../ui/Modal';
 import { useDetail, useRecordsMutation } from '../use-records-data';
 import { AlwaysDoThis } from './AlwaysDoThis';
 import { ReceiptsPanel } from './ReceiptsPanel';

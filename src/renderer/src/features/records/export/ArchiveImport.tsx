@@ -4,7 +4,7 @@ import { api, toIpcError, unwrap } from '../../../bridge';
 import { NinoField, TextField } from '../../../ui/TextField';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { plural } from '../format';
-import { ProgressBar } from '../ProgressBar';
+import { ProgressBar } from '../../../ui/ProgressBar';
 import { useOperationProgress } from '../use-records-data';
 import { useMutation } from '@tanstack/react-query';
 

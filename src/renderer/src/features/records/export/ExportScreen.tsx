@@ -4,7 +4,7 @@ import { api, toIpcError, unwrap } from '../../../bridge';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { isFiltered, toRequestFilter, type FilterState } from '../filter-state';
 import { fileSize, plural } from '../format';
-import { ProgressBar } from '../ProgressBar';
+import { ProgressBar } from '../../../ui/ProgressBar';
 import { useOperationProgress, useRecordsMutation } from '../use-records-data';
 import { ArchiveImport } from './ArchiveImport';
 

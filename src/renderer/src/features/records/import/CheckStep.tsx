@@ -12,7 +12,7 @@ import {
   unresolvedBadRows,
   type CheckChoices,
 } from './check-choices';
-import { ScrollRegion } from '../ScrollRegion';
+import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { FixRowForm } from './FixRowForm';
 
 /**

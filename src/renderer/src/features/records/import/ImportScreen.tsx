@@ -10,7 +10,7 @@ import type {
 } from '../../../../../shared/ipc/channels/records';
 import { api, toIpcError, unwrap } from '../../../bridge';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { ProgressBar } from '../ProgressBar';
+import { ProgressBar } from '../../../ui/ProgressBar';
 import { useOperationProgress, useRecordsMutation } from '../use-records-data';
 import { CheckStep } from './CheckStep';
 import { MappingStep } from './MappingStep';

@@ -11,7 +11,7 @@ import { SplitDialog } from '../entry/SplitDialog';
 import { TransactionDialog } from '../entry/TransactionDialog';
 import { TransactionForm, shownAtFields, type EntryValues } from '../entry/TransactionForm';
 import { toRequestFilter, type FilterState } from '../filter-state';
-import { Modal } from '../Modal';
+import { Modal } from '../../../ui/Modal';
 import { useRecordsMutation, useSummary } from '../use-records-data';
 import { BulkBar } from './BulkBar';
 import { RecordsFilters } from './RecordsFilters';

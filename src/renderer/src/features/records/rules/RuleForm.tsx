@@ -9,7 +9,7 @@ import { api, toIpcError, unwrap } from '../../../bridge';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { CategoryFields, type Placement } from '../CategoryFields';
 import { dateText, moneyWithDirection, plural } from '../format';
-import { Modal } from '../Modal';
+import { Modal } from '../../../ui/Modal';
 import { amountText, readAmount, readShare, shareText } from '../money-entry';
 import { useRecordsMutation } from '../use-records-data';
 

@@ -1,6 +1,6 @@
 import { useId, type JSX } from 'react';
-import type { RecordsProgress } from '../../../../shared/ipc/channels/records';
-import { fileSize } from './format';
+import type { RecordsProgress } from '../../../shared/ipc/channels/records';
+import { fileSize } from '../features/records/format';
 
 /**
  * A labelled progress bar for anything that takes more than a second. With a known total it
