@@ -36,7 +36,7 @@ export function Modal({
   return (
     <dialog
       ref={ref}
-      className={`records-modal${wide ? ' records-modal-wide' : ''}`}
+      className={`modal${wide ? ' modal-wide' : ''}`}
       aria-labelledby={titleId}
       onCancel={(e) => {
         // Escape: let React decide (the parent unmounts this), so state and DOM stay in step.
@@ -44,13 +44,13 @@ export function Modal({
         onCloseRef.current();
       }}
     >
-      <div className="records-modal-head">
+      <div className="modal-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="button records-close" onClick={onClose}>
+        <button type="button" className="button modal-close" onClick={onClose}>
           Close
         </button>
       </div>
-      <div className="records-modal-body">{children}</div>
+      <div className="modal-body">{children}</div>
     </dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, type JSX } from 'react';
 import type { RecordsProgress } from '../../../shared/ipc/channels/records';
-import { fileSize } from '../features/records/format';
+import { fileSize } from './file-size';
 
 /**
  * A labelled progress bar for anything that takes more than a second. With a known total it
@@ -26,8 +26,8 @@ export function ProgressBar({
         ? `${share}% · ${progress.rows.toLocaleString('en-GB')} ${unit}`
         : `${fileSize(progress.done)} · ${progress.rows.toLocaleString('en-GB')} ${unit}`;
   return (
-    <div className="records-progress">
-      <p className="records-progress-label" id={labelId}>
+    <div className="progress-block">
+      <p className="progress-label" id={labelId}>
         {label} <span className="hint">{detail}</span>
       </p>
       {share !== null ? (

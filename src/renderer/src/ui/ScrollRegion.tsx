@@ -12,7 +12,7 @@ export function ScrollRegion({
   children: ReactNode;
 }): JSX.Element {
   return (
-    <div className="records-table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
   );

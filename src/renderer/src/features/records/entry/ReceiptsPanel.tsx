@@ -2,7 +2,7 @@ import { useId, useState, type JSX } from 'react';
 import type { ReceiptView } from '../../../../../shared/ipc/channels/records';
 import { api, toIpcError, unwrap } from '../../../bridge';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { fileSize } from '../format';
+import { fileSize } from '../../../ui/file-size';
 import { useRecordsMutation } from '../use-records-data';
 
 /**

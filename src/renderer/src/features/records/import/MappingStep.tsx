@@ -5,7 +5,7 @@ import type {
 } from '../../../../../shared/ipc/channels/records';
 import { api, toIpcError, unwrap } from '../../../bridge';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { fileSize } from '../format';
+import { fileSize } from '../../../ui/file-size';
 import { defaultMapping, withAmountKind, DATE_ORDER_LABELS } from './mapping-edit';
 import { PreviewTable } from './PreviewTable';
 
