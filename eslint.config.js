@@ -2,6 +2,8 @@
 // docs/architecture.md: only the Electron layer and the preload may touch 'electron',
 // only the preload and the IPC bridge may touch ipcRenderer/ipcMain, Practice HMRC never
 // imports the client it checks, and src/shared stays free of Node, Electron and the DOM.
+// They also keep the path aliases of tsconfig.base.json in use: src/shared is imported as
+// @shared/… and src/renderer/src as @renderer/… (the renderer only), never by climbing folders.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -11,6 +13,27 @@ const electronOnlyHere = {
   name: 'electron',
   message:
     "Only src/main/electron/ and src/preload/ may import 'electron'; depend on a port instead.",
+};
+
+/** Reach src/shared and src/renderer/src through their aliases, never by climbing folders. */
+const viaAliases = [
+  {
+    group: ['**/shared/**'],
+    message: 'Import src/shared as @shared/… (the path alias in tsconfig.base.json).',
+  },
+  {
+    group: ['**/renderer/src/**'],
+    message: 'Import src/renderer/src as @renderer/… (the path alias in tsconfig.base.json).',
+  },
+];
+const rendererOnly = {
+  group: ['@renderer/*'],
+  message: 'Only the renderer (and its tests) may import @renderer/….',
+};
+/** Inside the renderer and src/shared, two folders up is another area: use the alias. */
+const noClimbing = {
+  group: ['../../**'],
+  message: 'Climbing two folders or more: import it as @renderer/… or @shared/….',
 };
 
 export default tseslint.config(
@@ -40,7 +63,10 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
-      'no-restricted-imports': ['error', { paths: [electronOnlyHere] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyHere], patterns: [...viaAliases, rendererOnly] },
+      ],
     },
   },
   {
@@ -56,13 +82,16 @@ export default tseslint.config(
               message: 'Use the typed IPC bridge (src/main/electron/ipc-main-bridge.ts).',
             },
           ],
+          patterns: [...viaAliases, rendererOnly],
         },
       ],
     },
   },
   {
     files: ['src/preload/**/*.ts', 'src/main/electron/ipc-main-bridge.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...viaAliases, rendererOnly] }],
+    },
   },
   {
     files: ['src/practice/**/*.ts'],
@@ -73,7 +102,15 @@ export default tseslint.config(
           paths: [electronOnlyHere],
           patterns: [
             {
-              group: ['**/main/**', '**/main', '**/renderer/**', '**/preload/**'],
+              group: [
+                '**/main/**',
+                '**/main',
+                '**/renderer/**',
+                '**/preload/**',
+                '**/shared/**',
+                '@shared/*',
+                '@renderer/*',
+              ],
               message:
                 'Practice HMRC is the independent other side of every exchange: it shares no code with the app.',
             },
@@ -95,9 +132,16 @@ export default tseslint.config(
               message: 'src/shared is pure TypeScript: no Node.',
             },
             {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/practice/**'],
+              group: [
+                '**/main/**',
+                '**/renderer/**',
+                '**/preload/**',
+                '**/practice/**',
+                '@renderer/*',
+              ],
               message: 'src/shared is the bottom layer.',
             },
+            noClimbing,
           ],
         },
       ],
@@ -125,6 +169,8 @@ export default tseslint.config(
               group: ['**/main/**', '**/practice/**', '**/preload/**', 'node:*'],
               message: 'The renderer talks to main only through window.ledgerlink.',
             },
+            ...viaAliases,
+            noClimbing,
           ],
         },
       ],
@@ -152,8 +198,9 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}'],
     rules: {
       'no-console': 'off',
-      // Tests mock 'electron' (test/support/electron-mock.ts) and import the Electron layer directly.
-      'no-restricted-imports': 'off',
+      // Tests mock 'electron' (test/support/electron-mock.ts) and import the Electron layer
+      // directly; they reach src/shared and the renderer through the aliases like src does.
+      'no-restricted-imports': ['error', { patterns: viaAliases }],
     },
   },
 );

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { OAUTH_CALLBACK_PATH, RENDERER_ORIGIN } from '../shared/app/identity';
+import { OAUTH_CALLBACK_PATH, RENDERER_ORIGIN } from '@shared/app/identity';
 import { registerAppIpc } from './app-info/register-app-ipc';
 import { createHmrcAccountStore, type HmrcAccountStore } from './auth/hmrc-accounts';
 import { createLinkService, type LinkService } from './auth/link-service';

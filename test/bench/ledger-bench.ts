@@ -18,7 +18,7 @@ import Papa from 'papaparse';
 import { openLedger, type Ledger } from '../../src/main/ledger';
 import { contentHash, OccurrenceCounter } from '../../src/main/ledger/import/analyse/content-hash';
 import { normaliseText } from '../../src/main/ledger/text-normalise';
-import { parseMoney } from '../../src/shared/domain/money';
+import { parseMoney } from '@shared/domain/money';
 import { writeBankStatement } from '../integration/ledger/fixtures/bank-statement';
 import type { Report } from './report';
 

@@ -1,4 +1,4 @@
-import type { TransportId } from '../../shared/ipc/channels/auth';
+import type { TransportId } from '@shared/ipc/channels/auth';
 import { stateMatches, type LinkFlow } from './link-flow';
 
 /** The parameters an OAuth redirect may carry (RFC 6749 §4.1.2, §4.1.2.1; RFC 9207 `iss`). */

@@ -1,4 +1,4 @@
-import type { LinkStepId } from '../../shared/ipc/channels/auth';
+import type { LinkStepId } from '@shared/ipc/channels/auth';
 import { AppError, isAppError } from '../ipc/app-error';
 import { AuthorizationDeclined, OAuthFailure, type OAuthFailureKind } from './oauth-client';
 

@@ -7,9 +7,9 @@ import type {
   LinkStepId,
   StepStatus,
   TransportOption,
-} from '../../shared/ipc/channels/auth';
-import { linkStepIdSchema } from '../../shared/ipc/channels/auth';
-import type { Environment } from '../../shared/ipc/channels/settings';
+} from '@shared/ipc/channels/auth';
+import { linkStepIdSchema } from '@shared/ipc/channels/auth';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { TokenRecord } from '../vault/token-cipher';
 import type { LoopbackListener } from './transports/loopback-listener';
 import type { RedirectRoute } from './transports/redirect-plan';

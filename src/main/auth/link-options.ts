@@ -1,5 +1,5 @@
-import type { LinkOptions } from '../../shared/ipc/channels/auth';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { LinkOptions } from '@shared/ipc/channels/auth';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { EnvironmentRuntime } from '../environments/environment-runtime';
 import { ENVIRONMENT_LABELS } from '../environments/hmrc-environments';
 import type { TokenVault } from '../vault/token-vault';

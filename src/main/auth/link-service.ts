@@ -6,8 +6,8 @@ import type {
   LinkOptions,
   LinkStepId,
   TransportId,
-} from '../../shared/ipc/channels/auth';
-import type { Environment } from '../../shared/ipc/channels/settings';
+} from '@shared/ipc/channels/auth';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { Clock } from '../clock/clock';
 import type { EnvironmentRuntime } from '../environments/environment-runtime';
 import { ENVIRONMENT_LABELS } from '../environments/hmrc-environments';

@@ -1,5 +1,5 @@
-import type { AccountKind } from '../../shared/ipc/channels/auth';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { AccountKind } from '@shared/ipc/channels/auth';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
 import { KeychainUnavailableError } from '../vault/master-key';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { RENDERER_HOST, RENDERER_SCHEME } from '../../shared/app/identity';
+import { RENDERER_HOST, RENDERER_SCHEME } from '@shared/app/identity';
 import { resolveRendererAsset } from '../renderer-assets/resolve-renderer-asset';
 import { RENDERER_CSP } from '../security/content-security-policy';
 

@@ -1,5 +1,5 @@
 import type { App } from 'electron';
-import { APP_SCHEME } from '../../shared/app/identity';
+import { APP_SCHEME } from '@shared/app/identity';
 import { extractDeepLinkFromArgv } from '../deep-links/extract-from-argv';
 import type { DeepLinkSource } from '../deep-links/deep-link-router';
 

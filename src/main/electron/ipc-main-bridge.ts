@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { invokeWireName, eventWireName } from '../../shared/ipc/wire';
+import { invokeWireName, eventWireName } from '@shared/ipc/wire';
 import type { IpcRouter, IpcSender } from '../ipc/ipc-router';
 import { originOf } from '../security/origin-of';
 

@@ -1,4 +1,4 @@
-import type { IpcError } from '../../shared/ipc/result';
+import type { IpcError } from '@shared/ipc/result';
 
 /** What an error may carry beyond its code, message and action (all of it may cross IPC). */
 export type AppErrorDetails = Omit<IpcError, 'code' | 'message' | 'action'>;

@@ -6,8 +6,8 @@ import {
   type EventPayloadOf,
   type RequestOf,
   type ResponseOf,
-} from '../../shared/ipc/contract';
-import { fail, type IpcResult } from '../../shared/ipc/result';
+} from '@shared/ipc/contract';
+import { fail, type IpcResult } from '@shared/ipc/result';
 import type { Logger } from '../logging/logger';
 import { isAppError } from './app-error';
 

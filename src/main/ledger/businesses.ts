@@ -1,6 +1,6 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
-import { isBusinessKind } from '../../shared/domain/business-kinds';
-import { validateBusinessId } from '../../shared/domain/business-id';
+import type { BusinessKind } from '@shared/domain/business-kinds';
+import { isBusinessKind } from '@shared/domain/business-kinds';
+import { validateBusinessId } from '@shared/domain/business-id';
 import {
   isIsoDate,
   isTaxYear,
@@ -9,7 +9,7 @@ import {
   type PeriodBasis,
   type PeriodType,
   type TaxYear,
-} from '../../shared/domain/tax-year';
+} from '@shared/domain/tax-year';
 import type { LedgerContext } from './ledger-context';
 import { ledgerError, invalidInput, notFound } from './ledger-error';
 

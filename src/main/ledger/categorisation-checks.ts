@@ -1,14 +1,14 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import {
   allowsDisallowable,
   categoryFitsKind,
   fieldValuePence,
   getCategory,
   type LedgerCategory,
-} from '../../shared/domain/categories';
-import { BUSINESS_KIND_NAMES } from '../../shared/domain/business-kinds';
-import { MAX_HMRC_AMOUNT_PENCE, applyBasisPoints, type Pence } from '../../shared/domain/money';
-import { isIsoDate } from '../../shared/domain/tax-year';
+} from '@shared/domain/categories';
+import { BUSINESS_KIND_NAMES } from '@shared/domain/business-kinds';
+import { MAX_HMRC_AMOUNT_PENCE, applyBasisPoints, type Pence } from '@shared/domain/money';
+import { isIsoDate } from '@shared/domain/tax-year';
 import { ledgerError, invalidInput } from './ledger-error';
 
 /** The checks every write of a transaction's values goes through, shared by entry, import and rules. */

@@ -1,4 +1,4 @@
-import type { Pence } from '../../shared/domain/money';
+import type { Pence } from '@shared/domain/money';
 import { checkAmount, checkText } from './categorisation-checks';
 import type { LedgerContext } from './ledger-context';
 import { ledgerError } from './ledger-error';

@@ -1,6 +1,6 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
-import type { LedgerCategory } from '../../shared/domain/categories';
-import type { Pence } from '../../shared/domain/money';
+import type { BusinessKind } from '@shared/domain/business-kinds';
+import type { LedgerCategory } from '@shared/domain/categories';
+import type { Pence } from '@shared/domain/money';
 import { checkCategory, checkDisallowable } from './categorisation-checks';
 import type { LedgerContext } from './ledger-context';
 import { ledgerError, invalidInput, notFound } from './ledger-error';

@@ -1,6 +1,6 @@
-import { allowsDisallowable } from '../../shared/domain/categories';
-import type { Pence } from '../../shared/domain/money';
-import type { IsoDate } from '../../shared/domain/tax-year';
+import { allowsDisallowable } from '@shared/domain/categories';
+import type { Pence } from '@shared/domain/money';
+import type { IsoDate } from '@shared/domain/tax-year';
 import type { ChangeLogEntry } from './change-log';
 import {
   checkAmount,

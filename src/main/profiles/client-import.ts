@@ -1,6 +1,6 @@
-import { formatNino } from '../../shared/domain/nino';
-import type { ImportPreview } from '../../shared/ipc/channels/profiles';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import { formatNino } from '@shared/domain/nino';
+import type { ImportPreview } from '@shared/ipc/channels/profiles';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { HmrcAccountStore } from '../auth/hmrc-accounts';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';

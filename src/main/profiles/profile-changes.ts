@@ -1,4 +1,4 @@
-import type { ProfilesView } from '../../shared/ipc/channels/profiles';
+import type { ProfilesView } from '@shared/ipc/channels/profiles';
 
 /**
  * Windows hear about every change to the profiles at once (the `profiles.changed` event), except

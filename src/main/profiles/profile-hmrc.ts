@@ -1,6 +1,6 @@
-import type { RestrictedAction } from '../../shared/domain/agent-permissions';
-import { taxYearOf } from '../../shared/domain/tax-year';
-import type { Authorisation, SnapshotView } from '../../shared/ipc/channels/profiles';
+import type { RestrictedAction } from '@shared/domain/agent-permissions';
+import { taxYearOf } from '@shared/domain/tax-year';
+import type { Authorisation, SnapshotView } from '@shared/ipc/channels/profiles';
 import type { HmrcAccountStore } from '../auth/hmrc-accounts';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import { AppError } from '../ipc/app-error';

@@ -1,6 +1,6 @@
-import type { AgentRole } from '../../shared/domain/agent-permissions';
-import type { Authorisation, ObligationRef, ProfileKind } from '../../shared/ipc/channels/profiles';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { AgentRole } from '@shared/domain/agent-permissions';
+import type { Authorisation, ObligationRef, ProfileKind } from '@shared/ipc/channels/profiles';
+import type { Environment } from '@shared/ipc/channels/settings';
 
 /**
  * A taxpayer profile: a person whose tax affairs Ledgerlink keeps (name, NINO, their records),

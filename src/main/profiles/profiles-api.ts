@@ -1,4 +1,4 @@
-import type { RestrictedAction } from '../../shared/domain/agent-permissions';
+import type { RestrictedAction } from '@shared/domain/agent-permissions';
 import type {
   ImportPreview,
   Overview,
@@ -6,8 +6,8 @@ import type {
   ProfilesView,
   RefreshProgress,
   SnapshotView,
-} from '../../shared/ipc/channels/profiles';
-import type { Environment } from '../../shared/ipc/channels/settings';
+} from '@shared/ipc/channels/profiles';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { HmrcAccountStore } from '../auth/hmrc-accounts';
 import type { Clock } from '../clock/clock';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ukDateOf } from '../../shared/domain/tax-year';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import { ukDateOf } from '@shared/domain/tax-year';
+import type { Environment } from '@shared/ipc/channels/settings';
 import { ENVIRONMENT_LABELS } from '../environments/hmrc-environments';
 import { AppError } from '../ipc/app-error';
 import { createClientImport } from './client-import';

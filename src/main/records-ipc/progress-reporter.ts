@@ -1,4 +1,4 @@
-import type { RecordsProgress } from '../../shared/ipc/channels/records';
+import type { RecordsProgress } from '@shared/ipc/channels/records';
 
 export interface ProgressReporter {
   report(progress: { done: number; total: number; rows: number }): void;

@@ -1,4 +1,4 @@
-import type { RecordsProgress } from '../../shared/ipc/channels/records';
+import type { RecordsProgress } from '@shared/ipc/channels/records';
 import type { Clock } from '../clock/clock';
 import type { IpcRouter } from '../ipc/ipc-router';
 import type { Ledger } from '../ledger';

@@ -20,7 +20,7 @@ import type {
   RecordsBusiness,
   RuleView,
   TransactionView,
-} from '../../shared/ipc/channels/records';
+} from '@shared/ipc/channels/records';
 
 /**
  * Ledger values as the window may see them: no file paths (a receipt's stored copy, the bank

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { taxYearOf, ukDateOf } from '../../shared/domain/tax-year';
+import { taxYearOf, ukDateOf } from '@shared/domain/tax-year';
 import { AppError } from '../ipc/app-error';
 import type { Ledger } from '../ledger';
 import type { RecordsIpcContext } from './records-ipc-context';

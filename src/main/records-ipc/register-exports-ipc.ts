@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { ukDateOf } from '../../shared/domain/tax-year';
+import { ukDateOf } from '@shared/domain/tax-year';
 import { exportArchiveTo, importArchiveAsProfile } from './archive-transfer';
 import { createProgressReporter } from './progress-reporter';
 import type { RecordsIpcContext } from './records-ipc-context';

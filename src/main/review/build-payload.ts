@@ -1,4 +1,4 @@
-import type { Pence } from '../../shared/domain/money';
+import type { Pence } from '@shared/domain/money';
 import {
   selfEmploymentCumulativeBody,
   type SelfEmploymentCumulativeTotals,

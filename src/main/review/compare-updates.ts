@@ -1,5 +1,5 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
-import type { ReviewLine } from '../../shared/ipc/channels/review';
+import type { BusinessKind } from '@shared/domain/business-kinds';
+import type { ReviewLine } from '@shared/ipc/channels/review';
 import { flattenBody, lineLabel, type FlatValue } from './flatten-body';
 
 /**

@@ -5,8 +5,8 @@ import {
   ukDateOf,
   updatePeriods,
   type IsoDate,
-} from '../../shared/domain/tax-year';
-import type { ComparisonView, ReviewList, UpdateView } from '../../shared/ipc/channels/review';
+} from '@shared/domain/tax-year';
+import type { ComparisonView, ReviewList, UpdateView } from '@shared/ipc/channels/review';
 import type { Clock } from '../clock/clock';
 import { AppError } from '../ipc/app-error';
 import type { Ledger } from '../ledger';

@@ -1,4 +1,4 @@
-import type { ItemError } from '../../shared/ipc/channels/sync';
+import type { ItemError } from '@shared/ipc/channels/sync';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';

@@ -1,4 +1,4 @@
-import type { SyncRunView } from '../../shared/ipc/channels/sync';
+import type { SyncRunView } from '@shared/ipc/channels/sync';
 import type { ProfileSyncResult } from './profile-sync';
 
 type ClientRunState = SyncRunView['clients'][number]['state'];

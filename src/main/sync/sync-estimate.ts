@@ -1,6 +1,6 @@
-import { actionPermission } from '../../shared/domain/agent-permissions';
-import type { EstimateView } from '../../shared/ipc/channels/sync';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import { actionPermission } from '@shared/domain/agent-permissions';
+import type { EstimateView } from '@shared/ipc/channels/sync';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { Clock } from '../clock/clock';
 import type { Profile } from '../profiles/profile-record';
 import type { SyncProfilesPort } from './profile-sync';

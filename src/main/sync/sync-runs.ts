@@ -1,5 +1,5 @@
-import type { SyncRunView } from '../../shared/ipc/channels/sync';
-import type { EstimateView } from '../../shared/ipc/channels/sync';
+import type { SyncRunView } from '@shared/ipc/channels/sync';
+import type { EstimateView } from '@shared/ipc/channels/sync';
 import type { Clock } from '../clock/clock';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';

@@ -1,4 +1,4 @@
-import { taxYearOf, ukDateOf } from '../../shared/domain/tax-year';
+import { taxYearOf, ukDateOf } from '@shared/domain/tax-year';
 import type {
   EstimateView,
   LogCheckView,
@@ -6,8 +6,8 @@ import type {
   ReceiptView,
   SyncRunView,
   SyncStatusView,
-} from '../../shared/ipc/channels/sync';
-import type { Environment } from '../../shared/ipc/channels/settings';
+} from '@shared/ipc/channels/sync';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { Clock } from '../clock/clock';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';

@@ -3,7 +3,7 @@ import type {
   OutboxItemView,
   ReceiptView,
   SyncStatusView,
-} from '../../shared/ipc/channels/sync';
+} from '@shared/ipc/channels/sync';
 import type { Profile } from '../profiles/profile-record';
 import type { LogAnchors } from './log-anchors';
 import type { NetworkStatus } from './network-status';

@@ -14,13 +14,8 @@ import {
   startPracticeHmrc,
   type PracticeHmrc,
 } from '../../../src/practice/server';
-import type {
-  ChannelName,
-  EventName,
-  RequestOf,
-  ResponseOf,
-} from '../../../src/shared/ipc/contract';
-import type { IpcResult } from '../../../src/shared/ipc/result';
+import type { ChannelName, EventName, RequestOf, ResponseOf } from '@shared/ipc/contract';
+import type { IpcResult } from '@shared/ipc/result';
 import { createConfStore } from '../../support/node-adapters/conf-store';
 import {
   integrationAdapters,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GRANT_LENGTH_MS, SEEDED, type OffsetClock } from '../../../src/practice/server';
-import type { FlowView } from '../../../src/shared/ipc/channels/auth';
+import type { FlowView } from '@shared/ipc/channels/auth';
 import { unavailableKeychain } from '../../../src/main/vault/keychain';
 import { walkPracticeJourney } from '../../support/practice-journey';
 import {

@@ -14,7 +14,7 @@ import {
   type UkPropertyCumulativeTotals,
 } from '../../../src/main/hmrc/mappers/uk-property-summary';
 import { createOffsetClock, NO_FAULTS, SEEDED } from '../../../src/practice/server';
-import type { FraudHeadersCheck } from '../../../src/shared/ipc/channels/hmrc';
+import type { FraudHeadersCheck } from '@shared/ipc/channels/hmrc';
 import { loadHmrcSpecs, readSpecFile } from '../../support/hmrc-specs';
 import { startHmrcHarness, type HmrcHarness } from './support/hmrc-harness';
 import type { Exchange } from './support/recording-proxy';

@@ -5,13 +5,8 @@ import { createOffsetClock as createAppClock } from '../../../src/main/clock/clo
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
 import { memorySink, type LogRecord } from '../../../src/main/logging/logger';
 import { startPracticeHmrc, type PracticeHmrc } from '../../../src/practice/server';
-import type {
-  ChannelName,
-  EventName,
-  RequestOf,
-  ResponseOf,
-} from '../../../src/shared/ipc/contract';
-import type { IpcError, IpcResult } from '../../../src/shared/ipc/result';
+import type { ChannelName, EventName, RequestOf, ResponseOf } from '@shared/ipc/contract';
+import type { IpcError, IpcResult } from '@shared/ipc/result';
 import { fakeDisplay, fakeMachineFacts } from '../../support/fakes/fake-machine-facts';
 import {
   integrationAdapters,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../../src/main/hmrc/errors/error-catalogue';
 import { SEEDED } from '../../../src/practice/server';
-import type { SyncStatusView } from '../../../src/shared/ipc/channels/sync';
+import type { SyncStatusView } from '@shared/ipc/channels/sync';
 import { addPropertyRecords, addSelfEmploymentRecords } from './support/records';
 import { SENDER, startSyncHarness, type SyncHarness } from './support/sync-harness';
 

@@ -3,7 +3,7 @@
  * buildBridge() the preload uses, over a loopback WebSocket to the browser host instead of
  * Electron IPC. Bundled on the fly by the host (esbuild); never part of the app.
  */
-import { buildBridge, type BridgeTransport } from '../../../src/shared/ipc/build-bridge';
+import { buildBridge, type BridgeTransport } from '@shared/ipc/build-bridge';
 
 type Incoming =
   | { kind: 'result'; id: number; result: unknown }

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -15,6 +14,29 @@ const importsOf = (file: string) =>
       /(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g,
     ),
   ].map((m) => m[1]!);
+
+/** The path aliases of tsconfig.base.json. */
+const ALIASES: [alias: string, folder: string][] = [
+  ['@shared/', 'src/shared/'],
+  ['@renderer/', 'src/renderer/src/'],
+];
+
+/** What an import reaches: a repository path for relative and aliased imports, else the package. */
+const targetOf = (from: string, spec: string): string => {
+  for (const [alias, folder] of ALIASES) {
+    if (spec.startsWith(alias)) return folder + spec.slice(alias.length);
+  }
+  return spec.startsWith('.') ? relative('.', join(dirname(from), spec)) : spec;
+};
+const targetsOf = (file: string) => importsOf(file).map((spec) => targetOf(file, spec));
+
+/** The file an import reaches, when it is one of ours. */
+const fileOf = (target: string): string | undefined =>
+  target.startsWith('src/')
+    ? [`${target}.ts`, `${target}.tsx`, join(target, 'index.ts'), join(target, 'index.tsx')].find(
+        (f) => existsSync(f),
+      )
+    : undefined;
 
 // The layering in docs/architecture.md, checked on every file (ESLint checks it too; this test
 // keeps it true even if someone loosens the lint config).
@@ -32,9 +54,7 @@ describe('layering', () => {
     const offenders = all.filter(
       (f) =>
         f.startsWith('src/practice/') &&
-        importsOf(f).some(
-          (i) => /(^|\/)(main|renderer|preload|shared)(\/|$)/.test(i) && i.startsWith('.'),
-        ),
+        targetsOf(f).some((t) => t.startsWith('src/') && !t.startsWith('src/practice/')),
     );
     expect(offenders).toEqual([]);
   });
@@ -43,11 +63,11 @@ describe('layering', () => {
     const offenders = all.filter(
       (f) =>
         f.startsWith('src/shared/') &&
-        importsOf(f).some(
-          (i) =>
-            i.startsWith('node:') ||
-            ['fs', 'path', 'os', 'crypto', 'electron'].includes(i) ||
-            /\/(main|renderer|preload|practice)\//.test(i),
+        targetsOf(f).some(
+          (t) =>
+            t.startsWith('node:') ||
+            ['fs', 'path', 'os', 'crypto', 'electron'].includes(t) ||
+            /^src\/(main|renderer|preload|practice)\//.test(t),
         ),
     );
     expect(offenders).toEqual([]);
@@ -57,8 +77,8 @@ describe('layering', () => {
     const renderer = all.filter((f) => f.startsWith('src/renderer/'));
     expect(
       renderer.filter((f) =>
-        importsOf(f).some(
-          (i) => /\/(main|practice|preload)\//.test(i) || i === 'zod' || i.startsWith('node:'),
+        targetsOf(f).some(
+          (t) => /^src\/(main|practice|preload)\//.test(t) || t === 'zod' || t.startsWith('node:'),
         ),
       ),
     ).toEqual([]);
@@ -68,6 +88,14 @@ describe('layering', () => {
           !f.endsWith('src/bridge.ts') && readFileSync(f, 'utf8').includes('window.ledgerlink'),
       ),
     ).toEqual([]);
+  });
+
+  it('lets only the renderer import the renderer', () => {
+    const offenders = all.filter(
+      (f) =>
+        !f.startsWith('src/renderer/') && targetsOf(f).some((t) => t.startsWith('src/renderer/')),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it('uses ipcMain and ipcRenderer only in the IPC bridge and the preload', () => {
@@ -85,40 +113,28 @@ describe('layering', () => {
     const steps = all.filter((f) => /^src\/main\/[^/]+\/migrations\/\d{4}-[a-z0-9-]+\.ts$/.test(f));
     expect(steps.filter((f) => !f.startsWith('src/main/ledger/')).length).toBeGreaterThan(0);
     const stepImports = steps.flatMap((f) =>
-      importsOf(f)
-        .map((i) => relative('.', join(dirname(f), i)))
-        .filter((i) => i !== 'src/main/ledger/migrations/migration')
-        .map((i) => `${f} → ${i}`),
+      targetsOf(f)
+        .filter((t) => t !== 'src/main/ledger/migrations/migration')
+        .map((t) => `${f} → ${t}`),
     );
     expect(stepImports).toEqual([]);
     const ledgerReaches = all
       .filter((f) => f.startsWith('src/main/ledger/'))
       .flatMap((f) =>
-        importsOf(f)
-          .filter((i) => i.startsWith('.'))
-          .map((i) => relative('.', join(dirname(f), i)))
+        targetsOf(f)
           .filter(
-            (i) =>
-              i.startsWith('src/main/') &&
-              !/^src\/main\/(ledger|ipc|clock)\//.test(i) &&
-              !/^src\/main\/[^/]+\/migrations\/\d{4}-/.test(i),
+            (t) =>
+              t.startsWith('src/main/') &&
+              !/^src\/main\/(ledger|ipc|clock)\//.test(t) &&
+              !/^src\/main\/[^/]+\/migrations\/\d{4}-/.test(t),
           )
-          .map((i) => `${f} → ${i}`),
+          .map((t) => `${f} → ${t}`),
       );
     expect(ledgerReaches).toEqual([]);
   });
 
   it('has no import cycles, type-only imports included', () => {
-    const resolve = (from: string, spec: string): string | undefined => {
-      if (!spec.startsWith('.')) return undefined;
-      const base = join(dirname(from), spec);
-      return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
-        (f) => existsSync(f),
-      );
-    };
-    const edges = new Map(
-      all.map((f) => [f, importsOf(f).flatMap((i) => resolve(f, i) ?? [])] as const),
-    );
+    const edges = new Map(all.map((f) => [f, targetsOf(f).flatMap((t) => fileOf(t) ?? [])]));
     const cycles: string[][] = [];
     const state = new Map<string, 'visiting' | 'done'>();
     const path: string[] = [];

@@ -5,8 +5,8 @@ import {
   flowViewSchema,
   type AccountsView,
   type FlowView,
-} from '../../../src/shared/ipc/channels/auth';
-import type { ChannelName, RequestOf } from '../../../src/shared/ipc/contract';
+} from '@shared/ipc/channels/auth';
+import type { ChannelName, RequestOf } from '@shared/ipc/contract';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 import { fakeTokenEndpoint, practiceEndpoint } from './link-rig';
 

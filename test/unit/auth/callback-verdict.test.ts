@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransportId } from '../../../src/shared/ipc/channels/auth';
+import type { TransportId } from '@shared/ipc/channels/auth';
 import { callbackVerdict } from '../../../src/main/auth/callback-verdict';
 import { exchangeFailure } from '../../../src/main/auth/link-failures';
 import { AuthorizationDeclined, OAuthFailure } from '../../../src/main/auth/oauth-client';

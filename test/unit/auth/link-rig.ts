@@ -17,7 +17,7 @@ import { createExternalOpener } from '../../../src/main/shell/external-opener';
 import { ALLOWED_HTTPS_HOSTS } from '../../../src/main/shell/external-url-policy';
 import { createMemoryStore } from '../../../src/main/storage/key-value-store';
 import { createTokenVault } from '../../../src/main/vault/token-vault';
-import type { FlowView } from '../../../src/shared/ipc/channels/auth';
+import type { FlowView } from '@shared/ipc/channels/auth';
 import { createMemoryKeychain } from '../../support/fakes/memory-keychain';
 
 export const PRACTICE_BASE = 'http://127.0.0.1:45678';

@@ -6,7 +6,7 @@ import type { HmrcService } from '../../../src/main/hmrc/hmrc-service';
 import { busyMessage, registerHmrcIpc } from '../../../src/main/hmrc/register-hmrc-ipc';
 import { createIpcRouter } from '../../../src/main/ipc/ipc-router';
 import { createLogger, memorySink } from '../../../src/main/logging/logger';
-import type { FraudHeadersView } from '../../../src/shared/ipc/channels/hmrc';
+import type { FraudHeadersView } from '@shared/ipc/channels/hmrc';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 
 const SENDER = { id: 'w', origin: 'app://ledgerlink', isMainFrame: true };

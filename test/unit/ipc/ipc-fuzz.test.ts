@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMainServices } from '../../../src/main/create-main-services';
-import { channels, type ChannelName } from '../../../src/shared/ipc/contract';
-import { ipcResultSchema } from '../../../src/shared/ipc/wire';
+import { channels, type ChannelName } from '@shared/ipc/contract';
+import { ipcResultSchema } from '@shared/ipc/wire';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 
 /**

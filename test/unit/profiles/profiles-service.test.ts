@@ -12,7 +12,7 @@ import {
   type ProfilesService,
 } from '../../../src/main/profiles/profiles-service';
 import { createMemoryStore } from '../../../src/main/storage/key-value-store';
-import type { ProfilesView, RefreshProgress } from '../../../src/shared/ipc/channels/profiles';
+import type { ProfilesView, RefreshProgress } from '@shared/ipc/channels/profiles';
 
 /**
  * The profiles service with fakes only at its true boundaries: HMRC (a scripted client per

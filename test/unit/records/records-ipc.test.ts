@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
-import type { IpcResult } from '../../../src/shared/ipc/result';
-import type { RecordsProgress } from '../../../src/shared/ipc/channels/records';
+import type { IpcResult } from '@shared/ipc/result';
+import type { RecordsProgress } from '@shared/ipc/channels/records';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 import { ofxStatement } from '../../support/ofx-statement';
 

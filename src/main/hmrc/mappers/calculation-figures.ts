@@ -1,4 +1,4 @@
-import { hmrcAmountToPence, type Pence } from '../../../shared/domain/money';
+import { hmrcAmountToPence, type Pence } from '@shared/domain/money';
 import type { RetrieveCalculationResponse } from '../schemas/calculations';
 
 /**

@@ -1,5 +1,5 @@
-import { hmrcAmountToPence, penceToHmrcAmount, type Pence } from '../../../shared/domain/money';
-import type { IsoDate } from '../../../shared/domain/tax-year';
+import { hmrcAmountToPence, penceToHmrcAmount, type Pence } from '@shared/domain/money';
+import type { IsoDate } from '@shared/domain/tax-year';
 import {
   SE_EXPENSE_FIELDS,
   type SeExpenseField,

@@ -1,5 +1,5 @@
-import { hmrcAmountToPence, penceToHmrcAmount, type Pence } from '../../../shared/domain/money';
-import type { IsoDate } from '../../../shared/domain/tax-year';
+import { hmrcAmountToPence, penceToHmrcAmount, type Pence } from '@shared/domain/money';
+import type { IsoDate } from '@shared/domain/tax-year';
 import {
   UK_PROPERTY_ITEMISED_EXPENSE_FIELDS,
   type UkPropertyCumulativeBody,

@@ -1,5 +1,5 @@
-import type { Pence } from '../../../shared/domain/money';
-import type { IsoDate, TaxYear } from '../../../shared/domain/tax-year';
+import type { Pence } from '@shared/domain/money';
+import type { IsoDate, TaxYear } from '@shared/domain/tax-year';
 import type { DateOrderGuess } from './csv/bank-dates';
 import type { CsvMapping, RowProblemCode } from './csv/csv-mapping';
 import type { ImportProgress, PreviewRow } from './import-rows';

@@ -8,8 +8,8 @@ import {
   type PeriodBasis,
   type Quarter,
   type TaxYear,
-} from '../../../shared/domain/tax-year';
-import { isCategoryId } from '../../../shared/domain/categories';
+} from '@shared/domain/tax-year';
+import { isCategoryId } from '@shared/domain/categories';
 import { invalidInput } from '../ledger-error';
 
 /** What the records screen can filter on; all given conditions apply together. */

@@ -1,5 +1,5 @@
-import type { Pence } from '../../../shared/domain/money';
-import type { PeriodBasis, TaxYear } from '../../../shared/domain/tax-year';
+import type { Pence } from '@shared/domain/money';
+import type { PeriodBasis, TaxYear } from '@shared/domain/tax-year';
 import type { LedgerContext } from '../ledger-context';
 import { ledgerError, invalidInput } from '../ledger-error';
 import {

@@ -1,4 +1,4 @@
-import type { BusinessKind } from '../../../shared/domain/business-kinds';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import { checkCategory, disallowableFromShare } from '../categorisation-checks';
 import type { LedgerContext } from '../ledger-context';
 import { createRuleMatcher, matchInputOf } from './rule-matcher';

@@ -1,5 +1,5 @@
-import { BASIS_POINTS_WHOLE } from '../../../shared/domain/money';
-import type { BusinessKind } from '../../../shared/domain/business-kinds';
+import { BASIS_POINTS_WHOLE } from '@shared/domain/money';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import { checkAmount, checkCategory, checkText } from '../categorisation-checks';
 import { ledgerError, invalidInput } from '../ledger-error';
 import { hasAnyCondition, type RuleAction, type RuleConditions } from './rule-matcher';

@@ -1,4 +1,4 @@
-import type { Pence } from '../../../shared/domain/money';
+import type { Pence } from '@shared/domain/money';
 import { normaliseText } from '../text-normalise';
 import { compileWildcard, matchesWildcard, type WildcardPattern } from './wildcard';
 

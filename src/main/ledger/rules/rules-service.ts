@@ -1,6 +1,6 @@
-import { fieldValuePence, type HmrcCategory } from '../../../shared/domain/categories';
-import { BASIS_POINTS_WHOLE } from '../../../shared/domain/money';
-import type { BusinessKind } from '../../../shared/domain/business-kinds';
+import { fieldValuePence, type HmrcCategory } from '@shared/domain/categories';
+import { BASIS_POINTS_WHOLE } from '@shared/domain/money';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import { checkCategory } from '../categorisation-checks';
 import type { LedgerContext } from '../ledger-context';
 import { ledgerError, notFound } from '../ledger-error';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BusinessKind } from '../../../shared/domain/business-kinds';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import {
   categoriesForKind,
   consolidatedExpensesAllowed,
@@ -9,8 +9,8 @@ import {
   getCategory,
   type FieldAmount,
   type HmrcSection,
-} from '../../../shared/domain/categories';
-import { addPence, type Pence } from '../../../shared/domain/money';
+} from '@shared/domain/categories';
+import { addPence, type Pence } from '@shared/domain/money';
 import {
   isIsoDate,
   quarterLabel,
@@ -21,7 +21,7 @@ import {
   type PeriodBasis,
   type Quarter,
   type TaxYear,
-} from '../../../shared/domain/tax-year';
+} from '@shared/domain/tax-year';
 import type { BusinessesService } from '../businesses';
 import type { LedgerContext } from '../ledger-context';
 import { ledgerError, invalidInput } from '../ledger-error';

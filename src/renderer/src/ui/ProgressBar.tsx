@@ -1,5 +1,5 @@
 import { useId, type JSX } from 'react';
-import type { RecordsProgress } from '../../../shared/ipc/channels/records';
+import type { RecordsProgress } from '@shared/ipc/channels/records';
 import { fileSize } from './file-size';
 
 /**

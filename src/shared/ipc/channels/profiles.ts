@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_ROLES } from '../../domain/agent-permissions';
+import { AGENT_ROLES } from '@shared/domain/agent-permissions';
 import { defineChannels, defineEvents } from '../define';
 import { accountKindSchema } from './auth';
 import { environmentSchema } from './settings';

@@ -10,8 +10,8 @@ import {
   type PracticeHmrc,
   type PracticeHmrcOptions,
 } from '../../../../src/practice/server';
-import type { EventName } from '../../../../src/shared/ipc/contract';
-import type { IpcResult } from '../../../../src/shared/ipc/result';
+import type { EventName } from '@shared/ipc/contract';
+import type { IpcResult } from '@shared/ipc/result';
 import { fakeDisplay } from '../../../support/fakes/fake-machine-facts';
 import {
   integrationAdapters,

@@ -1,4 +1,4 @@
-import { taxYearOf } from '../../../../shared/domain/tax-year';
+import { taxYearOf } from '@shared/domain/tax-year';
 import type { SqliteDatabase } from '../../database';
 import { ledgerError } from '../../ledger-error';
 import type { RuleMatcher } from '../../rules/rule-matcher';

@@ -1,5 +1,5 @@
-import type { Pence } from '../../../../shared/domain/money';
-import type { IsoDate } from '../../../../shared/domain/tax-year';
+import type { Pence } from '@shared/domain/money';
+import type { IsoDate } from '@shared/domain/tax-year';
 
 /**
  * What makes two bank rows "the same" (duplicate detection): date + amount + normalised

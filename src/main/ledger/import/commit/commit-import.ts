@@ -1,4 +1,4 @@
-import type { BusinessKind } from '../../../../shared/domain/business-kinds';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import { createChangeLog } from '../../change-log';
 import {
   checkAmount,

@@ -1,4 +1,4 @@
-import { toIsoDate, type IsoDate, daysInMonth } from '../../../../shared/domain/tax-year';
+import { toIsoDate, type IsoDate, daysInMonth } from '@shared/domain/tax-year';
 
 /**
  * Dates as banks write them. `dmy` = 31/01/2026 (UK), `mdy` = 01/31/2026 (US exports), `ymd` =

@@ -1,5 +1,5 @@
-import { parseMoney, type DecimalStyle, type Pence } from '../../../../shared/domain/money';
-import type { IsoDate } from '../../../../shared/domain/tax-year';
+import { parseMoney, type DecimalStyle, type Pence } from '@shared/domain/money';
+import type { IsoDate } from '@shared/domain/tax-year';
 import { ledgerError } from '../../ledger-error';
 import { DATE_ORDERS, parseBankDate, type DateOrder } from './bank-dates';
 

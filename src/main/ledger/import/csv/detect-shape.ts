@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { parseMoney, type DecimalStyle } from '../../../../shared/domain/money';
+import { parseMoney, type DecimalStyle } from '@shared/domain/money';
 import { DATE_ORDERS, guessDateOrder, parseBankDate, type DateOrderGuess } from './bank-dates';
 import {
   CSV_DELIMITERS,

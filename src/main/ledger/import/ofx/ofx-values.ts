@@ -1,9 +1,5 @@
-import {
-  parseMoney,
-  type MoneyParseFailure,
-  type MoneyParseResult,
-} from '../../../../shared/domain/money';
-import { isIsoDate, type IsoDate } from '../../../../shared/domain/tax-year';
+import { parseMoney, type MoneyParseFailure, type MoneyParseResult } from '@shared/domain/money';
+import { isIsoDate, type IsoDate } from '@shared/domain/tax-year';
 import type { RowProblemCode, RowValues } from '../csv/csv-mapping';
 import type { BankRef } from '../import-rows';
 import { accountKey } from './ofx-account';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../../shared/domain/tax-year';
+import type { IsoDate } from '@shared/domain/tax-year';
 import type { PreviewRow } from '../import-rows';
 import type { FileFacts } from '../text-source';
 import { maskedAccount } from './ofx-account';

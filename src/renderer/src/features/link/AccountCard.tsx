@@ -1,8 +1,8 @@
 import { useState, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AccountView, FlowView } from '../../../../shared/ipc/channels/auth';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import type { AccountView, FlowView } from '@shared/ipc/channels/auth';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { formatDate, formatDateTime, formatDuration } from './format-time';
 import { flowQueryKey } from './use-link';
 

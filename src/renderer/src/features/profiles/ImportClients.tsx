@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { AGENT_ROLE_LABELS, type AgentRole } from '../../../../shared/domain/agent-permissions';
-import type { ImportPreview, ProfilesView } from '../../../../shared/ipc/channels/profiles';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import { AGENT_ROLE_LABELS, type AgentRole } from '@shared/domain/agent-permissions';
+import type { ImportPreview, ProfilesView } from '@shared/ipc/channels/profiles';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { useHmrcAccounts } from './use-hmrc-accounts';
 
 /** 2 MB of CSV is thousands of clients; the main process refuses more. */

@@ -5,8 +5,8 @@ import {
   SUPPORTING_AGENT_RESTRICTIONS,
   type AgentRole,
   type RestrictedAction,
-} from '../../../../shared/domain/agent-permissions';
-import type { ProfileView } from '../../../../shared/ipc/channels/profiles';
+} from '@shared/domain/agent-permissions';
+import type { ProfileView } from '@shared/ipc/channels/profiles';
 
 const WHAT: Record<RestrictedAction, string> = {
   calculations: 'See HMRC’s estimate of the tax due so far this year.',

@@ -1,7 +1,7 @@
-import type { AgentRole } from '../../../../shared/domain/agent-permissions';
-import { AGENT_ROLE_LABELS } from '../../../../shared/domain/agent-permissions';
-import { formatUkDate } from '../../../../shared/domain/tax-year';
-import type { ObligationRef, ProfileView } from '../../../../shared/ipc/channels/profiles';
+import type { AgentRole } from '@shared/domain/agent-permissions';
+import { AGENT_ROLE_LABELS } from '@shared/domain/agent-permissions';
+import { formatUkDate } from '@shared/domain/tax-year';
+import type { ObligationRef, ProfileView } from '@shared/ipc/channels/profiles';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 

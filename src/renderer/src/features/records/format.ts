@@ -1,8 +1,8 @@
-import { BUSINESS_KIND_NAMES } from '../../../../shared/domain/business-kinds';
-import { getCategory } from '../../../../shared/domain/categories';
-import { formatPence, type Pence } from '../../../../shared/domain/money';
-import { formatUkDate } from '../../../../shared/domain/tax-year';
-import type { RecordsBusiness } from '../../../../shared/ipc/channels/records';
+import { BUSINESS_KIND_NAMES } from '@shared/domain/business-kinds';
+import { getCategory } from '@shared/domain/categories';
+import { formatPence, type Pence } from '@shared/domain/money';
+import { formatUkDate } from '@shared/domain/tax-year';
+import type { RecordsBusiness } from '@shared/ipc/channels/records';
 
 /** How the records screens write things, in one place. */
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvents } from '../../define';
+import { defineEvents } from '@shared/ipc/define';
 import { profileId } from '../primitives';
 
 /** Events of the records capability: progress of long operations, and "these records changed". */

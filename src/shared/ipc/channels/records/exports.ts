@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineChannels } from '../../define';
+import { defineChannels } from '@shared/ipc/define';
 import { profileId, fileName, operationId, cancelled } from '../primitives';
 import { recordsFilterSchema } from './entries';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineChannels } from '../../define';
+import { defineChannels } from '@shared/ipc/define';
 import {
   isoTime,
   profileId,
