@@ -1,27 +1,5 @@
 import { useRef, useState, type JSX } from 'react';
-
-/** Copies text: the clipboard API, else the older copy command on a selection. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-    }
-  }
-}
+import { copyText } from '@renderer/ui/copy-text';
 
 /**
  * The exact JSON body of the PUT (reference §3.5). Shown with line breaks to read; "Copy"
