@@ -9,7 +9,7 @@ import './styles/components.css';
 import './styles/hmrc.css';
 import './styles/link.css';
 import './styles/profiles.css';
-import './styles/records.css';
+import './styles/records-list.css';
 import './styles/review.css';
 
 const queryClient = new QueryClient({
