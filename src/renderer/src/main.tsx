@@ -10,6 +10,11 @@ import './styles/hmrc.css';
 import './styles/link.css';
 import './styles/profiles.css';
 import './styles/records-list.css';
+import './styles/records-entry.css';
+import './styles/records-import.css';
+import './styles/records-rules.css';
+import './styles/records-totals.css';
+import './styles/records-export.css';
 import './styles/review.css';
 
 const queryClient = new QueryClient({
