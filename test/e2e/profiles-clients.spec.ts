@@ -164,7 +164,7 @@ test.describe('agent clients', () => {
     host,
   }) => {
     const { ewan } = await agentWithClients(app, host);
-    await host.services.profiles.setActive(ewan.id);
+    host.services.profiles.setActive(ewan.id);
     await app
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('link', { name: 'Profiles' })

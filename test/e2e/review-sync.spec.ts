@@ -342,7 +342,7 @@ reviewTest.describe('review offline, then sync', () => {
       }
 
       // The agent reviews Carys's update in the app, as she would see it.
-      await host.services.profiles.setActive(ids['Carys Clarke']!);
+      host.services.profiles.setActive(ids['Carys Clarke']!);
       await openReview(app);
       const catering = card(app, 'Clarke Catering');
       await expect(catering).toContainText(
@@ -385,14 +385,14 @@ reviewTest.describe('review offline, then sync', () => {
       await bothSchemes(app, 'sync-clients-done');
 
       // A main agent sees the client's estimate; a supporting agent is told why not.
-      await host.services.profiles.setActive(ids['Carys Clarke']!);
+      host.services.profiles.setActive(ids['Carys Clarke']!);
       await openReview(app, 'Outbox and sync');
       await expect(
         app
           .getByRole('region', { name: 'Tax estimate from HMRC' })
           .getByText('Estimated Income Tax'),
       ).toBeVisible();
-      await host.services.profiles.setActive(ids['Ewan Ellis']!);
+      host.services.profiles.setActive(ids['Ewan Ellis']!);
       await expect(app.getByRole('heading', { level: 1 })).toContainText('Ewan Ellis');
       const estimate = app.getByRole('region', { name: 'Tax estimate from HMRC' });
       await expect(estimate).toContainText(

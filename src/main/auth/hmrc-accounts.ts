@@ -70,7 +70,7 @@ export function createHmrcAccountStore(store: KeyValueStore): HmrcAccountStore {
     if (!Array.isArray(raw)) return [];
     return raw.flatMap((entry) => {
       const parsed = accountSchema.safeParse(entry);
-      return parsed.success ? [parsed.data as HmrcAccount] : [];
+      return parsed.success ? [parsed.data] : [];
     });
   };
   const writePersisted = (accounts: HmrcAccount[]) => store.set(KEY, accounts);

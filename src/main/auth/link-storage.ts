@@ -16,9 +16,9 @@ export interface LinkStorage {
    * Seals the tokens in the vault (or keeps them for the session when the person chose so) and
    * saves the account; when the keychain fails, holds the tokens in memory and asks the person.
    */
-  store(f: LinkFlow, accountId: string, record: TokenRecord): Promise<void>;
+  store: (f: LinkFlow, accountId: string, record: TokenRecord) => Promise<void>;
   /** Saves the account and marks the attempt linked. */
-  finish(f: LinkFlow, accountId: string, record: TokenRecord, sessionOnly: boolean): void;
+  finish: (f: LinkFlow, accountId: string, record: TokenRecord, sessionOnly: boolean) => void;
 }
 
 export function createLinkStorage(deps: {

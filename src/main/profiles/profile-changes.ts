@@ -6,9 +6,9 @@ import type { ProfilesView } from '@shared/ipc/channels/profiles';
  */
 export interface ProfileChanges {
   /** Tells every window now. */
-  now(): void;
+  now: () => void;
   /** Tells every window now, or within half a second while a background refresh runs. */
-  changed(): void;
+  changed: () => void;
   /** A background refresh started (true) or ended (false). */
   batch(running: boolean): void;
   dispose(): void;

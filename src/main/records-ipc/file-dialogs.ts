@@ -26,7 +26,7 @@ export interface FileDialogs {
 
 /** No dialogs (tests that never choose a file): every dialog is cancelled. */
 export const cancelledFileDialogs: FileDialogs = {
-  chooseFile: async () => null,
-  chooseSaveLocation: async () => null,
-  openFile: async () => undefined,
+  chooseFile: () => Promise.resolve(null),
+  chooseSaveLocation: () => Promise.resolve(null),
+  openFile: () => Promise.resolve(),
 };

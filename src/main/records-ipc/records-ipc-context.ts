@@ -16,8 +16,8 @@ export interface RecordsIpcContext {
   /** `<userData>/profiles`, where an imported archive becomes a profile's folder. */
   profilesDir: string;
   /** The profile's open ledger; PROFILE_NOT_FOUND for an unknown id. */
-  ledgerOf(profileId: string): Ledger;
+  ledgerOf: (profileId: string) => Ledger;
   /** Tells every window the profile's records changed (`records.changed`). */
-  changed(profileId: string): void;
-  emitProgress(progress: RecordsProgress): void;
+  changed: (profileId: string) => void;
+  emitProgress: (progress: RecordsProgress) => void;
 }

@@ -22,7 +22,7 @@ export function createEstimates(deps: {
   timing: (environment: Environment) => EstimateTiming;
   emitChanged?: (profileId: string) => void;
 }): {
-  getEstimate(profile: Profile, taxYear: string, signal?: AbortSignal): Promise<EstimateView>;
+  getEstimate: (profile: Profile, taxYear: string, signal?: AbortSignal) => Promise<EstimateView>;
 } {
   const { sleep, timing } = deps;
   const getEstimate = async (

@@ -43,13 +43,13 @@ export const offline = () =>
  */
 export interface SyncRuns {
   /** Starts a run (throws OFFLINE when offline); `done` resolves when every profile has ended. */
-  start(
+  start: (
     profileIds: string[],
     options: RunOptions,
-  ): { run: RunProgress; done: Promise<SyncRunView> };
+  ) => { run: RunProgress; done: Promise<SyncRunView> };
   isSyncing(profileId: string): boolean;
   /** Profiles (not archived, with an account) that have updates waiting, filtered. */
-  profilesWithQueued(filter: (p: Profile) => boolean): string[];
+  profilesWithQueued: (filter: (p: Profile) => boolean) => string[];
   /** Resolves when no run is in progress. */
   idle(): Promise<void>;
   dispose(): void;

@@ -16,7 +16,7 @@ import { estimatePermission } from './sync-estimate';
 
 /** What the sync screen shows of a profile: its outbox, receipts and the log's check. */
 export interface SyncViews {
-  status(profileId: string): SyncStatusView;
+  status: (profileId: string) => SyncStatusView;
   receipts(profileId: string, limit?: number): ReceiptView[];
   verifyLog(profileId?: string): LogCheckView[];
   /** Updates waiting to go (approved, sending, or waiting for a re-link). */

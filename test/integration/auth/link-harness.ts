@@ -79,9 +79,9 @@ export async function startLinkHarness(
       oauthFetch: async (input, init) => {
         const body = init?.body;
         tokenRequests.push({
-          grantType: new URLSearchParams(typeof body === 'string' ? body : String(body ?? '')).get(
-            'grant_type',
-          )!,
+          grantType: new URLSearchParams(
+            typeof body === 'string' || body instanceof URLSearchParams ? body : '',
+          ).get('grant_type')!,
         });
         return fetch(input, init);
       },

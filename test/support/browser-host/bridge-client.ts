@@ -59,7 +59,10 @@ const transport: BridgeTransport = {
     await opened;
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      pending.set(id, (value) => (value instanceof Promise ? value.catch(reject) : resolve(value)));
+      pending.set(id, (value) => {
+        if (value instanceof Promise) value.catch(reject);
+        else resolve(value);
+      });
       socket.send(JSON.stringify({ kind: 'invoke', id, channel, payload }));
     });
   },

@@ -38,7 +38,7 @@ async function start() {
   ): Promise<T> => {
     const result = await raw(channel, payload);
     if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
+    return result.value;
   };
   const profile = await services.profiles.create({
     kind: 'self',

@@ -78,10 +78,11 @@ export async function exportProfileArchive(options: {
     ];
 
     let pending: Promise<void> = Promise.resolve();
-    let failed: Error | null = null;
+    // Set inside the zip callback, so held in an object: TypeScript cannot see that assignment.
+    const zipFailure: { error?: Error } = {};
     let written = 0;
     const zip = new Zip((error, chunk) => {
-      if (error) failed = error;
+      if (error) zipFailure.error = error;
       else {
         written += chunk.length;
         pending = pending.then(() => writeChunk(out, chunk));
@@ -119,7 +120,7 @@ export async function exportProfileArchive(options: {
     manifestEntry.push(new TextEncoder().encode(JSON.stringify(manifest, null, 2)), true);
     zip.end();
     await pending;
-    if (failed) throw failed;
+    if (zipFailure.error) throw zipFailure.error;
     out.end();
     await once(out, 'finish');
     await rename(partial, outFile);
@@ -233,10 +234,11 @@ async function unpack(
   // Zip entries arrive one after another, so one queue of writes keeps them in order; awaiting it
   // after every 64 KB of input keeps memory to about one chunk's worth of unpacked data.
   let queue: Promise<void> = Promise.resolve();
-  let failure: unknown = null;
+  // The first reason to stop, set in callbacks (so held in an object TypeScript can follow).
+  const failure: { reason?: Error } = {};
   let bytes = 0;
   const fail = (reason: unknown) => {
-    failure ??= reason;
+    failure.reason ??= reason instanceof Error ? reason : new Error(String(reason));
   };
   const unzip = new Unzip((file) => {
     const name = file.name;
@@ -279,15 +281,15 @@ async function unpack(
     }) as AsyncIterable<Buffer>) {
       unzip.push(chunk);
       await queue;
-      if (failure) break;
+      if (failure.reason) break;
       onProgress?.({ phase: 'importing', files: seen.size, bytes });
     }
-    if (!failure) unzip.push(new Uint8Array(0), true);
+    if (!failure.reason) unzip.push(new Uint8Array(0), true);
     await queue;
   } catch (error) {
     fail(error);
   }
-  if (failure) throw failure;
+  if (failure.reason) throw failure.reason;
   for (const [name, record] of seen) {
     if (record.sha256 === '') throw invalid(`${name} is cut short.`);
     const size = (await stat(join(staging, ...name.split('/')))).size;

@@ -1,4 +1,4 @@
-import { fieldValuePence, type HmrcCategory } from '@shared/domain/categories';
+import { fieldValuePence } from '@shared/domain/categories';
 import { BASIS_POINTS_WHOLE } from '@shared/domain/money';
 import type { BusinessKind } from '@shared/domain/business-kinds';
 import { checkCategory } from '../categorisation-checks';
@@ -190,7 +190,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
       );
       let share = 0;
       if (category?.reportable && category.disallowableField && t.disallowablePence !== 0) {
-        const expense = fieldValuePence(category as HmrcCategory, t.amountPence);
+        const expense = fieldValuePence(category, t.amountPence);
         share =
           expense === 0 ? 0 : Math.round((t.disallowablePence / expense) * BASIS_POINTS_WHOLE);
       }

@@ -23,6 +23,12 @@ export function RecoveryScreen({
     userAgent: navigator.userAgent,
   });
 
+  const copy = async () => {
+    const ok = await copyText(text);
+    setCopied(ok ? 'copied' : 'failed');
+    if (!ok) textRef.current?.select();
+  };
+
   // Keyboard and screen-reader users land on what happened, not on a control.
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -43,15 +49,7 @@ export function RecoveryScreen({
         <button type="button" className="button primary" onClick={() => window.location.reload()}>
           Reload Ledgerlink
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={async () => {
-            const ok = await copyText(text);
-            setCopied(ok ? 'copied' : 'failed');
-            if (!ok) textRef.current?.select();
-          }}
-        >
+        <button type="button" className="button" onClick={() => void copy()}>
           Copy diagnostics
         </button>
         <span role="status" className={copied === 'copied' ? 'saved' : undefined}>

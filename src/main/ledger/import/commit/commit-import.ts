@@ -162,7 +162,8 @@ export async function commitImport(
     // Per-date counters need date order; a fixed row's new date can break it, so keep them all then.
     const perDate = input.sortedByDate && fixes.size === 0;
     const keyer = new RowKeyer(perDate ? 'per-date' : 'keep-all');
-    let refused: AppError | null = null;
+    // Set inside the row callback, so held in an object: TypeScript cannot see that assignment.
+    const refusal: { error?: AppError } = {};
 
     const outcome = await input.readRows({
       ...(options.signal ? { signal: options.signal } : {}),
@@ -173,7 +174,7 @@ export async function commitImport(
           const values = fixes.get(line) ?? read;
           if (!values.ok) {
             if (decisions.badRows === 'refuse' && !skip.has(line)) {
-              refused = ledgerError(
+              refusal.error = ledgerError(
                 'IMPORT_BAD_ROWS_UNRESOLVED',
                 `Line ${line} cannot be read: ${values.message}`,
                 'Fix the row or choose to skip rows that cannot be read. Nothing was imported.',
@@ -250,7 +251,7 @@ export async function commitImport(
       },
     });
     result.rowsRead = outcome.rowsRead;
-    if (refused) throw refused;
+    if (refusal.error) throw refusal.error;
     if (!outcome.completed) {
       throw ledgerError(
         'IMPORT_CANCELLED',

@@ -141,7 +141,7 @@ export function detectShape(sample: string, complete: boolean): DetectedShape {
     headerCandidate.filter((c) => c.trim() !== '' && !isMoneyLike(c)).length >=
       Math.ceil(width / 2);
   const columnNames = Array.from({ length: width }, (_, i) =>
-    hasHeaderNames && headerCandidate![i]?.trim() ? headerCandidate![i]!.trim() : `Column ${i + 1}`,
+    hasHeaderNames && headerCandidate[i]?.trim() ? headerCandidate[i].trim() : `Column ${i + 1}`,
   );
   const data =
     firstData === -1

@@ -17,6 +17,11 @@ export function PayloadPanel({
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const preRef = useRef<HTMLPreElement>(null);
   const pretty = JSON.stringify(JSON.parse(json), null, 2);
+  const copy = async () => {
+    const ok = await copyText(json);
+    setCopied(ok ? 'copied' : 'failed');
+    if (!ok && preRef.current) window.getSelection()?.selectAllChildren(preRef.current);
+  };
   return (
     <details className="payload" open={open}>
       <summary>The exact JSON HMRC will receive</summary>
@@ -33,15 +38,7 @@ export function PayloadPanel({
         {pretty}
       </pre>
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          onClick={async () => {
-            const ok = await copyText(json);
-            setCopied(ok ? 'copied' : 'failed');
-            if (!ok && preRef.current) window.getSelection()?.selectAllChildren(preRef.current);
-          }}
-        >
+        <button type="button" className="button" onClick={() => void copy()}>
           Copy the JSON
         </button>
         <span role="status" className={copied === 'copied' ? 'saved' : undefined}>
