@@ -23,7 +23,7 @@ export interface HmrcAccount {
    * 18 months ended, or the tokens cannot be read); `session-only`: tokens in memory only.
    */
   status: 'linked' | 'relink-needed' | 'session-only';
-  lastRefresh?: { at: string; outcome: 'ok' | 'failed'; detail?: string };
+  lastRefresh?: { at: string; outcome: 'ok' | 'failed'; detail?: string | undefined } | undefined;
 }
 
 /** The HMRC accounts the app holds tokens for. Session-only accounts are never persisted. */

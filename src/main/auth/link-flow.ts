@@ -53,12 +53,12 @@ export interface LinkFlow {
   used: boolean;
   phase: FlowPhase;
   steps: Map<LinkStepId, { status: StepStatus; detail?: string }>;
-  error?: { step: LinkStepId; code: string; message: string; action: string };
+  error?: { step: LinkStepId; code: string; message: string; action: string } | undefined;
   /** Tokens waiting for the person's "this session only" choice when the keychain failed. */
-  held?: { accountId: string; record: TokenRecord };
-  account?: AccountView;
-  loopback?: LoopbackListener;
-  timer?: NodeJS.Timeout;
+  held?: { accountId: string; record: TokenRecord } | undefined;
+  account?: AccountView | undefined;
+  loopback?: LoopbackListener | undefined;
+  timer?: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -84,11 +84,8 @@ export function initialSteps(kind: AccountKind): LinkFlow['steps'] {
 }
 
 export function setStep(flow: LinkFlow, id: LinkStepId, status: StepStatus, detail?: string): void {
-  const before = flow.steps.get(id);
-  flow.steps.set(id, {
-    status,
-    ...((detail ?? before?.detail) ? { detail: detail ?? before?.detail } : {}),
-  });
+  const text = detail ?? flow.steps.get(id)?.detail;
+  flow.steps.set(id, { status, ...(text ? { detail: text } : {}) });
 }
 
 export const isActive = (phase: FlowPhase) =>

@@ -39,10 +39,10 @@ import { parsePastedCode } from './pasted-code';
 
 export interface StartLinkRequest {
   accountKind: AccountKind;
-  environment?: Environment;
-  transport?: TransportId;
-  sessionOnly?: boolean;
-  relinkAccountId?: string;
+  environment?: Environment | undefined;
+  transport?: TransportId | undefined;
+  sessionOnly?: boolean | undefined;
+  relinkAccountId?: string | undefined;
 }
 
 /**

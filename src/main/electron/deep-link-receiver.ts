@@ -51,7 +51,7 @@ export function installDeepLinkReceiver(
  */
 export function registerProtocolClient(
   app: App,
-  processInfo: { defaultApp: boolean; execPath: string; argv1?: string },
+  processInfo: { defaultApp: boolean; execPath: string; argv1?: string | undefined },
 ): boolean {
   if (processInfo.defaultApp && processInfo.argv1) {
     return app.setAsDefaultProtocolClient(APP_SCHEME, processInfo.execPath, [processInfo.argv1]);

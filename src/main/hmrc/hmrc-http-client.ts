@@ -159,7 +159,7 @@ export function createHmrcHttpClient(deps: HmrcHttpClientDeps): HmrcTransport {
           ...toRequestHeaders(fraud.values),
           ...scenario,
         },
-        signal: options.signal,
+        ...(options.signal ? { signal: options.signal } : {}),
       });
       return { kind: 'response', response };
     } catch (error) {

@@ -7,10 +7,10 @@ import { MAX_NOTES, type TransactionStore, type TransactionWithParts } from './t
 
 export interface SplitPartInput {
   amountPence: Pence;
-  businessId?: number | null;
-  categoryId?: string | null;
-  disallowablePence?: Pence;
-  notes?: string | null;
+  businessId?: number | null | undefined;
+  categoryId?: string | null | undefined;
+  disallowablePence?: Pence | undefined;
+  notes?: string | null | undefined;
 }
 
 /**

@@ -24,23 +24,23 @@ import {
 export interface NewTransaction {
   date: IsoDate;
   description: string;
-  counterparty?: string | null;
+  counterparty?: string | null | undefined;
   amountPence: Pence;
-  businessId?: number | null;
-  categoryId?: string | null;
-  disallowablePence?: Pence;
-  notes?: string | null;
+  businessId?: number | null | undefined;
+  categoryId?: string | null | undefined;
+  disallowablePence?: Pence | undefined;
+  notes?: string | null | undefined;
 }
 
 /** Fields left out are unchanged; null clears a field. */
-export type TransactionPatch = Partial<NewTransaction>;
+export type TransactionPatch = { [K in keyof NewTransaction]?: NewTransaction[K] | undefined };
 
 export interface CategoriseInput {
   /** Left out: keep each transaction's business. */
-  businessId?: number | null;
+  businessId?: number | null | undefined;
   categoryId: string | null;
   /** Share of each expense that is not allowable, 0–10,000 (= 100 %). */
-  disallowableBasisPoints?: number;
+  disallowableBasisPoints?: number | undefined;
 }
 
 export type { SplitPartInput } from './transaction-splits';

@@ -20,11 +20,11 @@ export interface Profile {
   /** The HMRC account acting for them; null until one is linked. */
   accountId: string | null;
   /** Client profiles only: which kind of agent the client authorised. */
-  agentRole?: AgentRole;
-  archivedAt?: string;
+  agentRole?: AgentRole | undefined;
+  archivedAt?: string | undefined;
   createdAt: string;
   updatedAt: string;
-  lastActiveAt?: string;
+  lastActiveAt?: string | undefined;
   /** From the last HMRC answer (List All Businesses). */
   authorisation: Authorisation;
   /** A summary of the last successful obligations check, for the overview (works offline). */

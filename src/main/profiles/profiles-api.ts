@@ -53,17 +53,17 @@ export interface CreateProfileInput {
   kind: Profile['kind'];
   name: string;
   nino: string;
-  accountId?: string | null;
-  agentRole?: Profile['agentRole'];
+  accountId?: string | null | undefined;
+  agentRole?: Profile['agentRole'] | undefined;
   /** Make it the active profile of its environment. */
-  activate?: boolean;
+  activate?: boolean | undefined;
 }
 
 export interface EditProfileInput {
-  name?: string;
-  nino?: string;
-  accountId?: string | null;
-  agentRole?: Profile['agentRole'];
+  name?: string | undefined;
+  nino?: string | undefined;
+  accountId?: string | null | undefined;
+  agentRole?: Profile['agentRole'] | undefined;
 }
 
 /**

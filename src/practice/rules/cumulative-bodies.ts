@@ -127,8 +127,8 @@ export const UK_PROPERTY_CUMULATIVE_SPEC: FieldSpec & { kind: 'object' } = {
 };
 
 export interface DateRange {
-  from?: string;
-  to?: string;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 type Obj = Record<string, unknown>;

@@ -116,8 +116,8 @@ describe.skipIf(!specs)(`the HMRC client against Practice HMRC (${reason})`, () 
     const harness = await start();
     const id = await harness.link(A, 'individual');
     const hmrc = harness.services.hmrc.forAccount(id);
-    const results: { correlationId?: string }[] = [];
-    const keep = <T extends { correlationId?: string }>(r: T) => (results.push(r), r);
+    const results: { correlationId?: string | undefined }[] = [];
+    const keep = <T extends { correlationId?: string | undefined }>(r: T) => (results.push(r), r);
 
     const list = keep(await hmrc.businessDetails.list(A.nino));
     expect(list.data.listOfBusinesses.map((b) => b.businessId).sort()).toEqual(

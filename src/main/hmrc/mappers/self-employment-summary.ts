@@ -14,7 +14,7 @@ import {
  */
 export interface SelfEmploymentCumulativeTotals {
   /** Left out for customers who report annually or whose income source is latent. */
-  period?: { start: IsoDate; end: IsoDate };
+  period?: { start: IsoDate; end: IsoDate } | undefined;
   income: { turnover: Pence; other: Pence; taxTakenOffTradingIncome: Pence };
   expenses:
     | {

@@ -86,28 +86,28 @@ export interface RowFix {
   date: IsoDate;
   amountPence: Pence;
   description: string;
-  counterparty?: string | null;
+  counterparty?: string | null | undefined;
 }
 
 export interface ImportDecisions {
   /** From the analysis: the file must not have changed since. */
   expectedSha256: string;
-  inLedgerDuplicates?: 'skip' | 'keep';
-  repeatedInFile?: 'keep' | 'skip';
+  inLedgerDuplicates?: 'skip' | 'keep' | undefined;
+  repeatedInFile?: 'keep' | 'skip' | undefined;
   /** Lines to import even though they are duplicates. */
-  keepLines?: readonly number[];
+  keepLines?: readonly number[] | undefined;
   /** Lines to leave out whatever they are. */
-  skipLines?: readonly number[];
+  skipLines?: readonly number[] | undefined;
   /** Corrected values for rows that could not be read (or any row). */
-  fixes?: readonly RowFix[];
+  fixes?: readonly RowFix[] | undefined;
   /** What to do with unreadable rows that were not fixed; the person must choose. */
   badRows: 'skip' | 'refuse';
   /** Business for rows no rule places (e.g. "this is my business account"). */
-  businessId?: number | null;
-  applyRules?: boolean;
+  businessId?: number | null | undefined;
+  applyRules?: boolean | undefined;
   /** CSV only: remember the mapping for this bank's files. */
-  rememberMapping?: boolean;
-  mappingLabel?: string;
+  rememberMapping?: boolean | undefined;
+  mappingLabel?: string | undefined;
 }
 
 export interface ImportResult {

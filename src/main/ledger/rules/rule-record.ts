@@ -7,12 +7,12 @@ export interface Rule extends MatchableRule {
 }
 
 export interface NewRule {
-  name?: string;
+  name?: string | undefined;
   conditions: RuleConditions;
   action: RuleAction;
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** Lower runs first; left out, the rule goes after all existing ones. */
-  priority?: number;
+  priority?: number | undefined;
 }
 
 export type RulePatch = Partial<NewRule>;

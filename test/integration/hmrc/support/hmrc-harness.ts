@@ -42,7 +42,7 @@ export interface HmrcHarness {
  * none, and the display is fixed (there is no window in an integration test).
  */
 export async function startHmrcHarness(
-  options: { practice?: PracticeHmrcOptions; device?: DeviceIdentityFacts } = {},
+  options: { practice?: PracticeHmrcOptions; device?: DeviceIdentityFacts | undefined } = {},
 ): Promise<HmrcHarness> {
   const practice = await startPracticeHmrc({ calculationDelayMs: 200, ...options.practice });
   const proxy = await startRecordingProxy(practice.baseUrl);

@@ -14,7 +14,7 @@ export interface Exchange {
   /** performance.now() when the request reached the proxy (≈ reached Practice HMRC). */
   arrivedAt: number;
   /** Undefined when Practice HMRC dropped the connection. */
-  status?: number;
+  status?: number | undefined;
   responseHeaders?: IncomingHttpHeaders;
   responseBody?: string;
 }

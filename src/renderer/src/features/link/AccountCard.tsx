@@ -15,7 +15,7 @@ const STATUS: Record<AccountView['status'], { text: string; badge: string }> = {
 export interface UnlinkedNotice {
   label: string;
   environment: AccountView['environment'];
-  revoke: { url?: string; instructions: string };
+  revoke: { url?: string | undefined; instructions: string };
 }
 
 /** One linked HMRC account on the scope status screen (issue 4 item 8). */
