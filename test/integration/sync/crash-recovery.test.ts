@@ -117,11 +117,7 @@ describe('crash safety: the app killed at random points while syncing', () => {
           practice: practiceEndpointOf(practice),
           at: SYNC_REFERENCE_NOW,
         });
-        await app.services.ipc.dispatch(
-          'auth.startLink',
-          { accountKind: 'individual', transport: 'custom-scheme' },
-          { id: 'test-window', origin: 'app://ledgerlink', isMainFrame: true },
-        );
+        await app.ok('auth.startLink', { accountKind: 'individual', transport: 'custom-scheme' });
         const journey = await walkPracticeJourney(app.opened.at(-1)!, {
           userId: user.userId,
           password: user.password,
