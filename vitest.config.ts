@@ -27,6 +27,8 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['test/integration/**/*.test.ts'],
+          // The built main bundle's electron-store imports `electron`: inlined, it gets the mock.
+          server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Two cores: keep the keychain and the HTTP servers from fighting over them.

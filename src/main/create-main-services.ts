@@ -18,11 +18,13 @@ import {
   createEnvironmentRuntime,
   type EnvironmentRuntime,
 } from './environments/environment-runtime';
-import type { VendorCredentials } from './environments/hmrc-environments';
+import type { EnvironmentDefinition } from './environments/environment-definition';
 import type { DisplaySource, MachineFacts } from './hmrc/fraud-prevention/machine-facts';
 import { nodeMachineFacts } from './hmrc/fraud-prevention/node-machine-facts';
 import { createHmrcService, type HmrcService } from './hmrc/hmrc-service';
+import type { RateLimiter } from './hmrc/rate-limiter';
 import { registerHmrcIpc } from './hmrc/register-hmrc-ipc';
+import { clearStaging, stagingRootOf } from './ledger';
 import { createProfilesService, type ProfilesService } from './profiles/profiles-service';
 import { registerProfilesIpc } from './profiles/register-profiles-ipc';
 import { cancelledFileDialogs, type FileDialogs } from './records-ipc/file-dialogs';
@@ -62,7 +64,12 @@ export interface MainAdapters {
   launchPractice: PracticeLauncher;
   /** Origins whose top-level frames may call main (app://ledgerlink, the dev server, the host). */
   rendererOrigins?: string[];
-  vendorCredentials?: Partial<Record<'sandbox' | 'production', VendorCredentials>>;
+  /**
+   * HMRC's sandbox and live service as this build defines them (`hmrcEnvironments()` from the
+   * vendor's credentials); absent = unavailable. Tests may define either as any HMRC-shaped
+   * server on loopback.
+   */
+  hmrcEnvironments?: Partial<Record<'sandbox' | 'production', EnvironmentDefinition>>;
   clock?: Clock;
   /** The OS keychain for the vault's master key (keytar). Absent: tokens are session-only. */
   keychain?: Keychain;
@@ -75,6 +82,11 @@ export interface MainAdapters {
   startLoopbackListener?: StartLoopbackListener;
   /** Only for tests: the HTTP client for HMRC's token endpoint. */
   oauthFetch?: typeof fetch;
+  /**
+   * Only for tests: the application's one HMRC rate limiter, e.g. on a virtual clock so that
+   * spacing requests never depends on how busy the machine is. Default: real time.
+   */
+  hmrcRateLimiter?: RateLimiter;
   /**
    * The device facts behind the fraud prevention headers (OS user, network, OS and hardware
    * identity). Default: read from this machine through Node.
@@ -140,19 +152,16 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   const environments = createEnvironmentRuntime({
     settings,
     launchPractice: adapters.launchPractice,
-    vendorCredentials: adapters.vendorCredentials ?? {},
+    definitions: adapters.hmrcEnvironments ?? {},
     logger: logger.child('environments'),
   });
   const opener = createExternalOpener({
     openInSystemBrowser: adapters.openInSystemBrowser,
     logger: logger.child('shell'),
-    policy: () => {
-      const practice = environments.practice();
-      return {
-        httpsHosts: ALLOWED_HTTPS_HOSTS,
-        loopbackOrigins: practice ? [new URL(practice.baseUrl).origin] : [],
-      };
-    },
+    policy: () => ({
+      httpsHosts: ALLOWED_HTTPS_HOSTS,
+      loopbackOrigins: environments.loopbackOrigins(),
+    }),
   });
 
   registerAppIpc(ipc, {
@@ -218,6 +227,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     appVersion: adapters.host.appVersion,
     logger: logger.child('hmrc'),
     now: () => clock.now(),
+    ...(adapters.hmrcRateLimiter ? { limiter: adapters.hmrcRateLimiter } : {}),
   });
   const stopHmrcEvents = registerHmrcIpc(ipc, { hmrc, environments, now: () => clock.now() });
 
@@ -235,13 +245,17 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   });
   registerProfilesIpc(ipc, profiles);
 
-  // Digital records (issue 7): the IPC adapter over each profile's ledger.
+  // Digital records (issue 7): the IPC adapter over each profile's ledger. Archives are built
+  // and unpacked in a private staging folder; whatever a crash left there goes first.
+  const stagingRoot = stagingRootOf(adapters.paths.userData);
+  await clearStaging(stagingRoot);
   registerRecordsIpc(ipc, {
     profiles,
     files: adapters.fileDialogs ?? cancelledFileDialogs,
     clock,
     logger: logger.child('records'),
     profilesDir: join(adapters.paths.userData, 'profiles'),
+    stagingRoot,
   });
 
   // Review and sync (issue 8): the outbox and submission log live in each profile's ledger.

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { type PracticeHmrc, startPracticeHmrc } from './server';
 
 /**
- * `npm run practice-hmrc -- [--port N] [--data FILE]`: runs Practice HMRC until Ctrl-C and prints
+ * `npm run practice-hmrc -- [--port N] [--data FILE] [--sandbox-default]`: runs Practice HMRC until Ctrl-C and prints
  * what a person or a test needs to use it.
  */
 function print(text: string): void {
@@ -46,7 +46,12 @@ function describe(p: PracticeHmrc, dataFile: string | undefined): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      host: { type: 'string' },
+      'sandbox-default': { type: 'boolean' },
+    },
     allowPositionals: false,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -57,6 +62,7 @@ async function main(): Promise<void> {
     port,
     ...(dataFile ? { dataFile } : {}),
     ...(values.host ? { host: values.host } : {}),
+    ...(values['sandbox-default'] ? { withoutScenario: 'sandbox-default' as const } : {}),
   });
   print(describe(practice, dataFile));
   let stopping = false;

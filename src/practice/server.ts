@@ -9,6 +9,7 @@ import { registerSelfEmploymentCumulative } from './apis/self-employment-cumulat
 import { registerTestSupport } from './apis/test-support';
 import { type PracticeClock, createOffsetClock } from './clock';
 import { type FaultConfig, FaultInjector, isApiPath } from './faults/fault-injection';
+import { grantControl } from './faults/grant-end';
 import { type FraudHeaderFeedback, FraudFeedbackStore } from './fraud-headers/feedback-store';
 import { registerFraudHeaderRoutes } from './fraud-headers/routes';
 import { type ApiDeps, newCorrelationId } from './http/api-route';
@@ -73,10 +74,35 @@ export interface PracticeHmrcOptions {
   faults?: Partial<FaultConfig>;
   /** Requests per rolling second per client id before 429 MESSAGE_THROTTLED_OUT (HMRC: 3). 0 or Infinity turns it off. */
   rateLimitPerSecond?: number;
+  /**
+   * The monotonic milliseconds the rate limit's rolling second is measured in (default
+   * performance.now). Tests pass a virtual clock so the limit never depends on machine load.
+   */
+  rateLimitClock?: () => number;
   /** How long a token refresh takes; a second refresh of the same grant meanwhile gets "Refresh operation is already in progress". Default 0. */
   refreshProcessingMs?: number;
-  /** How long a triggered calculation takes before it can be retrieved (HMRC says wait at least 5 s). Default 1000. */
-  calculationDelayMs?: number;
+  /** Waits out that time: a real timer by default; tests hold a refresh open until they release it. */
+  refreshWait?: (ms: number) => Promise<void>;
+  /**
+   * How long a triggered calculation takes before it can be retrieved; until then retrieve is 404
+   * and a second trigger is RULE_CALCULATION_IN_PROGRESS. Default 5000, as HMRC advises waiting
+   * at least 5 seconds [IC trigger.yaml; reference §5.7 step 3]. Measured on `clock`, so tests
+   * move the clock instead of waiting.
+   */
+  calculationDelayMs?: number | undefined;
+  /**
+   * How long after an update or final declaration its obligation shows as fulfilled. Default
+   * one hour, HMRC's "may take up to an hour" [reference §5.2], so an app that expects it at once
+   * finds out here; tests of other things may pass 0. Measured on `clock`.
+   */
+  obligationFulfilmentDelayMs?: number;
+  /**
+   * What a request without a Gov-Test-Scenario header gets. 'stateful' (the default): the real
+   * behaviour against Practice HMRC's state, as HMRC production behaves and as HMRC's sandbox
+   * does with `STATEFUL`. 'sandbox-default': what HMRC's sandbox answers without the header, each
+   * endpoint's canned "N/A - DEFAULT" success, storing nothing. [reference §3.8]
+   */
+  withoutScenario?: 'stateful' | 'sandbox-default';
   /** Reserved for loggers: Practice HMRC itself never writes to the console. */
   quiet?: boolean;
 }
@@ -101,6 +127,10 @@ export interface PracticeHmrc {
   setRefreshProcessingMs(ms: number): void;
   /** Changes how long calculations take. */
   setCalculationDelayMs(ms: number): void;
+  /** Changes how long fulfilled obligations take to show as fulfilled. */
+  setObligationFulfilmentDelayMs(ms: number): void;
+  /** Changes what requests without Gov-Test-Scenario get. */
+  setWithoutScenario(mode: 'stateful' | 'sandbox-default'): void;
   /** Creates an individual (with businesses, if given) and returns the new practice user. */
   createIndividual(input?: NewIndividual): PracticeTestUser;
   /** Creates an agent services account, optionally with clients, and returns it. */
@@ -117,13 +147,27 @@ export interface PracticeHmrc {
   stop(): Promise<void>;
 }
 
+interface Settings {
+  rateLimit: number;
+  refreshMs: number;
+  calculationMs: number;
+  fulfilmentMs: number;
+  withoutScenario: 'stateful' | 'sandbox-default';
+}
+
+/** HMRC: wait at least 5 s before retrieving a calculation. [IC trigger.yaml] */
+const DEFAULT_CALCULATION_MS = 5_000;
+/** HMRC: an obligation may take up to an hour to show as fulfilled. [reference §5.2] */
+const DEFAULT_FULFILMENT_MS = 60 * 60_000;
+
 function buildApp(
   store: PracticeStore,
   clock: PracticeClock,
-  settings: { rateLimit: number; refreshMs: number; calculationMs: number },
+  settings: Settings,
   faults: FaultInjector,
   feedback: FraudFeedbackStore,
   clients: RegisteredClient[],
+  timing: Pick<PracticeHmrcOptions, 'rateLimitClock' | 'refreshWait'>,
 ): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
   // Bodies arrive as text: each endpoint parses them as HMRC does (JSON or form-encoded).
@@ -132,13 +176,14 @@ function buildApp(
   app.addHook('onRequest', async (_req, reply) => {
     reply.header('X-CorrelationId', newCorrelationId());
   });
-  faults.register(app);
-
   const tokens = new TokenStore(store, clock);
+  faults.register(app, grantControl(tokens, store, clock));
+
   const deps: ApiDeps = {
+    withoutScenario: () => settings.withoutScenario,
     store,
     tokens,
-    rateLimiter: new RateLimiter(() => settings.rateLimit),
+    rateLimiter: new RateLimiter(() => settings.rateLimit, timing.rateLimitClock),
     feedback,
     clock,
   };
@@ -152,9 +197,10 @@ function buildApp(
     clients,
     clock,
     refreshProcessingMs: () => settings.refreshMs,
+    ...(timing.refreshWait ? { refreshWait: timing.refreshWait } : {}),
   });
   registerBusinessDetails(app, deps);
-  registerObligations(app, deps);
+  registerObligations(app, { ...deps, fulfilmentDelayMs: () => settings.fulfilmentMs });
   registerSelfEmploymentCumulative(app, deps);
   registerPropertyCumulative(app, deps);
   registerIndividualCalculations(app, {
@@ -197,12 +243,14 @@ export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Prom
   const settings = {
     rateLimit: options.rateLimitPerSecond ?? 3,
     refreshMs: options.refreshProcessingMs ?? 0,
-    calculationMs: options.calculationDelayMs ?? 1000,
+    calculationMs: options.calculationDelayMs ?? DEFAULT_CALCULATION_MS,
+    fulfilmentMs: options.obligationFulfilmentDelayMs ?? DEFAULT_FULFILMENT_MS,
+    withoutScenario: options.withoutScenario ?? 'stateful',
   };
   const faults = new FaultInjector(options.faults);
   const feedback = new FraudFeedbackStore();
   const clients = [PRACTICE_CLIENT];
-  const app = buildApp(store, clock, settings, faults, feedback, clients);
+  const app = buildApp(store, clock, settings, faults, feedback, clients, options);
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -238,6 +286,12 @@ export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Prom
     },
     setCalculationDelayMs: (ms) => {
       settings.calculationMs = ms;
+    },
+    setObligationFulfilmentDelayMs: (ms) => {
+      settings.fulfilmentMs = ms;
+    },
+    setWithoutScenario: (mode) => {
+      settings.withoutScenario = mode;
     },
     createIndividual(input) {
       const user = createIndividual(store.data, input);

@@ -6,20 +6,24 @@
  *   npm run bench -- ledger        (through test/bench/run.ts)
  *   npx tsx test/bench/ledger-bench.ts
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Papa from 'papaparse';
 import { openLedger, type Ledger } from '../../src/main/ledger';
 import { contentHash, OccurrenceCounter } from '../../src/main/ledger/import/analyse/content-hash';
+import { readOfxRows } from '../../src/main/ledger/import/ofx/ofx-rows';
+import { sniffFile } from '../../src/main/ledger/import/text-source';
+import { compileWildcard, matchesWildcard } from '../../src/main/ledger/rules/wildcard';
 import { normaliseText } from '../../src/main/ledger/text-normalise';
 import { parseMoney } from '@shared/domain/money';
 import { writeBankStatement } from '../integration/ledger/fixtures/bank-statement';
+import { deeplyNestedOfx, ofxStatement } from '../support/ofx-statement';
 import type { Report } from './report';
 
 const ROWS = 100_000;
@@ -191,29 +195,106 @@ async function measureFloor(
 }
 
 /** The real import (preview, analyse, commit) into a fresh ledger with 21 rules. */
+/**
+ * The longest the main process's event loop was blocked while `work` ran: how long an IPC
+ * request (the records screen asking for its page) could have waited. The e2e import spec
+ * used to assert this; it is a figure, so it is measured here.
+ */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  try {
+    const result = await work();
+    return { result, stallMs: histogram.max / 1e6 };
+  } finally {
+    histogram.disable();
+  }
+}
+
 async function measureImport(file: string, dir: string) {
   const ledger = openLedger({ file: join(dir, 'ledger.sqlite'), actor: 'bench' });
   const se = ledger.businesses.create({ kind: 'self-employment', name: 'Bench Trading' });
   seedRules(ledger, se.id);
   const mapping = (await ledger.imports.preview(file)).mapping!;
-  const analysis = await ledger.imports.analyse(file, mapping);
-  const committed = await ledger.imports.commit(analysis, {
-    expectedSha256: analysis.file.sha256,
-    badRows: 'skip',
-    businessId: se.id,
-  });
+  const analysed = await longestStall(() => ledger.imports.analyse(file, mapping));
+  const analysis = analysed.result;
+  const committed = await longestStall(() =>
+    ledger.imports.commit(analysis, {
+      expectedSha256: analysis.file.sha256,
+      badRows: 'skip',
+      businessId: se.id,
+    }),
+  );
   ledger.close();
   return {
     analyseMs: analysis.durationMs,
-    commitMs: committed.durationMs,
-    imported: committed.imported,
-    byRules: committed.categorisedByRules,
+    commitMs: committed.result.durationMs,
+    imported: committed.result.imported,
+    byRules: committed.result.categorisedByRules,
+    analyseStallMs: analysed.stallMs,
+    commitStallMs: committed.stallMs,
   };
+}
+
+/**
+ * OFX files built to be slow: a 270 KB file nested without end (refused at the depth limit), and
+ * a statement of the same size whose tags close nothing (read in one pass). Median of 5 each.
+ */
+async function measureCraftedOfx(dir: string, report: Report): Promise<void> {
+  const nested = join(dir, 'nested.ofx');
+  writeFileSync(nested, deeplyNestedOfx(270 * 1024), 'latin1');
+  const times: number[] = [];
+  let refusal = '';
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    try {
+      await readOfxRows(await sniffFile(nested), { onRows: () => undefined });
+      refusal = 'NOT refused';
+    } catch (error) {
+      refusal = (error as { code?: string }).code ?? String(error);
+    }
+    times.push(performance.now() - t0);
+  }
+  report(
+    'OFX: 270 KB deeply nested file, time to refuse',
+    median(times),
+    'ms',
+    `median of 5; ${refusal}; target well under 1000 ms`,
+  );
+
+  const statement = ofxStatement({
+    accountId: '12345678',
+    start: '20260401',
+    end: '20260430',
+    transactions: Array.from({ length: 3 }, (_, i) => ({
+      type: 'DEBIT',
+      posted: '20260402',
+      amount: '-1.50',
+      fitid: `F${i}`,
+    })),
+  });
+  const stray = join(dir, 'stray.ofx');
+  const closes = '</STRAY>'.repeat(Math.floor((270 * 1024 - statement.length) / 8));
+  writeFileSync(stray, statement.replace('<BANKTRANLIST>', `<BANKTRANLIST>${closes}`), 'latin1');
+  const strayTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await readOfxRows(await sniffFile(stray), { onRows: () => undefined });
+    strayTimes.push(performance.now() - t0);
+  }
+  report(
+    'OFX: 270 KB of closing tags that match nothing, read',
+    median(strayTimes),
+    'ms',
+    'median of 5; each stray closing tag costs constant time',
+  );
 }
 
 export async function run(report: Report): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
   try {
+    await measureCraftedOfx(dir, report);
+
     const file = join(dir, 'statement.csv');
     const facts = await writeBankStatement(file, { rows: ROWS, rowsPerDay: 250, seed: 7 });
     report(
@@ -225,8 +306,7 @@ export async function run(report: Report): Promise<void> {
 
     // ---- Floor and import, three rounds each on fresh ledgers; medians reported.
     const floors: { parseMs: number; insertMs: number }[] = [];
-    const imports: { analyseMs: number; commitMs: number; imported: number; byRules: number }[] =
-      [];
+    const imports: Awaited<ReturnType<typeof measureImport>>[] = [];
     for (let round = 0; round < 3; round++) {
       floors.push(await measureFloor(file, join(dir, `floor-${round}`)));
       imports.push(await measureImport(file, join(dir, `import-${round}`)));
@@ -234,6 +314,29 @@ export async function run(report: Report): Promise<void> {
     const parseMs = median(floors.map((f) => f.parseMs));
     const insertMs = median(floors.map((f) => f.insertMs));
     const floorMs = median(floors.map((f) => f.parseMs + f.insertMs));
+    report(
+      'import: longest main-process stall while checking',
+      median(imports.map((i) => i.analyseStallMs)),
+      'ms',
+      'median of 3; how long an IPC answer could wait (target < 1000)',
+    );
+    report(
+      'import: longest main-process stall while saving',
+      median(imports.map((i) => i.commitStallMs)),
+      'ms',
+      'median of 3; how long an IPC answer could wait (target < 1000)',
+    );
+    {
+      // The rule wildcard matcher on its worst case: the unit test checks the answer; the time is here.
+      const pattern = compileWildcard(`${'*a'.repeat(40)}*b`);
+      const text = 'a'.repeat(5000);
+      report(
+        'rules: wildcard worst case (40 stars, 5,000 chars)',
+        timeMedian(5, () => void matchesWildcard(pattern, text)),
+        'ms',
+        'median of 5; no backtracking (target < 2000)',
+      );
+    }
     report('floor: papaparse parse alone', parseMs, 'ms', 'median of 3');
     report(
       'floor: insert same rows, 1 statement, 1 transaction',

@@ -65,11 +65,16 @@ test.describe('the app shell', () => {
       'Node.js in the page',
       'Content-Security-Policy',
       'New windows',
+      'Developer tools',
     ]) {
       await expect(security.getByRole('rowheader', { name: label })).toBeVisible();
     }
     await expect(security.locator('[data-check="context-isolation"]')).toContainText('OK');
     await expect(security.locator('[data-check="csp"]')).toContainText("script-src 'self'");
+    await expect(security.locator('[data-check="devtools"]')).toContainText('OK');
+    await expect(security.locator('[data-check="devtools"]')).toContainText(
+      'off in this installed build',
+    );
     const allowList = app.getByRole('list', { name: 'Pages Ledgerlink may open in your browser' });
     await expect(allowList).toContainText('https://www.tax.service.gov.uk');
     await expect(allowList).toContainText(

@@ -140,8 +140,9 @@ test.describe('agent clients', () => {
     const samples = await app.evaluate(
       () => (window as unknown as { samples: { name: string; data: string }[] }).samples,
     );
-    // At least one rendered state per switch (the observer batches a frame's changes).
-    expect(samples.length).toBeGreaterThanOrEqual(6);
+    // How many states the observer sees depends on how the browser batches frames on a busy
+    // machine, so the test asks only that none is mismatched and that both clients were seen.
+    expect(samples.length).toBeGreaterThan(0);
     const seen = new Set<string>();
     for (const s of samples) {
       if (s.name === 'Carys Clarke') {

@@ -88,3 +88,22 @@ export function ofxTransactionLine(text: string, n: number): number {
   }
   throw new Error(`No transaction ${n}`);
 }
+
+/**
+ * A crafted "statement" of about `bytes` bytes: a valid header and opening, then tags opened
+ * one inside another with no end, then closing tags that match none of them. Before nesting was
+ * limited, each stray closing tag walked the whole open stack (a 273 KB file took 18 s).
+ */
+export function deeplyNestedOfx(bytes: number): string {
+  const start = ofxStatement({
+    accountId: '12345678',
+    start: '20260401',
+    end: '20260430',
+    transactions: [],
+  }).split('<BANKTRANLIST>')[0]!;
+  const opens = Math.floor((bytes - start.length) / 2 / '<AGGREGATE>'.length);
+  const closes = Math.floor(
+    (bytes - start.length - opens * '<AGGREGATE>'.length) / '</STRAY>'.length,
+  );
+  return `${start}${'<AGGREGATE>'.repeat(opens)}${'</STRAY>'.repeat(closes)}`;
+}

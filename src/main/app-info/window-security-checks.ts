@@ -10,6 +10,7 @@ export interface EffectiveWebPreferences {
   webSecurity?: boolean;
   allowRunningInsecureContent?: boolean;
   webviewTag?: boolean;
+  devTools?: boolean;
 }
 
 export interface HostSecurityFacts {
@@ -20,6 +21,8 @@ export interface HostSecurityFacts {
   permissionsDenied: boolean;
   singleInstanceLock: boolean;
   protocolClientRegistered: boolean | null;
+  /** `app.isPackaged`: an installed build (developer tools must then be off). */
+  packaged: boolean;
 }
 
 /**
@@ -64,6 +67,16 @@ export function securityChecksFrom(
       label: '<webview> tags',
       ok: prefs.webviewTag !== true,
       detail: prefs.webviewTag ? 'allowed' : 'disabled (checklist item 12)',
+    },
+    {
+      id: 'devtools',
+      label: 'Developer tools',
+      ok: !facts.packaged || prefs.devTools === false,
+      detail: facts.packaged
+        ? prefs.devTools === false
+          ? 'off in this installed build'
+          : 'on in an installed build — unsafe'
+        : `${prefs.devTools === false ? 'off' : 'on'}: a development build, not installed`,
     },
     {
       id: 'renderer-origin',

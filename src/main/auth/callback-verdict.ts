@@ -1,4 +1,5 @@
 import type { TransportId } from '@shared/ipc/channels/auth';
+import type { DropReason } from './callback-refusal';
 import { stateMatches, type LinkFlow } from './link-flow';
 
 /** The parameters an OAuth redirect may carry (RFC 6749 §4.1.2, §4.1.2.1; RFC 9207 `iss`). */
@@ -12,12 +13,14 @@ const CALLBACK_PARAMS = new Set([
 ]);
 
 /**
- * Whether a redirect may complete a linking attempt, and if not, why (for the log only: never
- * the URL or its values). `expired` says the attempt itself has run out of time.
+ * Whether a redirect may complete a linking attempt, and if not, why (a `DropReason`: for the
+ * log and the waiting screen, never the URL or its values). `expired` says the attempt itself
+ * has run out of time.
  */
-export type CallbackVerdict = { accept: true } | { accept: false; reason: string; expired?: true };
+export type CallbackVerdict =
+  { accept: true } | { accept: false; reason: DropReason; expired?: true };
 
-const refuse = (reason: string): CallbackVerdict => ({ accept: false, reason });
+const refuse = (reason: DropReason): CallbackVerdict => ({ accept: false, reason });
 
 /**
  * A redirect is accepted for the latest attempt only with its state (constant-time, exactly
@@ -32,26 +35,14 @@ export function callbackVerdict(
 ): CallbackVerdict {
   const states = params.getAll('state');
   if (states.length !== 1 || !stateMatches(flow.state, states[0]!)) {
-    return refuse(
-      flow.phase === 'waiting'
-        ? 'its state does not match the linking in progress'
-        : 'no linking is waiting for a callback',
-    );
+    return refuse(flow.phase === 'waiting' ? 'state-mismatch' : 'not-waiting');
   }
-  if (flow.used) return refuse('it was already used (a replay)');
-  if (flow.phase !== 'waiting') return refuse('the linking it belongs to has ended');
-  if (via !== flow.route.transport)
-    return refuse('it came back a different way than the one in use');
-  if (now > flow.expiresAt) {
-    return {
-      accept: false,
-      reason: 'it came more than 10 minutes after linking started',
-      expired: true,
-    };
-  }
+  if (flow.used) return refuse('replay');
+  if (flow.phase !== 'waiting') return refuse('ended');
+  if (via !== flow.route.transport) return refuse('wrong-transport');
+  if (now > flow.expiresAt) return { accept: false, reason: 'too-late', expired: true };
   const names = [...params.keys()].filter((n) => CALLBACK_PARAMS.has(n));
-  if (new Set(names).size !== names.length) return refuse('it repeats a parameter');
-  if (!params.get('code') && !params.get('error'))
-    return refuse('it has neither a code nor an error');
+  if (new Set(names).size !== names.length) return refuse('repeated-parameter');
+  if (!params.get('code') && !params.get('error')) return refuse('no-code-or-error');
   return { accept: true };
 }

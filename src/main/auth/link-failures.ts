@@ -1,6 +1,12 @@
 import type { LinkStepId } from '@shared/ipc/channels/auth';
 import { AppError, isAppError } from '../ipc/app-error';
-import { AuthorizationDeclined, OAuthFailure, type OAuthFailureKind } from './oauth-client';
+import { refusedAnswer } from './callback-refusal';
+import {
+  AuthorizationDeclined,
+  CallbackRefused,
+  OAuthFailure,
+  type OAuthFailureKind,
+} from './oauth-client';
 
 /** What the linking screen shows when an attempt stops: a code, what happened, what to do. */
 export interface LinkFailure {
@@ -69,13 +75,28 @@ const EXCHANGE_FAILURES: Partial<Record<OAuthFailureKind, LinkFailureCode>> = {
 
 /**
  * Why exchanging HMRC's redirect for a token failed, as a failure to show and a line for the
- * log (never a secret: OAuth error names and failure kinds only).
+ * log (never a secret: OAuth error names and failure kinds only). An answer Ledgerlink itself
+ * refused before using its code is said to be Ledgerlink's refusal, never HMRC's.
  */
-export function exchangeFailure(error: unknown): {
+export function exchangeFailure(
+  error: unknown,
+  environmentLabel: string,
+): {
   step: LinkStepId;
   failure: LinkFailure;
   log: { level: 'info' | 'warn'; message: string; fields?: Record<string, unknown> };
 } {
+  if (error instanceof CallbackRefused) {
+    return {
+      step: 'token-issued',
+      failure: refusedAnswer(error.reason, environmentLabel),
+      log: {
+        level: 'warn',
+        message: 'OAuth callback refused before its code was used',
+        fields: { reason: error.reason },
+      },
+    };
+  }
   if (error instanceof AuthorizationDeclined) {
     if (error.error === 'access_denied') {
       return {

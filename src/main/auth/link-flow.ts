@@ -54,6 +54,8 @@ export interface LinkFlow {
   phase: FlowPhase;
   steps: Map<LinkStepId, { status: StepStatus; detail?: string }>;
   error?: { step: LinkStepId; code: string; message: string; action: string } | undefined;
+  /** The last answer Ledgerlink refused while this flow kept waiting, and why. */
+  refusal?: { code: string; message: string; action: string } | undefined;
   /** Tokens waiting for the person's "this session only" choice when the keychain failed. */
   held?: { accountId: string; record: TokenRecord } | undefined;
   account?: AccountView | undefined;
@@ -109,6 +111,7 @@ export function viewOf(flow: LinkFlow): FlowView {
       return { id, status: s.status, ...(s.detail ? { detail: s.detail } : {}) };
     }),
     ...(flow.error ? { error: { ...flow.error } } : {}),
+    ...(flow.refusal && flow.phase === 'waiting' ? { refusal: { ...flow.refusal } } : {}),
     sessionOnly: flow.sessionOnly,
     startedAt: new Date(flow.startedAt).toISOString(),
     expiresAt: new Date(flow.expiresAt).toISOString(),

@@ -21,7 +21,7 @@ export async function linkOptions(
   environment?: Environment,
 ): Promise<LinkOptions> {
   const env = environment ?? deps.environments.current();
-  const credentials = await deps.environments.credentials(env);
+  const { credentials } = await deps.environments.definition(env);
   const plan = planTransports(credentials.redirectUris, {
     deepLinksAvailable: deps.deepLinksAvailable,
   });

@@ -16,6 +16,7 @@ import type { Logger } from '../logging/logger';
 import type { ExternalOpener } from '../shell/external-opener';
 import type { TokenRecord } from '../vault/token-cipher';
 import type { TokenVault } from '../vault/token-vault';
+import { DROP_LOG, dropNotice, TOO_LATE, type DropReason } from './callback-refusal';
 import type { HmrcAccountStore } from './hmrc-accounts';
 import {
   BROWSER_STEPS,
@@ -61,7 +62,8 @@ export interface LinkService {
   /**
    * A redirect from HMRC, by whichever transport brought it. Accepted only for the pending
    * flow, with its state (constant-time), unused, by the flow's transport, within 10 minutes;
-   * anything else is dropped with a warning and changes nothing (callback-verdict.ts).
+   * anything else is dropped with a warning (callback-verdict.ts), and a flow still waiting is
+   * told that Ledgerlink refused it and goes on waiting (callback-refusal.ts).
    */
   receiveCallback(params: URLSearchParams, via: TransportId): LoopbackVerdict;
   /** Resolves when the current flow has stopped moving (tests and the e2e helper use it). */
@@ -114,9 +116,18 @@ export function createLinkService(deps: {
     publish(f);
   };
 
-  const expire = (f: LinkFlow) => {
+  const expire = (f: LinkFlow, answerCameTooLate = false) => {
     if (f.phase !== 'waiting' && f.phase !== 'storage-choice') return;
+    if (answerCameTooLate) return fail(f, 'grant', TOO_LATE);
     fail(f, f.phase === 'waiting' ? 'grant' : 'token-stored', linkFailure('LINK_TIMED_OUT'));
+  };
+
+  /** Ledgerlink refused an answer but keeps waiting: say so on the waiting flow. */
+  const tellRefused = (f: LinkFlow | undefined, reason: DropReason) => {
+    const notice = dropNotice(reason);
+    if (!notice || !f || f !== latestFlow || f.phase !== 'waiting') return;
+    f.refusal = notice;
+    publish(f);
   };
 
   const requireFlow = (flowId: string): LinkFlow => {
@@ -160,7 +171,7 @@ export function createLinkService(deps: {
       });
     } catch (error) {
       if (f !== latestFlow || f.phase !== 'exchanging') return;
-      const { step, failure, log } = exchangeFailure(error);
+      const { step, failure, log } = exchangeFailure(error, f.environmentLabel);
       if (log.level === 'info') logger.info(log.message, log.fields);
       else logger.warn(log.message, log.fields);
       return fail(f, step, failure);
@@ -184,19 +195,21 @@ export function createLinkService(deps: {
   };
 
   function receiveCallback(params: URLSearchParams, via: TransportId): LoopbackVerdict {
-    const drop = (reason: string): LoopbackVerdict => {
+    const f = latestFlow;
+    const drop = (reason: DropReason): LoopbackVerdict => {
       // Never the URL or its values: only why it was dropped.
-      logger.warn(`OAuth callback dropped: ${reason}`, { via });
+      logger.warn(`OAuth callback dropped: ${DROP_LOG[reason]}`, { via });
+      tellRefused(f, reason);
       return 'refused';
     };
-    const f = latestFlow;
-    if (!f) return drop('no linking is in progress');
+    if (!f) return drop('no-flow');
     const verdict = callbackVerdict(f, params, via, now());
     if (!verdict.accept) {
-      if (verdict.expired) expire(f);
+      if (verdict.expired) expire(f, true);
       return drop(verdict.reason);
     }
     f.used = true;
+    f.refusal = undefined;
     completing = complete(f, params).catch((error: unknown) => {
       logger.error('Linking failed unexpectedly', {
         error: error instanceof Error ? error.message : String(error),
@@ -243,7 +256,7 @@ export function createLinkService(deps: {
         relinking?.environment ?? request.environment ?? deps.environments.current();
       const accountKind = relinking?.kind ?? request.accountKind;
       const target = await deps.target(environment);
-      const plan = planTransports(target.credentials.redirectUris, {
+      const plan = planTransports(target.definition.credentials.redirectUris, {
         deepLinksAvailable: deps.deepLinksAvailable,
       });
       const transportId = request.transport ?? plan.defaultTransport;

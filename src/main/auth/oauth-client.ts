@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Environment } from '@shared/ipc/channels/settings';
-import type { EnvironmentEndpoints, VendorCredentials } from '../environments/hmrc-environments';
+import { isLoopbackHost, type EnvironmentDefinition } from '../environments/environment-definition';
 
 /** The scopes every ITSA endpoint uses (reference §2.9); we always ask for both. */
 export const HMRC_SCOPES = ['read:self-assessment', 'write:self-assessment'] as const;
@@ -8,11 +8,10 @@ export const HMRC_SCOPES = ['read:self-assessment', 'write:self-assessment'] as 
 /** HMRC's access tokens last 4 hours (reference §2.5); used if a response omits expires_in. */
 const DEFAULT_EXPIRES_IN_S = 14_400;
 
-/** Where to send an OAuth request: the environment, its endpoints and the vendor's application. */
+/** Where to send an OAuth request: the environment and its one definition. */
 export interface OAuthTarget {
   environment: Environment;
-  endpoints: EnvironmentEndpoints;
-  credentials: VendorCredentials;
+  definition: EnvironmentDefinition;
 }
 
 /** What the token endpoint gave back, checked by oauth4webapi. Secret: main process only. */
@@ -58,8 +57,9 @@ export interface OAuthClient {
     codeChallenge: string;
   }): string;
   /**
-   * Checks the callback parameters (oauth4webapi validateAuthResponse: state, error, no
-   * implicit-flow leftovers) and exchanges the code with the verifier and the client secret
+   * Checks the callback parameters (the issuer as the environment defines it, then
+   * oauth4webapi validateAuthResponse: state, error, no implicit-flow leftovers; throws
+   * CallbackRefused when the app refuses it) and exchanges the code with the verifier and the client secret
    * (`client_secret_post`, reference §2.4). Throws AuthorizationDeclined for `error=…`.
    */
   exchangeCode(input: {
@@ -81,14 +81,54 @@ export class AuthorizationDeclined extends Error {
   }
 }
 
-/** HMRC publishes no discovery document, so the server metadata is built from our endpoints. */
-function authorizationServer(endpoints: EnvironmentEndpoints): oauth.AuthorizationServer {
+/**
+ * Why the app itself refused a callback before using its code: the server did not say it was
+ * the expected issuer (RFC 9207 §2.4, a mix-up defence), or the callback was not a valid
+ * authorization response (RFC 6749 §4.1.2).
+ */
+export type CallbackRefusalReason = 'issuer-missing' | 'issuer-mismatch' | 'malformed';
+
+export class CallbackRefused extends Error {
+  constructor(readonly reason: CallbackRefusalReason) {
+    super(`callback refused: ${reason}`);
+    this.name = 'CallbackRefused';
+  }
+}
+
+/**
+ * RFC 9207 §2.4: when the environment defines an issuer, the callback must carry exactly one
+ * `iss` equal to it; when it defines none, the server does not advertise `iss` and there is
+ * nothing to compare with, so it is not checked. Undefined: acceptable.
+ */
+export function issuerProblem(
+  definition: Pick<EnvironmentDefinition, 'issuer'>,
+  callback: URLSearchParams,
+): Exclude<CallbackRefusalReason, 'malformed'> | undefined {
+  if (definition.issuer === undefined) return undefined;
+  const values = callback.getAll('iss');
+  if (values.length === 0) return 'issuer-missing';
+  // Compared as strings, exactly (RFC 9207 §2.4 and RFC 3986 §6.2.1 simple comparison).
+  return values.length === 1 && values[0] === definition.issuer ? undefined : 'issuer-mismatch';
+}
+
+/** HMRC publishes no discovery document, so the server metadata is built from the definition. */
+function authorizationServer(definition: EnvironmentDefinition): oauth.AuthorizationServer {
   return {
-    issuer: new URL(endpoints.authorizeUrl).origin,
-    authorization_endpoint: endpoints.authorizeUrl,
-    token_endpoint: endpoints.tokenUrl,
+    // oauth4webapi needs an issuer string; without a defined one it is only a label, since
+    // `iss` is removed from the callback before validation (see exchangeCode).
+    issuer: definition.issuer ?? new URL(definition.tokenUrl).origin,
+    authorization_endpoint: definition.authorizeUrl,
+    token_endpoint: definition.tokenUrl,
     code_challenge_methods_supported: ['S256'],
+    ...(definition.issuer !== undefined
+      ? { authorization_response_iss_parameter_supported: true }
+      : {}),
   };
+}
+
+/** Plain http only where the definition allows it and the token endpoint is on loopback. */
+function plainHttpAllowed(definition: EnvironmentDefinition): boolean {
+  return definition.allowPlainHttp && isLoopbackHost(new URL(definition.tokenUrl).hostname);
 }
 
 export function createOAuthClient(
@@ -96,12 +136,14 @@ export function createOAuthClient(
 ): OAuthClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  const requestOptions = (environment: Environment): oauth.TokenEndpointRequestOptions => ({
+  const requestOptions = (
+    definition: EnvironmentDefinition,
+  ): oauth.TokenEndpointRequestOptions => ({
     signal: AbortSignal.timeout(timeoutMs),
     ...(options.fetch ? { [oauth.customFetch]: options.fetch } : {}),
-    // Practice HMRC runs on http://127.0.0.1 on this computer, so nothing crosses a network.
-    // HMRC itself is HTTPS only (reference §1), and oauth4webapi refuses plain http for it.
-    ...(environment === 'practice' ? { [oauth.allowInsecureRequests]: true } : {}),
+    // A server on loopback (Practice HMRC, or a test's) may use plain http: nothing crosses a
+    // network. HMRC itself is HTTPS only (reference §1), and oauth4webapi refuses http for it.
+    ...(plainHttpAllowed(definition) ? { [oauth.allowInsecureRequests]: true } : {}),
   });
 
   const issued = (result: oauth.TokenEndpointResponse): IssuedTokens => {
@@ -146,11 +188,11 @@ export function createOAuthClient(
 
   return {
     authorizeUrl({ target, redirectUri, state, codeChallenge }) {
-      const url = new URL(target.endpoints.authorizeUrl);
+      const url = new URL(target.definition.authorizeUrl);
       // reference §2.2: response_type, client_id, scope, state, redirect_uri, PKCE; never
       // client_secret (HMRC answers 400 if it is present).
       url.searchParams.set('response_type', 'code');
-      url.searchParams.set('client_id', target.credentials.clientId);
+      url.searchParams.set('client_id', target.definition.credentials.clientId);
       url.searchParams.set('scope', HMRC_SCOPES.join(' '));
       url.searchParams.set('state', state);
       url.searchParams.set('redirect_uri', redirectUri);
@@ -160,25 +202,31 @@ export function createOAuthClient(
     },
 
     async exchangeCode({ target, callback, expectedState, redirectUri, codeVerifier }) {
-      const as = authorizationServer(target.endpoints);
-      const client: oauth.Client = { client_id: target.credentials.clientId };
+      const { definition } = target;
+      const as = authorizationServer(definition);
+      const client: oauth.Client = { client_id: definition.credentials.clientId };
+      // The issuer first: an error response with the wrong `iss` is refused too (RFC 9207 §2.4).
+      const issuer = issuerProblem(definition, callback);
+      if (issuer) throw new CallbackRefused(issuer);
+      const checked = new URLSearchParams(callback);
+      if (definition.issuer === undefined) checked.delete('iss');
       let params: URLSearchParams;
       try {
-        params = oauth.validateAuthResponse(as, client, callback, expectedState);
+        params = oauth.validateAuthResponse(as, client, checked, expectedState);
       } catch (error) {
         if (error instanceof oauth.AuthorizationResponseError)
           throw new AuthorizationDeclined(error.error);
-        throw failure(error);
+        throw new CallbackRefused('malformed');
       }
       try {
         const response = await oauth.authorizationCodeGrantRequest(
           as,
           client,
-          oauth.ClientSecretPost(target.credentials.clientSecret),
+          oauth.ClientSecretPost(definition.credentials.clientSecret),
           params,
           redirectUri,
           codeVerifier,
-          requestOptions(target.environment),
+          requestOptions(definition),
         );
         return issued(await oauth.processAuthorizationCodeResponse(as, client, response));
       } catch (error) {
@@ -187,15 +235,16 @@ export function createOAuthClient(
     },
 
     async refresh({ target, refreshToken }) {
-      const as = authorizationServer(target.endpoints);
-      const client: oauth.Client = { client_id: target.credentials.clientId };
+      const { definition } = target;
+      const as = authorizationServer(definition);
+      const client: oauth.Client = { client_id: definition.credentials.clientId };
       try {
         const response = await oauth.refreshTokenGrantRequest(
           as,
           client,
-          oauth.ClientSecretPost(target.credentials.clientSecret),
+          oauth.ClientSecretPost(definition.credentials.clientSecret),
           refreshToken,
-          requestOptions(target.environment),
+          requestOptions(definition),
         );
         return issued(await oauth.processRefreshTokenResponse(as, client, response));
       } catch (error) {

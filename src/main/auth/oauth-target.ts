@@ -3,16 +3,13 @@ import type { EnvironmentRuntime } from '../environments/environment-runtime';
 import type { Logger } from '../logging/logger';
 import type { OAuthTarget } from './oauth-client';
 
-/** The endpoints and the vendor's application for an environment; the secret is registered for redaction. */
+/** The environment's one definition; the client secret is registered for redaction. */
 export async function resolveTarget(
-  environments: EnvironmentRuntime,
+  environments: Pick<EnvironmentRuntime, 'definition'>,
   environment: Environment,
   logger: Logger,
 ): Promise<OAuthTarget> {
-  const [endpoints, credentials] = await Promise.all([
-    environments.endpoints(environment),
-    environments.credentials(environment),
-  ]);
-  logger.addSecret(credentials.clientSecret);
-  return { environment, endpoints, credentials };
+  const definition = await environments.definition(environment);
+  logger.addSecret(definition.credentials.clientSecret);
+  return { environment, definition };
 }

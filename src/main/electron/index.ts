@@ -8,6 +8,7 @@ import { RENDERER_ORIGIN } from '@shared/app/identity';
 import { securityChecksFrom } from '../app-info/window-security-checks';
 import { createMainServices, type MainServices } from '../create-main-services';
 import type { DeepLinkSource } from '../deep-links/deep-link-router';
+import { hmrcEnvironments } from '../environments/hmrc-environments';
 import { practiceLauncher } from '../environments/practice-launcher';
 import { DEV_RENDERER_CSP, RENDERER_CSP } from '../security/content-security-policy';
 import { createPolledNetwork } from '../sync/network-status';
@@ -42,7 +43,9 @@ function start(): void {
   let protocolClientRegistered = false;
   const pendingLinks: { url: string; source: DeepLinkSource }[] = [];
   // Electron 45 has no getLastWebPreferences(): report the options the window was created with.
-  const windowOptions = mainWindowOptions(join(__dirname, '../preload/index.cjs'));
+  const windowOptions = mainWindowOptions(join(__dirname, '../preload/index.cjs'), {
+    packaged: app.isPackaged,
+  });
 
   const focusWindow = () => {
     if (!mainWindow) return;
@@ -65,7 +68,25 @@ function start(): void {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void services?.dispose());
+  // Electron does not wait for a promise in before-quit: hold the quit until the services have
+  // stopped (ledgers closed, Practice HMRC's state written), then quit for real.
+  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  app.on('before-quit', (event) => {
+    if (stopped || !services) return;
+    event.preventDefault();
+    stopping ??= services
+      .dispose()
+      .catch((error: unknown) =>
+        services?.logger.error('Stopping the services failed', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  });
 
   void app.whenReady().then(async () => {
     const userData = app.getPath('userData');
@@ -106,6 +127,7 @@ function start(): void {
             permissionsDenied: true,
             singleInstanceLock: singleInstance,
             protocolClientRegistered,
+            packaged: app.isPackaged,
           }),
       },
       paths: { userData },
@@ -114,7 +136,7 @@ function start(): void {
       keyValueStore: electronStoreFactory(userData),
       launchPractice: practiceLauncher(userData),
       rendererOrigins,
-      vendorCredentials: vendorCredentialsFromBuild(),
+      hmrcEnvironments: hmrcEnvironments(vendorCredentialsFromBuild()),
       keychain: keytarKeychain(),
       // Online/offline for the banner and sync: Electron's main process has no event, so poll.
       network: createPolledNetwork(() => net.isOnline()),

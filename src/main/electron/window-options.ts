@@ -3,8 +3,16 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 /**
  * The main window's options. Every line in webPreferences is a checklist item and a unit test
  * fails if one is weakened (test/unit/electron/window-options.test.ts).
+ *
+ * `packaged` is `app.isPackaged`: whether this is an installed build. Developer tools are for
+ * development only: in an installed build they would let anyone at the computer read and change
+ * everything the window holds. NODE_ENV says nothing here: it is an environment variable that
+ * anyone starting the app can set, not a fact of the build.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  build: { packaged: boolean },
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -28,7 +36,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false, // checklist item 12
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: !process.env.NODE_ENV || process.env.NODE_ENV !== 'production',
+      devTools: !build.packaged,
     },
   };
 }

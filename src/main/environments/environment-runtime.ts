@@ -2,13 +2,8 @@ import type { Environment } from '@shared/ipc/channels/settings';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
 import type { SettingsService } from '../settings/settings-service';
-import {
-  ENVIRONMENT_LABELS,
-  HMRC_ENDPOINTS,
-  practiceEndpoints,
-  type EnvironmentEndpoints,
-  type VendorCredentials,
-} from './hmrc-environments';
+import { checkEnvironmentDefinition, type EnvironmentDefinition } from './environment-definition';
+import { ENVIRONMENT_LABELS, practiceEnvironment } from './hmrc-environments';
 import type { PracticeEndpoint, PracticeLauncher } from './practice-endpoint';
 
 export interface EnvironmentAvailability {
@@ -21,12 +16,20 @@ export interface EnvironmentAvailability {
 
 export interface EnvironmentRuntime {
   current(): Environment;
-  /** Endpoints for an environment; starts Practice HMRC on first use. */
-  endpoints(environment: Environment): Promise<EnvironmentEndpoints>;
-  credentials(environment: Environment): Promise<VendorCredentials>;
+  /**
+   * The one definition of an environment: endpoints, issuer, credentials, transport security.
+   * Starts Practice HMRC on first use; throws ENVIRONMENT_NOT_CONFIGURED for an HMRC
+   * environment this build has no definition for.
+   */
+  definition(environment: Environment): Promise<EnvironmentDefinition>;
   availability(): EnvironmentAvailability[];
-  /** The running Practice HMRC, if any (its origin is allowed for openExternal). */
+  /** The running Practice HMRC, if any. */
   practice(): PracticeEndpoint | undefined;
+  /**
+   * Origins on this computer whose pages the system browser may open over http: the running
+   * Practice HMRC and any configured environment on loopback (its authorize page).
+   */
+  loopbackOrigins(): string[];
   ensurePractice(): Promise<PracticeEndpoint>;
   dispose(): Promise<void>;
 }
@@ -34,11 +37,20 @@ export interface EnvironmentRuntime {
 export function createEnvironmentRuntime(deps: {
   settings: SettingsService;
   launchPractice: PracticeLauncher;
-  vendorCredentials: Partial<Record<'sandbox' | 'production', VendorCredentials>>;
+  /** HMRC's sandbox and live service as this build defines them; absent = unavailable. */
+  definitions: Partial<Record<'sandbox' | 'production', EnvironmentDefinition>>;
   logger: Logger;
 }): EnvironmentRuntime {
   let practice: PracticeEndpoint | undefined;
   let starting: Promise<PracticeEndpoint> | undefined;
+  // Checked once, up front: a bad definition is a build error, not something to meet mid-link.
+  const definitions: Partial<Record<'sandbox' | 'production', EnvironmentDefinition>> = {};
+  for (const id of ['sandbox', 'production'] as const) {
+    const d = deps.definitions[id];
+    if (!d) continue;
+    if (d.id !== id) throw new Error(`The ${id} definition says it is ${d.id}`);
+    definitions[id] = checkEnvironmentDefinition(d);
+  }
 
   const ensurePractice = async (): Promise<PracticeEndpoint> => {
     if (practice) return practice;
@@ -63,33 +75,25 @@ export function createEnvironmentRuntime(deps: {
     return starting;
   };
 
-  const vendor = (environment: 'sandbox' | 'production') => deps.vendorCredentials[environment];
-
   return {
     current: () => deps.settings.environment(),
-    async endpoints(environment) {
-      if (environment === 'practice') return practiceEndpoints((await ensurePractice()).baseUrl);
-      return HMRC_ENDPOINTS[environment];
-    },
-    async credentials(environment) {
-      if (environment === 'practice') {
-        const p = await ensurePractice();
-        return { clientId: p.clientId, clientSecret: p.clientSecret, redirectUris: p.redirectUris };
-      }
-      const c = vendor(environment);
-      if (!c) {
+    async definition(environment) {
+      if (environment === 'practice')
+        return checkEnvironmentDefinition(practiceEnvironment(await ensurePractice()));
+      const d = definitions[environment];
+      if (!d) {
         throw new AppError(
           'ENVIRONMENT_NOT_CONFIGURED',
           `${ENVIRONMENT_LABELS[environment].label} needs the vendor's HMRC application credentials, and this build has none.`,
           'Use Practice HMRC, or use a build of Ledgerlink that includes HMRC credentials.',
         );
       }
-      return c;
+      return d;
     },
     availability() {
       return (['practice', 'sandbox', 'production'] as const).map((id) => {
         const base = { id, ...ENVIRONMENT_LABELS[id] };
-        if (id === 'practice' || vendor(id)) return { ...base, available: true };
+        if (id === 'practice' || definitions[id]) return { ...base, available: true };
         return {
           ...base,
           available: false,
@@ -99,6 +103,13 @@ export function createEnvironmentRuntime(deps: {
       });
     },
     practice: () => practice,
+    loopbackOrigins() {
+      const origins = Object.values(definitions)
+        .filter((d) => d.allowPlainHttp)
+        .map((d) => new URL(d.authorizeUrl).origin);
+      if (practice) origins.push(new URL(practice.baseUrl).origin);
+      return origins;
+    },
     ensurePractice,
     async dispose() {
       const p = practice ?? (starting ? await starting.catch(() => undefined) : undefined);

@@ -88,7 +88,7 @@ export interface HmrcService {
 export interface HmrcServiceDeps {
   accounts: Pick<HmrcAccountStore, 'list' | 'get'>;
   tokens: TokenProvider;
-  environments: Pick<EnvironmentRuntime, 'endpoints'>;
+  environments: Pick<EnvironmentRuntime, 'definition'>;
   machine: MachineFacts;
   display: DisplaySource | undefined;
   /** Holds the device id and when each account was last used. */
@@ -136,7 +136,7 @@ export function createHmrcService(deps: HmrcServiceDeps): HmrcService {
   const build = (account: HmrcAccount): HmrcAccountClient => {
     const transport = createHmrcHttpClient({
       account: { id: account.id, environment: account.environment, kind: account.kind },
-      apiBaseUrl: async () => (await deps.environments.endpoints(account.environment)).apiBaseUrl,
+      apiBaseUrl: async () => (await deps.environments.definition(account.environment)).apiBaseUrl,
       tokens: deps.tokens,
       fraudHeaders,
       limiter,

@@ -82,8 +82,16 @@ export type { RecordsExport } from './export/records-export';
 export {
   ARCHIVE_FORMAT,
   exportProfileArchive,
-  importProfileArchive,
   type ArchiveManifest,
   type ArchiveProgress,
 } from './export/profile-archive';
+export {
+  importProfileArchive,
+  placePreparedArchive,
+  prepareArchiveImport,
+  type ArchiveImportOutcome,
+  type PreparedArchive,
+} from './export/archive-import/import-profile-archive';
+export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './export/archive-import/archive-limits';
+export { clearStaging, stagingRootOf } from './export/private-staging';
 export { dailyTotalsDrift, rebuildDailyTotals } from './totals/daily-totals';

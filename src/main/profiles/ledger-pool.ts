@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Clock } from '../clock/clock';
-import { openLedger, type Ledger } from '../ledger';
+import { LEDGER_FILE_NAME, openLedger, type Ledger } from '../ledger';
+import type { LedgerPresenceGuard } from './ledger-presence';
 
 /**
  * One SQLite file per profile (design.md "Rules of the house"): `<userData>/profiles/<id>/`.
@@ -24,15 +25,18 @@ export function createLedgerPool(deps: {
   clock: Clock;
   /** Who the change log names for edits (the person, or the agent acting for a client). */
   actorFor: (profileId: string) => string;
+  /** Refuses to open (and so create) the ledger of a profile whose records are missing. */
+  presence?: LedgerPresenceGuard;
 }): LedgerPool {
   const open = new Map<string, Ledger>();
   const folderOf = (profileId: string) => join(deps.profilesDir, profileId);
-  const openOne = (profileId: string) =>
-    openLedger({
-      file: join(folderOf(profileId), 'ledger.sqlite'),
-      actor: deps.actorFor(profileId),
-      clock: deps.clock,
-    });
+  const openOne = (profileId: string) => {
+    const file = join(folderOf(profileId), LEDGER_FILE_NAME);
+    deps.presence?.beforeOpen(profileId, file);
+    const ledger = openLedger({ file, actor: deps.actorFor(profileId), clock: deps.clock });
+    deps.presence?.opened(profileId);
+    return ledger;
+  };
 
   const pool: LedgerPool = {
     get(profileId) {

@@ -29,6 +29,11 @@ export interface Profile {
   authorisation: Authorisation;
   /** A summary of the last successful obligations check, for the overview (works offline). */
   hmrc: ProfileHmrcSummary;
+  /**
+   * When the profile's ledger file was first created (absent: not yet). A profile with this set
+   * and no ledger file has lost its records: it is never silently given an empty ledger.
+   */
+  ledgerCreatedAt?: string | undefined;
 }
 
 export interface ProfileHmrcSummary {

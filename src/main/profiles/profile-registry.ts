@@ -34,7 +34,7 @@ export class DuplicateNinoError extends Error {
   }
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = /* sql */ `
 CREATE TABLE IF NOT EXISTS profiles (
@@ -73,6 +73,7 @@ interface Row {
   last_active_at: string | null;
   authorisation_json: string;
   hmrc_json: string;
+  ledger_created_at: string | null;
 }
 
 const parseJson = <T>(text: string, fallback: T): T => {
@@ -97,6 +98,7 @@ const toProfile = (r: Row): Profile => ({
   ...(r.last_active_at ? { lastActiveAt: r.last_active_at } : {}),
   authorisation: parseJson<Authorisation>(r.authorisation_json, { status: 'unknown' }),
   hmrc: parseJson<ProfileHmrcSummary & { nextDue?: ObligationRef }>(r.hmrc_json, {}),
+  ...(r.ledger_created_at ? { ledgerCreatedAt: r.ledger_created_at } : {}),
 });
 
 const toRow = (p: Profile): Row => ({
@@ -113,6 +115,7 @@ const toRow = (p: Profile): Row => ({
   last_active_at: p.lastActiveAt ?? null,
   authorisation_json: JSON.stringify(p.authorisation),
   hmrc_json: JSON.stringify(p.hmrc),
+  ledger_created_at: p.ledgerCreatedAt ?? null,
 });
 
 const isUniqueViolation = (e: unknown): boolean =>
@@ -128,19 +131,26 @@ export function openProfileRegistry(file: string): ProfileRegistry {
     throw new Error('The profile list was saved by a newer version of Ledgerlink.');
   }
   db.exec(SCHEMA);
+  // Version 2: when the profile's ledger was first created, so that a ledger file gone missing
+  // is told apart from one not made yet (profiles/ledger-presence.ts). NULL for a profile whose
+  // ledger has not been opened since; the first open records it.
+  const columns = db.pragma('table_info(profiles)') as { name: string }[];
+  if (!columns.some((c) => c.name === 'ledger_created_at')) {
+    db.exec('ALTER TABLE profiles ADD COLUMN ledger_created_at TEXT');
+  }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
   const insertRow = db.prepare(
     `INSERT INTO profiles (id, environment, kind, name, nino, account_id, agent_role, archived_at,
-       created_at, updated_at, last_active_at, authorisation_json, hmrc_json)
+       created_at, updated_at, last_active_at, authorisation_json, hmrc_json, ledger_created_at)
      VALUES (@id, @environment, @kind, @name, @nino, @account_id, @agent_role, @archived_at,
-       @created_at, @updated_at, @last_active_at, @authorisation_json, @hmrc_json)`,
+       @created_at, @updated_at, @last_active_at, @authorisation_json, @hmrc_json, @ledger_created_at)`,
   );
   const updateRow = db.prepare(
     `UPDATE profiles SET kind = @kind, name = @name, nino = @nino, account_id = @account_id,
        agent_role = @agent_role, archived_at = @archived_at, updated_at = @updated_at,
        last_active_at = @last_active_at, authorisation_json = @authorisation_json,
-       hmrc_json = @hmrc_json
+       hmrc_json = @hmrc_json, ledger_created_at = @ledger_created_at
      WHERE id = @id`,
   );
   const byId = db.prepare('SELECT * FROM profiles WHERE id = ?');
@@ -192,7 +202,7 @@ export function openProfileRegistry(file: string): ProfileRegistry {
       if (!current) throw new Error(`No profile ${id}`);
       const next: Profile = { ...current, ...patch, id };
       // A patch sets optional fields to undefined to clear them.
-      for (const key of ['agentRole', 'archivedAt', 'lastActiveAt'] as const) {
+      for (const key of ['agentRole', 'archivedAt', 'lastActiveAt', 'ledgerCreatedAt'] as const) {
         if (key in patch && patch[key] === undefined) delete next[key];
       }
       try {

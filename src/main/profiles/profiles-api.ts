@@ -13,6 +13,7 @@ import type { Clock } from '../clock/clock';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
+import type { ProfileFolderFs } from './profile-folder-fs';
 import type { ProfilesHmrcPort } from './profile-hmrc';
 import type { Profile } from './profile-record';
 
@@ -47,6 +48,8 @@ export interface ProfilesServiceDeps {
   onRefreshProgress?: (progress: RefreshProgress) => void;
   unsyncedRecords?: UnsyncedRecordCounter;
   randomId?: () => string;
+  /** The profile folders' files (a test makes a step fail as Windows does). */
+  files?: ProfileFolderFs;
 }
 
 export interface CreateProfileInput {

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ukDateOf } from '@shared/domain/tax-year';
 import type { Environment } from '@shared/ipc/channels/settings';
 import { ENVIRONMENT_LABELS } from '../environments/hmrc-environments';
 import { AppError } from '../ipc/app-error';
 import { createClientImport } from './client-import';
+import { deleteProfileFiles, finishPendingDeletions } from './delete-profile';
 import { createLedgerPool, type LedgerPool } from './ledger-pool';
+import { createLedgerPresenceGuard, isRecordsMissing } from './ledger-presence';
 import { createProfileChanges } from './profile-changes';
+import { nodeProfileFolderFs } from './profile-folder-fs';
 import { createProfilesHmrcChecks } from './profile-hmrc';
 import {
   everyRecordIsUnsynced,
@@ -66,7 +68,16 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
     const account = p.accountId ? deps.accounts.get(p.accountId) : undefined;
     return `agent:${account?.label ?? 'agent'} for ${p.name}`;
   };
-  const pool: LedgerPool = createLedgerPool({ profilesDir, clock: deps.clock, actorFor });
+  const files = deps.files ?? nodeProfileFolderFs;
+  const folderDeps = { profilesDir, fs: files, registry, logger: log, now: nowIso };
+  // A deletion interrupted last time (or a folder that was busy) is finished before anything opens.
+  finishPendingDeletions(folderDeps);
+  const pool: LedgerPool = createLedgerPool({
+    profilesDir,
+    clock: deps.clock,
+    actorFor,
+    presence: createLedgerPresenceGuard(folderDeps),
+  });
 
   const changes = createProfileChanges(() => service.view(), deps.onChanged);
   const emitNow = changes.now;
@@ -257,9 +268,15 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
 
     unsyncedRecordCount(profileId) {
       const profile = requireProfile(profileId);
-      return pool.isOpen(profileId)
-        ? countUnsynced(profile, pool.get(profileId))
-        : pool.borrow(profileId, (ledger) => countUnsynced(profile, ledger));
+      try {
+        return pool.isOpen(profileId)
+          ? countUnsynced(profile, pool.get(profileId))
+          : pool.borrow(profileId, (ledger) => countUnsynced(profile, ledger));
+      } catch (error) {
+        // Records missing from this computer: there is nothing here to lose by deleting it.
+        if (isRecordsMissing(error)) return 0;
+        throw error;
+      }
     },
 
     useUnsyncedRecordCounter(counter) {
@@ -277,9 +294,8 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
         );
       }
       pool.close(profileId);
-      rmSync(pool.folderOf(profileId), { recursive: true, force: true });
-      registry.remove(profileId);
-      log.info('Profile deleted', { profileId, unsynced });
+      const { folderRemoved } = deleteProfileFiles(folderDeps, profileId);
+      log.info('Profile deleted', { profileId, unsynced, folderRemoved });
       emitNow();
     },
 

@@ -1,25 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import {
   exportProfileArchive,
-  importProfileArchive,
+  placePreparedArchive,
+  prepareArchiveImport,
   type ArchiveProgress,
   type Ledger,
 } from '../ledger';
 import type { Profile } from '../profiles/profile-record';
 import type { CreateProfileInput, ProfilesService } from '../profiles/profiles-service';
 
-/** A whole profile (records database, receipts, every other file in its folder) as one zip. */
+/** A whole profile (records database and receipts) as one zip. */
 export async function exportArchiveTo(
   ledger: Ledger,
   outFile: string,
+  stagingRoot: string,
   onProgress: (progress: ArchiveProgress) => void,
 ): Promise<{ bytes: number; files: number }> {
   const { manifest, bytes } = await exportProfileArchive({
-    profileDir: dirname(ledger.file),
     ledger,
     outFile,
+    stagingRoot,
     onProgress,
   });
   return { bytes, files: manifest.files.length };
@@ -29,45 +29,47 @@ export interface ArchiveImportInput {
   profiles: Pick<ProfilesService, 'validateNew' | 'create' | 'delete' | 'ledger'>;
   /** `<userData>/profiles`: each profile's folder is `<profilesDir>/<profileId>` (ProfilesService.ledger). */
   profilesDir: string;
+  /** `<userData>/staging`: the private folder where the archive is unpacked and checked. */
+  stagingRoot: string;
   archiveFile: string;
   profile: Pick<CreateProfileInput, 'kind' | 'name' | 'nino' | 'agentRole'>;
   onProgress: (progress: ArchiveProgress) => void;
 }
 
 /**
- * An archive from another computer as a new profile. The archive is unpacked and checked
- * beside the profiles first (every hash, the database's integrity, its schema upgraded); only
- * then is the profile added and the checked folder moved into place as its folder, before
+ * An archive from another computer as a new profile. The archive is unpacked and checked in
+ * private staging first, its records copied into a fresh ledger (ledger/export/archive-import);
+ * only then is the profile added and the checked folder moved into place as its folder, before
  * anything can open the new profile's ledger. Any failure leaves no profile and no folder.
  */
 export async function importArchiveAsProfile(input: ArchiveImportInput): Promise<{
   profile: Profile;
   transactions: number;
   businesses: number;
+  notes: string[];
 }> {
   const { profiles } = input;
   // Refuse a bad name or a NINO already in use before unpacking anything.
   profiles.validateNew({ name: input.profile.name, nino: input.profile.nino });
-  const incoming = join(input.profilesDir, `.incoming-${randomUUID()}`);
+  const prepared = await prepareArchiveImport({
+    archiveFile: input.archiveFile,
+    stagingRoot: input.stagingRoot,
+    onProgress: input.onProgress,
+  });
   let created: Profile | null = null;
   try {
-    await importProfileArchive({
-      archiveFile: input.archiveFile,
-      targetDir: incoming,
-      onProgress: input.onProgress,
-    });
     created = await profiles.create({ ...input.profile, accountId: null });
     // Nothing has opened the new profile's ledger yet (create() does not, without an account),
-    // so its folder does not exist: the checked archive becomes it in one rename.
-    await rename(incoming, join(input.profilesDir, created.id));
+    // so its folder does not exist: the checked folder becomes it in one rename.
+    await placePreparedArchive(prepared.dir, join(input.profilesDir, created.id));
     const ledger = profiles.ledger(created.id);
     return {
       profile: created,
       transactions: ledger.records.summarise({}).count,
       businesses: ledger.businesses.list({ includeArchived: true }).length,
+      notes: prepared.notes,
     };
   } catch (error) {
-    await rm(incoming, { recursive: true, force: true });
     if (created) {
       try {
         profiles.delete(created.id, { confirmUnsynced: true });
@@ -76,5 +78,7 @@ export async function importArchiveAsProfile(input: ArchiveImportInput): Promise
       }
     }
     throw error;
+  } finally {
+    await prepared.dispose();
   }
 }

@@ -21,7 +21,11 @@ export interface ImportSession {
 }
 
 export interface ImportSessions {
-  open(profileId: string, path: string, format: ImportFormat): ImportSession;
+  /**
+   * A session for a chosen file. `id`: the window's operation id, so that it can follow and stop
+   * the first read of the file before it knows the session (refused if already in use).
+   */
+  open(profileId: string, path: string, format: ImportFormat, id?: string): ImportSession;
   /** The session, only for the profile that opened it (and, given a format, only of that format). */
   get(profileId: string, importId: string, format?: ImportFormat): ImportSession;
   close(importId: string): void;
@@ -49,13 +53,20 @@ const wrongStep = (format: ImportFormat) =>
 export function createImportSessions(newId: () => string = randomUUID): ImportSessions {
   const sessions = new Map<string, ImportSession>();
   return {
-    open(profileId, path, format) {
-      for (const [id, s] of sessions) {
+    open(profileId, path, format, id) {
+      if (id !== undefined && sessions.has(id)) {
+        throw new AppError(
+          'IMPORT_RUNNING',
+          'Ledgerlink is already working on that import.',
+          'Wait for it to finish, or stop it first.',
+        );
+      }
+      for (const [key, s] of sessions) {
         if (sessions.size < MAX_SESSIONS) break;
-        if (!s.running) sessions.delete(id);
+        if (!s.running) sessions.delete(key);
       }
       const session: ImportSession = {
-        id: newId(),
+        id: id ?? newId(),
         profileId,
         path,
         fileName: basename(path),

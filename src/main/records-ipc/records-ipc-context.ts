@@ -15,6 +15,8 @@ export interface RecordsIpcContext {
   logger: Logger;
   /** `<userData>/profiles`, where an imported archive becomes a profile's folder. */
   profilesDir: string;
+  /** `<userData>/staging`: the private folder archives are built and unpacked in. */
+  stagingRoot: string;
   /** The profile's open ledger; PROFILE_NOT_FOUND for an unknown id. */
   ledgerOf: (profileId: string) => Ledger;
   /** Tells every window the profile's records changed (`records.changed`). */

@@ -116,6 +116,14 @@ export function toPreviewView(
     dateOrder: preview.dateOrder,
     rows: previewRowsView(preview.rows),
     warnings: preview.warnings,
+    question: preview.question && {
+      ...preview.question,
+      examples: preview.question.examples.map((e) => ({
+        ...e,
+        description: e.description.slice(0, CELL_CHARACTERS),
+      })),
+    },
+    amountCheck: preview.amountCheck,
   };
 }
 

@@ -149,9 +149,12 @@ export function registerEntriesIpc(ctx: RecordsIpcContext): void {
   });
 
   router.handle('records.openReceipt', async ({ profileId, receiptId }) => {
-    const receipt = ledgerOf(profileId).receipts.get(receiptId);
+    const ledger = ledgerOf(profileId);
+    const receipt = ledger.receipts.get(receiptId);
+    // Only a checked receipt file inside this profile's receipts folder, whatever the row says.
+    const path = await ledger.receipts.openablePath(receiptId);
     try {
-      await ctx.files.openFile(receipt.path);
+      await ctx.files.openFile(path);
     } catch (error) {
       ctx.logger.warn('A receipt could not be opened', { error: String(error) });
       throw new AppError(

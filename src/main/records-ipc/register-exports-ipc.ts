@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { ukDateOf } from '@shared/domain/tax-year';
+import { restoreArchiveInto } from './archive-restore';
 import { exportArchiveTo, importArchiveAsProfile } from './archive-transfer';
 import { createProgressReporter } from './progress-reporter';
 import type { RecordsIpcContext } from './records-ipc-context';
@@ -56,7 +57,7 @@ export function registerExportsIpc(ctx: RecordsIpcContext): void {
       kind: 'archive-export',
     });
     try {
-      const { bytes, files } = await exportArchiveTo(ledger, path, (p) =>
+      const { bytes, files } = await exportArchiveTo(ledger, path, ctx.stagingRoot, (p) =>
         reporter.report({ done: p.bytes, total: 0, rows: p.files }),
       );
       ctx.logger.info('Profile archive saved', { profileId, files });
@@ -84,6 +85,7 @@ export function registerExportsIpc(ctx: RecordsIpcContext): void {
       const imported = await importArchiveAsProfile({
         profiles,
         profilesDir: ctx.profilesDir,
+        stagingRoot: ctx.stagingRoot,
         archiveFile: path,
         profile: { kind, name, nino, ...(agentRole ? { agentRole } : {}) },
         onProgress: (p) => reporter.report({ done: p.bytes, total: 0, rows: p.files }),
@@ -95,7 +97,37 @@ export function registerExportsIpc(ctx: RecordsIpcContext): void {
         name: imported.profile.name,
         transactions: imported.transactions,
         businesses: imported.businesses,
+        notes: imported.notes,
       };
+    } finally {
+      reporter.finish();
+    }
+  });
+
+  router.handle('records.restoreArchive', async ({ profileId, operationId }) => {
+    profiles.require(profileId);
+    const path = await ctx.files.chooseFile({
+      title: 'Choose a Ledgerlink profile archive to restore',
+      filters: ARCHIVE_FILTERS,
+    });
+    if (path === null) return { profileId, cancelled: true as const };
+    const reporter = createProgressReporter(ctx.emitProgress, {
+      profileId,
+      operationId,
+      kind: 'archive-import',
+    });
+    try {
+      const restored = await restoreArchiveInto({
+        profiles,
+        profilesDir: ctx.profilesDir,
+        stagingRoot: ctx.stagingRoot,
+        profileId,
+        archiveFile: path,
+        onProgress: (p) => reporter.report({ done: p.bytes, total: 0, rows: p.files }),
+      });
+      ctx.logger.info('Profile records restored from an archive', { profileId });
+      ctx.changed(profileId);
+      return { profileId, ...restored };
     } finally {
       reporter.finish();
     }

@@ -66,7 +66,7 @@ export function registerImportIpc(ctx: RecordsIpcContext): void {
     }
   };
 
-  router.handle('records.importChoose', async ({ profileId }) => {
+  router.handle('records.importChoose', async ({ profileId, operationId }) => {
     const ledger = ledgerOf(profileId);
     const path = await ctx.files.chooseFile({
       title: 'Choose a bank statement (CSV or OFX)',
@@ -74,10 +74,17 @@ export function registerImportIpc(ctx: RecordsIpcContext): void {
     });
     if (path === null) return { profileId, cancelled: true as const };
     const format = await ledger.imports.formatOf(path);
-    const session = sessions.open(profileId, path, format);
+    const session = sessions.open(profileId, path, format, operationId);
     try {
+      // An OFX statement is read to its end to be summarised: with progress, and a Stop.
       return format === 'ofx'
-        ? toOfxPreviewView(profileId, session.id, await ledger.imports.previewOfx(path))
+        ? toOfxPreviewView(
+            profileId,
+            session.id,
+            await run(session, 'import-analyse', (options) =>
+              ledger.imports.previewOfx(path, options),
+            ),
+          )
         : toPreviewView(profileId, session.id, await ledger.imports.preview(path));
     } catch (error) {
       sessions.close(session.id);

@@ -17,6 +17,8 @@ export interface RecordsIpcDeps {
   logger: Logger;
   /** `<userData>/profiles`: the profiles capability keeps each profile's folder there. */
   profilesDir: string;
+  /** `<userData>/staging`: the private folder archives are built and unpacked in. */
+  stagingRoot: string;
 }
 
 /**

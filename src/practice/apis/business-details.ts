@@ -2,15 +2,18 @@ import { type FastifyInstance } from 'fastify';
 import { type ApiDeps, registerApiRoute } from '../http/api-route';
 import { ApiError, E, rule } from '../http/mtd-errors';
 import { authoriseForNino } from '../http/relationship';
-import { checkShape } from '../rules/body-shape';
+import { readBody } from '../rules/body-shape';
 import { reportingTypeFor } from '../rules/cumulative-rules';
 import { ParamErrors } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
+  SANDBOX_DEFAULT,
   type ScenarioTable,
+  isSandboxDefault,
   resolveScenario,
   ruleScenario,
 } from '../scenarios/gov-test-scenario';
+import { CANNED_SELF_EMPLOYMENT_ID } from '../scenarios/sandbox-defaults';
 import { type BusinessRecord, type TaxpayerRecord } from '../state/model';
 import { ukDate } from '../tax/dates';
 import { type QuarterlyPeriodType } from '../tax/periods';
@@ -83,6 +86,14 @@ const CANNED_LISTS: Record<
     { typeOfBusiness: 'foreign-property', businessId: 'XFIS12345678901' },
   ],
   UNSPECIFIED: [{ typeOfBusiness: 'property-unspecified', businessId: 'XAIS12345678901' }],
+  // "N/A - DEFAULT: a self-employment business" [BD list.yaml, retrieve.yaml]
+  [SANDBOX_DEFAULT]: [
+    {
+      typeOfBusiness: 'self-employment',
+      businessId: CANNED_SELF_EMPLOYMENT_ID,
+      tradingName: 'Practice Trading',
+    },
+  ],
 };
 
 function listItem(b: BusinessRecord): Record<string, string> {
@@ -170,9 +181,10 @@ export function registerBusinessDetails(app: FastifyInstance, deps: ApiDeps): vo
       if (p.errors.length > 0) throw new ApiError(400, p.errors);
       const scenario = resolveScenario(ctx.scenario, RETRIEVE_SCENARIOS);
       if (scenario !== 'stateful') {
+        const wanted = isSandboxDefault(scenario) ? CANNED_SELF_EMPLOYMENT_ID : scenario.variant;
         const canned = Object.values(CANNED_LISTS)
           .flat()
-          .find((b) => b.businessId === scenario.variant);
+          .find((b) => b.businessId === wanted);
         return {
           status: 200,
           body: {
@@ -205,16 +217,17 @@ export function registerBusinessDetails(app: FastifyInstance, deps: ApiDeps): vo
       const p = new ParamErrors();
       p.businessId(ctx.params.businessId as string);
       const ty = p.taxYear(ctx.params.taxYear as string);
-      const errors = [
-        ...p.errors,
-        ...checkShape(ctx.body, {
-          kind: 'object',
-          fields: { quarterlyPeriodType: { kind: 'enum', values: ['standard', 'calendar'] } },
-          required: ['quarterlyPeriodType'],
-        }),
-      ];
+      // Business id, tax year and body are checked together; unknown body fields are ignored.
+      // [BD app/v2/createAmendQuarterlyPeriodType/def1/Def1_CreateAmendQuarterlyPeriodTypeValidator.scala]
+      const read = readBody(ctx.body, {
+        kind: 'object',
+        fields: { quarterlyPeriodType: { kind: 'enum', values: ['standard', 'calendar'] } },
+        required: ['quarterlyPeriodType'],
+      });
+      const errors = [...p.errors, ...(read.ok ? [] : read.errors)];
       if (errors.length > 0) throw new ApiError(400, errors);
-      resolveScenario(ctx.scenario, PERIOD_TYPE_SCENARIOS);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, PERIOD_TYPE_SCENARIOS)))
+        return { status: 204 };
       const taxYear = ty as TaxYear;
       const type = (ctx.body as { quarterlyPeriodType: QuarterlyPeriodType }).quarterlyPeriodType;
       const business = taxpayer.businesses.find((b) => b.businessId === ctx.params.businessId);

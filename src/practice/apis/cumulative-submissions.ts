@@ -1,5 +1,4 @@
 import { ApiError } from '../http/mtd-errors';
-import { type FieldSpec, toPenceTree } from '../rules/body-shape';
 import { type DateRange } from '../rules/cumulative-bodies';
 import { checkCumulativeRules } from '../rules/cumulative-rules';
 import {
@@ -56,9 +55,8 @@ export function acceptCumulative(input: {
   business: BusinessRecord;
   taxYear: TaxYear;
   dates: DateRange;
-  /** The body without its dates: the figures, as HMRC decimals. */
-  amounts: Record<string, unknown>;
-  spec: FieldSpec & { kind: 'object' };
+  /** The body's figures (known fields only) as integer pence. */
+  amounts: PenceTree;
   now: number;
 }): void {
   const { taxpayer, business, taxYear, dates, now } = input;
@@ -77,7 +75,7 @@ export function acceptCumulative(input: {
     {
       ...(dates.from !== undefined ? { fromDate: dates.from } : {}),
       ...(dates.to !== undefined ? { toDate: dates.to } : {}),
-      amounts: toPenceTree(input.amounts, input.spec),
+      amounts: input.amounts,
     },
     now,
   );

@@ -23,6 +23,9 @@ export function registerHomePage(
     const body = `<h1>Practice HMRC</h1>
 <p class="lead">A local stand-in for HMRC's sign-in pages and Making Tax Digital for Income Tax APIs. Try every step; nothing is sent to HMRC.</p>
 <div class="practice-note"><strong>Practice figures</strong>${escapeHtml(PRACTICE_FIGURES_NOTICE)}</div>
+<h2>How Practice HMRC differs from HMRC's sandbox</h2>
+<p>Practice HMRC keeps what you send: later answers, obligations and calculations follow from it, as with HMRC itself. HMRC's sandbox answers most requests without a <code>Gov-Test-Scenario</code> header with a canned success and keeps nothing; only <code>STATEFUL</code> works on stored data there. Start Practice HMRC with <code>--sandbox-default</code> to answer the sandbox's way.</p>
+<p>As at HMRC, a calculation is ready about 5 seconds after it is triggered, and an update or final declaration can take up to an hour to show as fulfilled in your obligations.</p>
 <h2>Registered application</h2>
 <table><tbody>
 <tr><th scope="row">Client ID</th><td><code>${escapeHtml(client.clientId)}</code></td></tr>

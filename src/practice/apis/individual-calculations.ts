@@ -7,6 +7,7 @@ import { ParamErrors } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
   type ScenarioTable,
+  isSandboxDefault,
   resolveScenario,
   ruleScenario,
 } from '../scenarios/gov-test-scenario';
@@ -15,6 +16,7 @@ import { isoTimestamp, ukDate } from '../tax/dates';
 import { penceToPounds } from '../tax/money';
 import { amendmentWindowEnd } from '../tax/periods';
 import { type TaxYear, taxYearEnd } from '../tax/tax-year';
+import { cannedCalculation, cannedCalculationList } from '../scenarios/sandbox-defaults';
 import { buildCalculation, submittedBusinesses, withErrorMessages } from './calculation-document';
 
 const BASE = '/individuals/calculations/:nino/self-assessment/:taxYear';
@@ -143,6 +145,18 @@ const LIST_TYPES = [
   'confirm-amendment',
 ];
 
+/**
+ * Which list filters a tax year allows: none up to 2022-23; in-year, intent-to-finalise and
+ * final-declaration for 2023-24 and 2024-25; all five from 2025-26. [IC app/v8/listCalculations/
+ * schema/ListCalculationsSchema.scala, def1|def2|def3/Def*_ListCalculationsValidator.scala]
+ */
+function listFilterAllowed(filter: string, taxYear: TaxYear): boolean {
+  if (taxYear.startYear < 2023) return false;
+  if (taxYear.startYear < AMENDMENTS_FROM)
+    return ['in-year', 'intent-to-finalise', 'final-declaration'].includes(filter);
+  return true;
+}
+
 function listType(c: CalculationRecord): string {
   return c.declaredAs ?? c.calculationType;
 }
@@ -178,7 +192,8 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
       const taxYear = ty as TaxYear;
       if (type === 'intent-to-amend' && taxYear.startYear < AMENDMENTS_FROM)
         throw new ApiError(400, [R.calculationTypeNotAllowed]);
-      resolveScenario(ctx.scenario, TRIGGER_SCENARIOS);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, TRIGGER_SCENARIOS)))
+        return { status: 202, body: { calculationId: randomUUID() } };
 
       const now = clock.now();
       if (taxpayer.calculations.some((c) => c.taxYear === taxYear.label && c.readyAt > now)) {
@@ -238,13 +253,11 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
       if (filter !== null && !LIST_TYPES.includes(filter)) p.add(R.formatCalculationType);
       if (p.errors.length > 0) throw new ApiError(400, p.errors);
       const taxYear = ty as TaxYear;
-      if (
-        (filter === 'intent-to-amend' || filter === 'confirm-amendment') &&
-        taxYear.startYear < AMENDMENTS_FROM
-      ) {
+      if (filter !== null && !listFilterAllowed(filter, taxYear)) {
         throw new ApiError(400, [R.calculationTypeNotAllowed]);
       }
-      resolveScenario(ctx.scenario, LIST_SCENARIOS);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, LIST_SCENARIOS)))
+        return { status: 200, body: cannedCalculationList(taxYear, clock.now()) };
       const now = clock.now();
       const calculations = taxpayer.calculations
         .filter(
@@ -291,6 +304,10 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
       if (!CALCULATION_ID.test(ctx.params.calculationId as string)) p.add(R.formatCalculationId);
       if (p.errors.length > 0) throw new ApiError(400, p.errors);
       const scenario = resolveScenario(ctx.scenario, RETRIEVE_SCENARIOS);
+      if (isSandboxDefault(scenario)) {
+        const id = ctx.params.calculationId as string;
+        return { status: 200, body: cannedCalculation(ty as TaxYear, id, clock.now()).document };
+      }
       const calc = findCalculation(taxpayer, ty as TaxYear, ctx.params.calculationId as string);
       // Not found, or triggered but not finished: both 404. [IC retrieve.yaml]
       if (!calc || calc.readyAt > clock.now()) throw new ApiError(404, [E.notFound]);
@@ -318,19 +335,24 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
     restriction: 'user',
     handler: (ctx) => {
       const taxpayer = authorise(ctx);
+      // The tax year has no minimum here, and confirm-amendment before 2025-26 is refused as
+      // RULE_SUBMISSION_FAILED once the parameters are well formed. [IC app/v8/submitFinalDeclaration/
+      // def1/Def1_SubmitFinalDeclarationValidator.scala, Def1_SubmitFinalDeclarationRulesValidator.scala]
       const p = new ParamErrors();
-      const ty = p.taxYear(ctx.params.taxYear as string, MIN_YEAR);
+      const ty = p.taxYear(ctx.params.taxYear as string);
       if (!CALCULATION_ID.test(ctx.params.calculationId as string)) p.add(R.formatCalculationId);
       const type = ctx.params.calculationType;
-      const taxYearOk = ty !== undefined;
-      if (
-        type !== 'final-declaration' &&
-        !(type === 'confirm-amendment' && (!taxYearOk || ty.startYear >= AMENDMENTS_FROM))
-      ) {
+      if (type !== 'final-declaration' && type !== 'confirm-amendment')
         p.add(R.formatCalculationType);
-      }
       if (p.errors.length > 0) throw new ApiError(400, p.errors);
-      resolveScenario(ctx.scenario, DECLARATION_SCENARIOS);
+      if (type === 'confirm-amendment' && (ty as TaxYear).startYear < AMENDMENTS_FROM)
+        throw new ApiError(400, [R.submissionFailed]);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, DECLARATION_SCENARIOS)))
+        return { status: 204 };
+      // Years before 2017-18 are refused by HMRC's backend, after the checks above. [IC
+      // common/pathParameters.yaml taxYearMinimum2018; submit_final_declaration.yaml]
+      if ((ty as TaxYear).startYear < MIN_YEAR)
+        throw new ApiError(400, [E.ruleTaxYearNotSupported]);
       const taxYear = ty as TaxYear;
       const calc = findCalculation(taxpayer, taxYear, ctx.params.calculationId as string);
       const wanted: CalculationType =

@@ -1,6 +1,6 @@
 import { type FastifyInstance } from 'fastify';
 import { type ApiDeps, registerApiRoute } from '../http/api-route';
-import { ApiError, E, type MtdError, rule } from '../http/mtd-errors';
+import { ApiError, type MtdError, rule } from '../http/mtd-errors';
 import { authoriseForNino } from '../http/relationship';
 import {
   type ObligationDetail,
@@ -11,9 +11,12 @@ import { ParamErrors } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
   type ScenarioTable,
+  isSandboxDefault,
   resolveScenario,
 } from '../scenarios/gov-test-scenario';
 import { addDays, daysBetween, isIsoDate, ukDate } from '../tax/dates';
+import { taxYearOf } from '../tax/tax-year';
+import { cannedFinalObligations, cannedIncomeObligations } from '../scenarios/sandbox-defaults';
 
 const BASE = '/obligations/details/:nino';
 
@@ -35,7 +38,7 @@ const Q = {
   missingToDate: rule('MISSING_TO_DATE', 'The To date parameter is missing'),
   missingTypeOfBusiness: rule(
     'MISSING_TYPE_OF_BUSINESS',
-    'The type of business query parameter must be provided when an incomeSourceId is supplied',
+    'The type of business query parameter must be provided when a businessId is supplied',
   ),
   rangeToBeforeFrom: rule(
     'RANGE_TO_DATE_BEFORE_FROM_DATE',
@@ -68,7 +71,66 @@ const FINAL_SCENARIOS: ScenarioTable = {
 };
 
 const TYPES = ['self-employment', 'uk-property', 'foreign-property'];
-const BUSINESS_ID_QUERY = /^X[a-zA-Z0-9]{1}IS[0-9]{11}$/;
+/**
+ * The validator's pattern, stricter than the spec's `^X[a-zA-Z0-9]{1}IS[0-9]{11}$`: the API
+ * refuses a lower-case second letter. [OB app/api/controllers/validators/resolvers/ResolveBusinessId.scala]
+ */
+const BUSINESS_ID_QUERY = /^X[A-Z0-9]IS[0-9]{11}$/;
+/** [OB app/v3/controllers/validators/resolvers/ObligationsDateRangeSupport.scala] */
+const EARLIEST_FROM_DATE = '2018-04-06';
+const LATEST_TO_DATE = '2099-12-31';
+/** The to date must be less than this many days after the from date (so at most 365 apart). */
+const MAX_RANGE_DAYS = 366;
+
+interface IncomeQuery {
+  typeOfBusiness: string | null;
+  businessId: string | null;
+  range: { from: string; to: string } | undefined;
+  status: 'open' | 'fulfilled' | undefined;
+}
+
+/**
+ * The income and expenditure query in HMRC's order. First every parameter's format together
+ * (a date given without its partner is MISSING_FROM_DATE or MISSING_TO_DATE); then, only if
+ * those pass, MISSING_TYPE_OF_BUSINESS on its own; then the date range's rules together: the to
+ * date not before the from date, the from date not before 2018-04-06, the to date not after
+ * 2099-12-31 (FORMAT_TO_DATE), and the range at least two days and under 366 days.
+ * [OB app/v3/retrievePeriodic/RetrievePeriodicObligationsValidatorFactory.scala,
+ * app/v3/controllers/validators/resolvers/ResolveOptionalDateRange.scala, ObligationsDateRangeSupport.scala]
+ */
+function checkIncomeQuery(q: URLSearchParams): IncomeQuery {
+  const errors: MtdError[] = [];
+  const typeOfBusiness = q.get('typeOfBusiness');
+  const businessId = q.get('businessId');
+  const fromDate = q.get('fromDate');
+  const toDate = q.get('toDate');
+  if (typeOfBusiness !== null && !TYPES.includes(typeOfBusiness))
+    errors.push(Q.formatTypeOfBusiness);
+  if (businessId !== null && !BUSINESS_ID_QUERY.test(businessId)) errors.push(Q.formatBusinessId);
+  if (fromDate !== null && toDate !== null) {
+    if (!isIsoDate(fromDate)) errors.push(Q.formatFromDate);
+    if (!isIsoDate(toDate)) errors.push(Q.formatToDate);
+  } else if (fromDate !== null) errors.push(Q.missingToDate);
+  else if (toDate !== null) errors.push(Q.missingFromDate);
+  const status = statusFilter(q.get('status'), errors);
+  if (errors.length > 0) throw new ApiError(400, errors);
+  if (businessId !== null && typeOfBusiness === null)
+    throw new ApiError(400, [Q.missingTypeOfBusiness]);
+  if (fromDate !== null && toDate !== null) {
+    if (toDate < fromDate) errors.push(Q.rangeToBeforeFrom);
+    if (fromDate < EARLIEST_FROM_DATE) errors.push(Q.fromDateNotSupported);
+    if (toDate > LATEST_TO_DATE) errors.push(Q.formatToDate);
+    const days = daysBetween(fromDate, toDate);
+    if (days >= MAX_RANGE_DAYS || days === 0) errors.push(Q.dateRangeInvalid);
+    if (errors.length > 0) throw new ApiError(400, errors);
+  }
+  return {
+    typeOfBusiness,
+    businessId,
+    range: fromDate !== null && toDate !== null ? { from: fromDate, to: toDate } : undefined,
+    status,
+  };
+}
 
 function statusFilter(value: string | null, errors: MtdError[]): 'open' | 'fulfilled' | undefined {
   if (value === null) return undefined;
@@ -78,8 +140,14 @@ function statusFilter(value: string | null, errors: MtdError[]): 'open' | 'fulfi
 }
 
 /** Obligations API 3.0. [reference §3.4] */
-export function registerObligations(app: FastifyInstance, deps: ApiDeps): void {
+export interface ObligationsDeps extends ApiDeps {
+  /** How long after an update or final declaration its obligation shows as fulfilled. */
+  fulfilmentDelayMs: () => number;
+}
+
+export function registerObligations(app: FastifyInstance, deps: ObligationsDeps): void {
   const { store, clock } = deps;
+  const delay = () => ({ now: clock.now(), delayMs: deps.fulfilmentDelayMs() });
 
   registerApiRoute(app, deps, {
     method: 'GET',
@@ -90,53 +158,30 @@ export function registerObligations(app: FastifyInstance, deps: ApiDeps): void {
       const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
         allowSupportingAgent: true,
       });
-      const q = ctx.query;
-      const errors: MtdError[] = [];
-      const typeOfBusiness = q.get('typeOfBusiness');
-      const businessId = q.get('businessId');
-      const fromDate = q.get('fromDate');
-      const toDate = q.get('toDate');
-      if (typeOfBusiness !== null && !TYPES.includes(typeOfBusiness))
-        errors.push(Q.formatTypeOfBusiness);
-      if (businessId !== null && !BUSINESS_ID_QUERY.test(businessId))
-        errors.push(Q.formatBusinessId);
-      if (fromDate !== null && !isIsoDate(fromDate)) errors.push(Q.formatFromDate);
-      if (toDate !== null && !isIsoDate(toDate)) errors.push(Q.formatToDate);
-      let status = statusFilter(q.get('status'), errors);
-      if (errors.length > 0) throw new ApiError(400, errors);
-      // Rules on the query, after formats. [OB common/queryParameters.yaml]
-      if (businessId !== null && typeOfBusiness === null) errors.push(Q.missingTypeOfBusiness);
-      if (fromDate !== null && toDate === null) errors.push(Q.missingToDate);
-      if (toDate !== null && fromDate === null) errors.push(Q.missingFromDate);
-      if (fromDate !== null && toDate !== null) {
-        if (toDate < fromDate) errors.push(Q.rangeToBeforeFrom);
-        else if (daysBetween(fromDate, toDate) > 366) errors.push(Q.dateRangeInvalid);
-        if (fromDate < '2018-04-06') errors.push(Q.fromDateNotSupported);
-      }
-      if (errors.length > 0) throw new ApiError(400, errors);
+      const query = checkIncomeQuery(ctx.query);
+      const { typeOfBusiness, businessId } = query;
+      let status = query.status;
       const scenario = resolveScenario(ctx.scenario, INCOME_SCENARIOS);
+      if (isSandboxDefault(scenario))
+        return { status: 200, body: cannedIncomeObligations(ukDate(clock.now())) };
       if (scenario !== 'stateful') status = scenario.variant as 'open' | 'fulfilled';
 
       const today = ukDate(clock.now());
-      // Without dates HMRC looks a year either side of today, unless only open ones are asked for.
+      // Without dates HMRC asks for today to 366 days on, unless only open ones are wanted.
+      // [OB RetrievePeriodicObligationsValidatorFactory.scala provideDefaultDateRange]
       const window =
-        fromDate !== null && toDate !== null
-          ? { from: fromDate, to: toDate }
-          : status === 'open'
-            ? undefined
-            : { from: addDays(today, -366), to: addDays(today, 366) };
+        query.range ?? (status === 'open' ? undefined : { from: today, to: addDays(today, 366) });
       const businesses = taxpayer.businesses.filter(
         (b) =>
           b.typeOfBusiness !== 'property-unspecified' &&
           (typeOfBusiness === null || b.typeOfBusiness === typeOfBusiness) &&
           (businessId === null || b.businessId === businessId),
       );
-      if (businessId !== null && businesses.length === 0) throw new ApiError(404, [E.notFound]);
       const obligations = businesses
         .map((b) => ({
           typeOfBusiness: b.typeOfBusiness,
           businessId: b.businessId,
-          obligationDetails: quarterlyObligations(taxpayer, b, today).filter(
+          obligationDetails: quarterlyObligations(taxpayer, b, today, delay()).filter(
             (o: ObligationDetail) =>
               (status === undefined || o.status === status) &&
               (window === undefined ||
@@ -164,11 +209,19 @@ export function registerObligations(app: FastifyInstance, deps: ApiDeps): void {
       const taxYear = taxYearParam === null ? undefined : p.taxYear(taxYearParam, 2017);
       const status = statusFilter(ctx.query.get('status'), p.errors);
       if (p.errors.length > 0) throw new ApiError(400, p.errors);
-      resolveScenario(ctx.scenario, FINAL_SCENARIOS);
-      const obligations = finalDeclarationObligations(taxpayer, ukDate(clock.now()))
+      const today = ukDate(clock.now());
+      if (isSandboxDefault(resolveScenario(ctx.scenario, FINAL_SCENARIOS)))
+        return { status: 200, body: cannedFinalObligations(today) };
+      // Without a tax year HMRC looks from four tax years before the current one to the current
+      // one. [OB app/v3/retrieveCrystallisation/RetrieveCrystallisationObligationsValidatorFactory.scala,
+      // app/api/models/domain/TaxYearRange.scala todayMinus]
+      const earliest = taxYearOf(today).startYear - 4;
+      const obligations = finalDeclarationObligations(taxpayer, today, delay())
         .filter(
           (o) =>
-            (taxYear === undefined || o.taxYear === taxYear.label) &&
+            (taxYear === undefined
+              ? Number(o.taxYear.slice(0, 4)) >= earliest
+              : o.taxYear === taxYear.label) &&
             (status === undefined || o.status === status),
         )
         .map(({ taxYear: _ty, ...o }) => o);

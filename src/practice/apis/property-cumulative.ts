@@ -2,16 +2,17 @@ import { type FastifyInstance } from 'fastify';
 import { type ApiContext, type ApiDeps, registerApiRoute } from '../http/api-route';
 import { ApiError, E, rule } from '../http/mtd-errors';
 import { authoriseForNino } from '../http/relationship';
+import { type ParsedBody, readBody, toPenceTree } from '../rules/body-shape';
 import {
   UK_PROPERTY_CUMULATIVE_SPEC,
-  checkPropertyShape,
-  checkPropertyValues,
+  checkPropertyRules,
   propertyDates,
 } from '../rules/cumulative-bodies';
-import { ParamErrors } from '../rules/path-params';
+import { ParamErrors, checkTaxYear } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
   type ScenarioTable,
+  isSandboxDefault,
   resolveScenario,
 } from '../scenarios/gov-test-scenario';
 import { type TaxpayerRecord } from '../state/model';
@@ -46,13 +47,38 @@ const GET_SCENARIOS: ScenarioTable = {
   FOREIGN_PROPERTY: { status: 400, error: TYPE_OF_BUSINESS_INCORRECT },
 };
 
-function checkPath(ctx: ApiContext, withBody: boolean): TaxYear {
+/**
+ * The tax year alone first (it picks the request schema: 2025-26 onwards), then the business id
+ * with the body as HMRC reads it, then the body's rules; each stage answers with all of its
+ * errors. [PB app/v6/createAmendUkPropertyCumulativeSummary/
+ * CreateAmendUkPropertyCumulativeSummaryValidatorFactory.scala, ...Schema.scala,
+ * def1/Def1_CreateAmendUkPropertyCumulativeSummaryValidator.scala; the GET likewise:
+ * app/v6/retrieveUkPropertyCumulativeSummary/RetrieveUkPropertyCumulativeSummaryValidatorFactory.scala]
+ */
+function checkTaxYearFirst(ctx: ApiContext): TaxYear {
+  const ty = checkTaxYear(ctx.params.taxYear as string, FIRST_CUMULATIVE_YEAR);
+  if ('error' in ty) throw new ApiError(400, [ty.error]);
+  return ty.taxYear;
+}
+
+function checkPath(ctx: ApiContext): TaxYear {
+  const taxYear = checkTaxYearFirst(ctx);
   const p = new ParamErrors();
   p.businessId(ctx.params.businessId as string);
-  const ty = p.taxYear(ctx.params.taxYear as string, FIRST_CUMULATIVE_YEAR);
-  const errors = [...p.errors, ...(withBody ? checkPropertyShape(ctx.body) : [])];
-  if (errors.length > 0) throw new ApiError(400, errors);
-  return ty as TaxYear;
+  if (p.errors.length > 0) throw new ApiError(400, p.errors);
+  return taxYear;
+}
+
+function checkPut(ctx: ApiContext): { taxYear: TaxYear; body: ParsedBody } {
+  const taxYear = checkTaxYearFirst(ctx);
+  const p = new ParamErrors();
+  p.businessId(ctx.params.businessId as string);
+  const read = readBody(ctx.body, UK_PROPERTY_CUMULATIVE_SPEC);
+  const errors = [...p.errors, ...(read.ok ? [] : read.errors)];
+  if (errors.length > 0 || !read.ok) throw new ApiError(400, errors);
+  const broken = checkPropertyRules(read.body);
+  if (broken.length > 0) throw new ApiError(400, broken);
+  return { taxYear, body: read.body };
 }
 
 /** The UK property business named in the path: 404 if unknown, RULE_TYPE_OF_BUSINESS_INCORRECT if not UK property. */
@@ -95,21 +121,16 @@ export function registerPropertyCumulative(app: FastifyInstance, deps: ApiDeps):
       const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
         allowSupportingAgent: true,
       });
-      const taxYear = checkPath(ctx, true);
-      const body = ctx.body as Record<string, unknown>;
-      const phase2 = checkPropertyValues(body);
-      if (phase2.length > 0) throw new ApiError(400, phase2);
-      resolveScenario(ctx.scenario, PUT_SCENARIOS);
+      const { taxYear, body } = checkPut(ctx);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, PUT_SCENARIOS))) return { status: 204 };
       const business = ukPropertyBusiness(taxpayer, ctx.params.businessId as string);
-      const dates = propertyDates(body);
-      const { fromDate: _from, toDate: _to, ...amounts } = body;
+      const { fromDate: _from, toDate: _to, ...figures } = body;
       acceptCumulative({
         taxpayer,
         business,
         taxYear,
-        dates,
-        amounts,
-        spec: UK_PROPERTY_CUMULATIVE_SPEC,
+        dates: propertyDates(body),
+        amounts: toPenceTree(figures, UK_PROPERTY_CUMULATIVE_SPEC),
         now: clock.now(),
       });
       store.changed();
@@ -126,7 +147,7 @@ export function registerPropertyCumulative(app: FastifyInstance, deps: ApiDeps):
       const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
         allowSupportingAgent: true,
       });
-      const taxYear = checkPath(ctx, false);
+      const taxYear = checkPath(ctx);
       const scenario = resolveScenario(ctx.scenario, GET_SCENARIOS);
       if (scenario !== 'stateful')
         return { status: 200, body: cannedResponse(taxYear, scenario.variant === 'consolidated') };

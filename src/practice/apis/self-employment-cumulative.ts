@@ -2,16 +2,18 @@ import { type FastifyInstance } from 'fastify';
 import { type ApiContext, type ApiDeps, registerApiRoute } from '../http/api-route';
 import { ApiError, E } from '../http/mtd-errors';
 import { authoriseForNino } from '../http/relationship';
+import { type ParsedBody, readBody, toPenceTree } from '../rules/body-shape';
 import {
   SE_CUMULATIVE_SPEC,
-  checkSeShape,
-  checkSeValues,
+  checkSeMinimumFields,
+  checkSeRules,
   seDates,
 } from '../rules/cumulative-bodies';
-import { ParamErrors } from '../rules/path-params';
+import { ParamErrors, checkTaxYear } from '../rules/path-params';
 import {
   NOT_FOUND_SCENARIO,
   type ScenarioTable,
+  isSandboxDefault,
   resolveScenario,
   ruleScenario,
 } from '../scenarios/gov-test-scenario';
@@ -44,14 +46,35 @@ const GET_SCENARIOS: ScenarioTable = {
   TAX_YEAR_NOT_SUPPORTED,
 };
 
-/** Path errors, with the body's shape errors in the same answer for a PUT (as HMRC does). */
-function checkPath(ctx: ApiContext, withBody: boolean): TaxYear {
+/** Path errors for the GET: business id and tax year together. [SE Def1_RetrieveCumulativePeriodSummaryValidator.scala] */
+function checkPath(ctx: ApiContext): TaxYear {
   const p = new ParamErrors();
   p.businessId(ctx.params.businessId as string);
   const ty = p.taxYear(ctx.params.taxYear as string, FIRST_CUMULATIVE_YEAR);
-  const errors = [...p.errors, ...(withBody ? checkSeShape(ctx.body) : [])];
-  if (errors.length > 0) throw new ApiError(400, errors);
+  if (p.errors.length > 0) throw new ApiError(400, p.errors);
   return ty as TaxYear;
+}
+
+/**
+ * The PUT's checks in HMRC's order: the tax year alone first (it picks the request schema),
+ * then the business id with the body as HMRC reads it, then the minimum fields, then the
+ * body's rules. Each stage answers with all of its errors. [SE app/v5/
+ * createAmendCumulativePeriodSummary/CreateAmendCumulativePeriodSummaryValidatorFactory.scala,
+ * def1/Def1_CreateAmendCumulativePeriodSummaryValidator.scala]
+ */
+function checkPut(ctx: ApiContext): { taxYear: TaxYear; body: ParsedBody } {
+  const ty = checkTaxYear(ctx.params.taxYear as string, FIRST_CUMULATIVE_YEAR);
+  if ('error' in ty) throw new ApiError(400, [ty.error]);
+  const p = new ParamErrors();
+  p.businessId(ctx.params.businessId as string);
+  const read = readBody(ctx.body, SE_CUMULATIVE_SPEC);
+  const errors = [...p.errors, ...(read.ok ? [] : read.errors)];
+  if (errors.length > 0 || !read.ok) throw new ApiError(400, errors);
+  for (const stage of [checkSeMinimumFields, checkSeRules]) {
+    const found = stage(read.body);
+    if (found.length > 0) throw new ApiError(400, found);
+  }
+  return { taxYear: ty.taxYear, body: read.body };
 }
 
 /** Self Employment Business API 5.0, cumulative period summary. [reference §3.4-§3.5] */
@@ -68,24 +91,19 @@ export function registerSelfEmploymentCumulative(app: FastifyInstance, deps: Api
       const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
         allowSupportingAgent: true,
       });
-      const taxYear = checkPath(ctx, true);
-      const body = ctx.body as Record<string, unknown>;
-      const phase2 = checkSeValues(body);
-      if (phase2.length > 0) throw new ApiError(400, phase2);
-      resolveScenario(ctx.scenario, PUT_SCENARIOS);
+      const { taxYear, body } = checkPut(ctx);
+      if (isSandboxDefault(resolveScenario(ctx.scenario, PUT_SCENARIOS))) return { status: 204 };
 
       const business = taxpayer.businesses.find((b) => b.businessId === ctx.params.businessId);
       if (!business || business.typeOfBusiness !== 'self-employment')
         throw new ApiError(404, [E.notFound]);
-      const dates = seDates(body);
-      const { periodDates: _dates, ...amounts } = body;
+      const { periodDates: _dates, ...figures } = body;
       acceptCumulative({
         taxpayer,
         business,
         taxYear,
-        dates,
-        amounts,
-        spec: SE_CUMULATIVE_SPEC,
+        dates: seDates(body),
+        amounts: toPenceTree(figures, SE_CUMULATIVE_SPEC),
         now: clock.now(),
       });
       store.changed();
@@ -102,9 +120,10 @@ export function registerSelfEmploymentCumulative(app: FastifyInstance, deps: Api
       const taxpayer = authoriseForNino(ctx, store, ctx.params.nino as string, {
         allowSupportingAgent: true,
       });
-      const taxYear = checkPath(ctx, false);
+      const taxYear = checkPath(ctx);
       const scenario = resolveScenario(ctx.scenario, GET_SCENARIOS);
       if (scenario !== 'stateful') {
+        // The default is itemised; CONSOLIDATED_EXPENSES swaps in consolidated expenses.
         return {
           status: 200,
           body: {
@@ -113,7 +132,9 @@ export function registerSelfEmploymentCumulative(app: FastifyInstance, deps: Api
               periodEndDate: quarterlyPeriods(taxYear, 'standard')[0]?.periodEndDate,
             },
             periodIncome: { turnover: 5000, other: 0, taxTakenOffTradingIncome: 0 },
-            periodExpenses: { consolidatedExpenses: 1250.5 },
+            periodExpenses: isSandboxDefault(scenario)
+              ? { costOfGoods: 800, adminCosts: 450.5 }
+              : { consolidatedExpenses: 1250.5 },
           },
         };
       }

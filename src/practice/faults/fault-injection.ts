@@ -1,5 +1,6 @@
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { E, errorBody, type MtdError } from '../http/mtd-errors';
+import { GrantEnder, type GrantControl } from './grant-end';
 import { seededRandom } from './seeded-random';
 
 /**
@@ -27,6 +28,12 @@ export interface FaultConfig {
   seed: number | undefined;
   /** Also affect POST /oauth/token. */
   includeTokenEndpoint: boolean;
+  /**
+   * End the grant once this many cumulative updates have arrived (grant-end.ts): those are
+   * handled as usual; the next one, and every later API request with that grant's tokens, gets
+   * 401 INVALID_CREDENTIALS, and refreshing it gets invalid_grant. Fires once per setting.
+   */
+  endGrantAfterUpdates: number | undefined;
 }
 
 export const NO_FAULTS: FaultConfig = {
@@ -38,6 +45,7 @@ export const NO_FAULTS: FaultConfig = {
   throttleRate: 0,
   seed: undefined,
   includeTokenEndpoint: false,
+  endGrantAfterUpdates: undefined,
 };
 
 type Decision =
@@ -67,6 +75,7 @@ export class FaultInjector {
   private config: FaultConfig = { ...NO_FAULTS };
   private random: () => number = Math.random;
   private readonly decisions = new WeakMap<FastifyRequest, Decision>();
+  private grantEnder = new GrantEnder(undefined);
 
   constructor(initial?: Partial<FaultConfig>) {
     if (initial) this.set(initial);
@@ -77,6 +86,7 @@ export class FaultInjector {
     this.config = { ...this.config, ...faults };
     if (faults.seed !== undefined) this.random = seededRandom(faults.seed);
     else if ('seed' in faults) this.random = Math.random;
+    if ('endGrantAfterUpdates' in faults) this.grantEnder.reset();
   }
 
   get current(): FaultConfig {
@@ -109,9 +119,18 @@ export class FaultInjector {
     return { kind: 'none' };
   }
 
-  register(app: FastifyInstance): void {
+  /** `grants` lets the grant-ending fault find and end grants; without it that fault is off. */
+  register(app: FastifyInstance, grants?: GrantControl): void {
+    this.grantEnder = new GrantEnder(grants);
     app.addHook('onRequest', async (req, reply) => {
       if (!this.applies(req.url)) return;
+      // Decided on arrival, before any latency, so the count follows arrival order exactly.
+      if (isApiPath(req.url) && this.grantEnder.refuses(this.config.endGrantAfterUpdates, req)) {
+        return reply
+          .code(401)
+          .header('content-type', 'application/json')
+          .send(errorBody([E.invalidCredentials]));
+      }
       if (this.config.latencyMs > 0) await new Promise((r) => setTimeout(r, this.config.latencyMs));
       const decision = this.decide();
       this.decisions.set(req, decision);

@@ -7,6 +7,7 @@ import { type TokenStore } from '../oauth/token-store';
 import { type GrantRecord, type UserRecord } from '../state/model';
 import { type PracticeStore } from '../state/store';
 import { isoTimestamp } from '../tax/dates';
+import { SANDBOX_DEFAULT } from '../scenarios/gov-test-scenario';
 import { ApiError, E, errorBody, type MtdError } from './mtd-errors';
 import { type RateLimiter } from './rate-limiter';
 
@@ -39,6 +40,11 @@ export const API_VERSIONS: Record<ApiName, string> = {
 };
 
 export interface ApiDeps {
+  /**
+   * What a request without Gov-Test-Scenario gets: the stateful behaviour (HMRC production's),
+   * or the sandbox's canned default answer for each endpoint.
+   */
+  withoutScenario: () => 'stateful' | 'sandbox-default';
   store: PracticeStore;
   tokens: TokenStore;
   rateLimiter: RateLimiter;
@@ -150,6 +156,14 @@ export function registerApiRoute(
           if (!grant.scopes.includes(needed)) return sendError(reply, 403, [E.invalidScope]);
         }
 
+        // An empty path segment matches none of the API's routes: HMRC answers 404
+        // MATCHING_RESOURCE_NOT_FOUND, not a format error. [hmrc/business-details-api
+        // it/test/v2/listAllBusinesses/ListAllBusinessesControllerISpec.scala ("", NOT_FOUND,
+        // NotFoundError); app/api/utils/ErrorHandler.scala onClientError NOT_FOUND]
+        if (Object.values((req.params ?? {}) as Record<string, string>).some((v) => v === '')) {
+          return sendError(reply, 404, [E.notFound]);
+        }
+
         if (def.api !== 'txm-fph-validator-api') {
           deps.feedback.record(grant.clientId, def.api, {
             method: def.method,
@@ -168,7 +182,9 @@ export function registerApiRoute(
           user,
           params: (req.params ?? {}) as Record<string, string>,
           query: new URL(req.url, 'http://practice.invalid').searchParams,
-          scenario: Array.isArray(scenarioHeader) ? scenarioHeader[0] : scenarioHeader?.trim(),
+          scenario:
+            (Array.isArray(scenarioHeader) ? scenarioHeader[0] : scenarioHeader?.trim()) ??
+            (deps.withoutScenario() === 'sandbox-default' ? SANDBOX_DEFAULT : undefined),
           body: def.jsonBody ? parseJsonBody(req) : undefined,
         };
         const result = await def.handler(ctx);

@@ -42,10 +42,17 @@ export function mergeErrors(errors: MtdError[]): MtdError[] {
   return [...merged.values()];
 }
 
+/**
+ * The response body for one or more errors. Several errors are listed sorted by code, as HMRC's
+ * validators sort them. [hmrc/self-employment-business-api app/api/controllers/validators/
+ * Validator.scala combineErrors]
+ */
 export function errorBody(
   errors: MtdError[],
 ): MtdError | { code: string; message: string; errors: MtdError[] } {
-  const merged = mergeErrors(errors);
+  const merged = mergeErrors(errors).sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+  );
   if (merged.length === 1) return merged[0] as MtdError;
   return { code: 'INVALID_REQUEST', message: 'Invalid request', errors: merged };
 }

@@ -1,4 +1,4 @@
-import { isNino } from '../rules/path-params';
+import { isNinoFormat } from '../rules/path-params';
 import { type TaxpayerRecord } from '../state/model';
 import { type PracticeStore } from '../state/store';
 import { type ApiContext } from './api-route';
@@ -17,7 +17,7 @@ export function authoriseForNino(
   nino: string,
   options: { allowSupportingAgent: boolean },
 ): TaxpayerRecord {
-  if (!isNino(nino)) throw new ApiError(400, [E.formatNino]);
+  if (!isNinoFormat(nino)) throw new ApiError(400, [E.formatNino]);
   const taxpayer = store.taxpayer(nino);
   const user = ctx.user;
   // An unknown NINO is "not subscribed to MTD", which HMRC reports as not authorised.

@@ -12,6 +12,8 @@ export interface TokenEndpointDeps {
   clock: PracticeClock;
   /** How long a refresh takes; a second refresh of the same grant meanwhile is refused. */
   refreshProcessingMs: () => number;
+  /** Waits out a refresh's processing time (a real timer unless a test holds it itself). */
+  refreshWait?: (ms: number) => Promise<void>;
 }
 
 type OAuthError = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type';
@@ -131,7 +133,7 @@ export function registerTokenEndpoint(app: FastifyInstance, deps: TokenEndpointD
       let rotated;
       try {
         const delay = deps.refreshProcessingMs();
-        if (delay > 0) await sleep(delay);
+        if (delay > 0) await (deps.refreshWait ?? sleep)(delay);
         rotated = tokens.rotate(grant);
       } finally {
         tokens.endRefresh(grant);

@@ -1,108 +1,193 @@
 import { E, type MtdError } from '../http/mtd-errors';
 import { type PenceTree } from '../state/model';
-import { isIsoDate } from '../tax/dates';
-import { poundsToPence } from '../tax/money';
 
-/** A description of an HMRC request body, enough to validate it as HMRC's APIs do. */
+/**
+ * A description of an HMRC request body, field for field in the order of HMRC's request model,
+ * enough to read it as HMRC's APIs do. [hmrc/self-employment-business-api
+ * app/api/controllers/validators/resolvers/ResolveNonEmptyJsonObject.scala,
+ * ResolveJsonObjectInternal.scala, app/api/utils/EmptinessChecker.scala]
+ */
 export type FieldSpec =
-  | { kind: 'money'; signed: boolean }
-  | { kind: 'date'; formatError: MtdError }
+  | { kind: 'money' }
+  | { kind: 'string' }
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'object'; fields: Record<string, FieldSpec>; required?: readonly string[] };
 
-/** Largest amount HMRC accepts in these bodies. [SE/PB request.json "maximum": 99999999999.99] */
-const MAX_PENCE = 9_999_999_999_999;
+export type ObjectSpec = FieldSpec & { kind: 'object' };
 
-const FORMAT_VALUE_UNSIGNED: MtdError = {
-  code: 'FORMAT_VALUE',
-  message: 'The value must be between 0 and 99999999999.99',
-};
-const FORMAT_VALUE_SIGNED: MtdError = {
-  code: 'FORMAT_VALUE',
-  message: 'The value must be between -99999999999.99 and 99999999999.99',
-};
+/**
+ * What HMRC's JSON reader makes of a body: the known fields only (unknown ones are ignored, as
+ * HMRC's non-strict readers do), nulls dropped, amounts kept as decimal text so their scale can
+ * be checked exactly as a BigDecimal's would be.
+ */
+export interface ParsedBody {
+  [field: string]: string | ParsedBody;
+}
+
+export type BodyRead = { ok: true; body: ParsedBody } | { ok: false; errors: MtdError[] };
+
+/**
+ * The text forms a JSON string may take to be read as an amount: HMRC's JSON library reads a
+ * BigDecimal from a number or from a string holding one (HMRC's own validator tests send
+ * `"consolidatedExpenses": "999999999.99"` and expect it accepted). [hmrc/self-employment-
+ * business-api test/v5/createAmendCumulativePeriodSummary/def1/
+ * Def1_CreateAmendCumulativePeriodSummaryValidatorSpec.scala "given a valid request with
+ * consolidated expenses"]
+ */
+const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Phase 1: does the body match the expected shape at all? An empty body, an empty object,
- * a wrong type, a missing required field or an unexpected field is
- * RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED, with JSON-pointer paths where a field is to blame.
- * [common/errors.yaml ruleIncorrectOrEmptyBody; reference §3.6]
- */
-export function checkShape(body: unknown, spec: FieldSpec & { kind: 'object' }): MtdError[] {
-  if (!isPlainObject(body) || Object.keys(body).length === 0) return [E.ruleIncorrectOrEmptyBody];
-  const paths: string[] = [];
-  const walk = (value: unknown, s: FieldSpec, path: string) => {
-    switch (s.kind) {
-      case 'money':
-        if (typeof value !== 'number') paths.push(path);
-        return;
-      case 'date':
-      case 'enum':
-        if (typeof value !== 'string') paths.push(path);
-        else if (s.kind === 'enum' && !s.values.includes(value)) paths.push(path);
-        return;
-      case 'object': {
-        if (!isPlainObject(value) || Object.keys(value).length === 0) {
-          paths.push(path);
-          return;
-        }
-        for (const key of Object.keys(value)) {
-          const child = s.fields[key];
-          if (!child) paths.push(`${path}/${key}`);
-          else walk(value[key], child, `${path}/${key}`);
-        }
-        for (const key of s.required ?? []) if (!(key in value)) paths.push(`${path}/${key}`);
-      }
-    }
-  };
-  walk(body, spec, '');
-  return paths.length > 0 ? [{ ...E.ruleIncorrectOrEmptyBody, paths }] : [];
+function withPaths(paths: string[]): MtdError {
+  return { ...E.ruleIncorrectOrEmptyBody, paths };
 }
 
 /**
- * Phase 2: are the values right? Amounts must be within range with at most 2 decimal places
- * (FORMAT_VALUE with paths); dates must be real YYYY-MM-DD dates (the field's own error).
+ * Reads a body as HMRC does, in HMRC's order:
+ * 1. not a JSON object, or `{}`: RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED without paths;
+ * 2. a known field of the wrong type, or a required one missing: the same code with every such
+ *    path, sorted;
+ * 3. nothing known left at all: the same code without paths; objects with nothing known in them
+ *    (empty, or holding only unknown fields): the same code with their paths, in model order.
+ * [ResolveJsonObjectInternal.scala toMtdError; EmptinessChecker.scala findEmptyPaths; PB
+ * test/v6/createAmendUkPropertyCumulativeSummary/def1/...ValidatorSpec.scala "passed a body with
+ * an empty object except for an additional (non-schema) property"]
  */
-export function checkValues(
-  body: Record<string, unknown>,
-  spec: FieldSpec & { kind: 'object' },
-): MtdError[] {
-  const errors: MtdError[] = [];
-  const walk = (value: unknown, s: FieldSpec, path: string) => {
-    if (s.kind === 'money') {
-      const pence = poundsToPence(value as number);
-      const min = s.signed ? -MAX_PENCE : 0;
-      if (pence === undefined || pence < min || pence > MAX_PENCE) {
-        errors.push({ ...(s.signed ? FORMAT_VALUE_SIGNED : FORMAT_VALUE_UNSIGNED), paths: [path] });
+export function readBody(body: unknown, spec: ObjectSpec): BodyRead {
+  if (!isPlainObject(body) || Object.keys(body).length === 0) {
+    return { ok: false, errors: [E.ruleIncorrectOrEmptyBody] };
+  }
+  const bad: string[] = [];
+  const read = (value: Record<string, unknown>, s: ObjectSpec, path: string): ParsedBody => {
+    const out: ParsedBody = {};
+    for (const [key, child] of Object.entries(s.fields)) {
+      const v = value[key];
+      const at = `${path}/${key}`;
+      if (v === undefined || v === null) {
+        if (s.required?.includes(key)) bad.push(at);
+        continue;
       }
-    } else if (s.kind === 'date') {
-      if (!isIsoDate(value)) errors.push(s.formatError);
-    } else if (s.kind === 'object' && isPlainObject(value)) {
-      for (const [key, child] of Object.entries(value)) {
-        const childSpec = s.fields[key];
-        if (childSpec) walk(child, childSpec, `${path}/${key}`);
+      switch (child.kind) {
+        case 'money':
+          if (typeof v === 'number' && Number.isFinite(v)) out[key] = String(v);
+          else if (typeof v === 'string' && DECIMAL_TEXT.test(v)) out[key] = v;
+          else bad.push(at);
+          break;
+        case 'string':
+          if (typeof v === 'string') out[key] = v;
+          else bad.push(at);
+          break;
+        case 'enum':
+          if (typeof v === 'string' && child.values.includes(v)) out[key] = v;
+          else bad.push(at);
+          break;
+        case 'object':
+          if (isPlainObject(v)) out[key] = read(v, child, at);
+          else bad.push(at);
       }
     }
+    return out;
   };
-  walk(body, spec, '');
+  const parsed = read(body, spec, '');
+  if (bad.length > 0) return { ok: false, errors: [withPaths(bad.sort())] };
+  if (Object.keys(parsed).length === 0) return { ok: false, errors: [E.ruleIncorrectOrEmptyBody] };
+  const empty: string[] = [];
+  const search = (value: ParsedBody, path: string) => {
+    for (const [key, child] of Object.entries(value)) {
+      if (typeof child === 'string') continue;
+      if (Object.keys(child).length === 0) empty.push(`${path}/${key}`);
+      else search(child, `${path}/${key}`);
+    }
+  };
+  search(parsed, '');
+  if (empty.length > 0) return { ok: false, errors: [withPaths(empty)] };
+  return { ok: true, body: parsed };
+}
+
+/** The parsed object at a path, if present. */
+export function objectAt(body: ParsedBody, ...path: string[]): ParsedBody | undefined {
+  let at: string | ParsedBody | undefined = body;
+  for (const key of path) {
+    if (at === undefined || typeof at === 'string') return undefined;
+    at = at[key];
+  }
+  return typeof at === 'object' ? at : undefined;
+}
+
+/** The parsed text at a path, if present. */
+export function textAt(body: ParsedBody, ...path: string[]): string | undefined {
+  const parent = objectAt(body, ...path.slice(0, -1));
+  const v = parent?.[path[path.length - 1] as string];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Largest amount HMRC accepts in these bodies, in pence. [SE/PB request.json "maximum": 99999999999.99] */
+const MAX_PENCE = 9_999_999_999_999n;
+
+/**
+ * An amount's value in pence, or undefined if it has more than 2 decimal places (a BigDecimal's
+ * scale, so trailing zeros count in string amounts).
+ */
+export function decimalToPence(text: string): bigint | undefined {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return undefined;
+  const fraction = m[3] ?? '';
+  const scale = fraction.length - Number(m[4] ?? '0');
+  if (scale > 2) return undefined;
+  const digits = BigInt(`${m[2] ?? ''}${fraction}` || '0');
+  // A huge exponent cannot be in range; stop before building an enormous number.
+  if (digits !== 0n && scale < -20) return m[1] === '-' ? -MAX_PENCE - 1n : MAX_PENCE + 1n;
+  const pence = digits === 0n ? 0n : digits * 10n ** BigInt(2 - scale);
+  return m[1] === '-' ? -pence : pence;
+}
+
+export type AmountRange = 'zero-or-more' | 'may-be-negative';
+
+/**
+ * FORMAT_VALUE for an amount out of range or with more than 2 decimal places, with the range
+ * in the message and the field's path. [SE app/api/controllers/validators/resolvers/
+ * ResolveParsedNumber.scala; CommonMtdErrors.scala ValueFormatError.forPathAndRange]
+ */
+export function checkAmount(text: string, path: string, range: AmountRange): MtdError | undefined {
+  const pence = decimalToPence(text);
+  const min = range === 'zero-or-more' ? 0n : -MAX_PENCE;
+  if (pence !== undefined && pence >= min && pence <= MAX_PENCE) return undefined;
+  return {
+    code: 'FORMAT_VALUE',
+    message:
+      range === 'zero-or-more'
+        ? 'The value must be between 0 and 99999999999.99'
+        : 'The value must be between -99999999999.99 and 99999999999.99',
+    paths: [path],
+  };
+}
+
+/** Checks amounts in the given order (HMRC's order, which decides the order of the paths). */
+export function checkAmounts(
+  body: ParsedBody,
+  checks: readonly (readonly [path: string, range: AmountRange])[],
+): MtdError[] {
+  const errors: MtdError[] = [];
+  for (const [path, range] of checks) {
+    const text = textAt(body, ...path.split('/').slice(1));
+    if (text === undefined) continue;
+    const error = checkAmount(text, path, range);
+    if (error) errors.push(error);
+  }
   return errors;
 }
 
 /** The body's amounts as integer pence, keeping HMRC's field names; dates and enums are left out. */
-export function toPenceTree(
-  body: Record<string, unknown>,
-  spec: FieldSpec & { kind: 'object' },
-): PenceTree {
+export function toPenceTree(body: ParsedBody, spec: ObjectSpec): PenceTree {
   const tree: PenceTree = {};
   for (const [key, value] of Object.entries(body)) {
     const s = spec.fields[key];
     if (!s) continue;
-    if (s.kind === 'money') tree[key] = poundsToPence(value as number) as number;
-    else if (s.kind === 'object' && isPlainObject(value)) {
+    if (s.kind === 'money' && typeof value === 'string') {
+      tree[key] = Number(decimalToPence(value) ?? 0n);
+    } else if (s.kind === 'object' && typeof value === 'object') {
       const child = toPenceTree(value, s);
       if (Object.keys(child).length > 0) tree[key] = child;
     }
@@ -110,6 +195,4 @@ export function toPenceTree(
   return tree;
 }
 
-export function money(signed: boolean): FieldSpec {
-  return { kind: 'money', signed };
-}
+export const MONEY: FieldSpec = { kind: 'money' };

@@ -34,16 +34,31 @@ export function obligationYears(taxpayer: TaxpayerRecord, today: IsoDate): TaxYe
 }
 
 /**
+ * HMRC may take up to an hour after an update or a final declaration to show its obligation as
+ * fulfilled [reference §5.2, §5.7 step 5; E2E "Showing customers their obligations"]: a
+ * submission counts only once `delayMs` has passed since it was received.
+ */
+export interface FulfilmentClock {
+  now: number;
+  delayMs: number;
+}
+
+const shown = (receivedAt: number, clock: FulfilmentClock | undefined) =>
+  clock === undefined || receivedAt + clock.delayMs <= clock.now;
+
+/**
  * Quarterly obligations for one business, derived from its periods and its submissions. From
  * 2025-26 updates are cumulative, so every obligation of a year starts on the year's start date
  * (as in HMRC's examples); an obligation is fulfilled once an update's end date reaches its
- * period end, and its receivedDate is the day of that first such update. [reference §5.2-§5.3;
- * OB examples retrieve_cumulative_periodic_obligations_*.json; E2E "Submit and amend quarterly update"]
+ * period end (and HMRC has caught up with it), and its receivedDate is the day of that first
+ * such update. [reference §5.2-§5.3; OB examples retrieve_cumulative_periodic_obligations_*.json;
+ * E2E "Submit and amend quarterly update"]
  */
 export function quarterlyObligations(
   taxpayer: TaxpayerRecord,
   business: BusinessRecord,
   today: IsoDate,
+  fulfilment?: FulfilmentClock,
 ): ObligationDetail[] {
   const out: ObligationDetail[] = [];
   for (const ty of obligationYears(taxpayer, today)) {
@@ -57,7 +72,9 @@ export function quarterlyObligations(
     for (const q of quarterlyPeriods(ty, type, firstCalendarYear)) {
       // A business that started after a quarter ended has no obligation for that quarter.
       if (business.commencementDate && business.commencementDate > q.periodEndDate) continue;
-      const reaching = history.filter((h) => h.toDate >= q.periodEndDate).map((h) => h.receivedAt);
+      const reaching = history
+        .filter((h) => h.toDate >= q.periodEndDate && shown(h.receivedAt, fulfilment))
+        .map((h) => h.receivedAt);
       const detail: ObligationDetail = {
         periodStartDate: ty.startYear >= 2025 ? yearStart : q.quarterStart,
         periodEndDate: q.periodEndDate,
@@ -75,9 +92,11 @@ export function quarterlyObligations(
 export function finalDeclarationObligations(
   taxpayer: TaxpayerRecord,
   today: IsoDate,
+  fulfilment?: FulfilmentClock,
 ): (ObligationDetail & { taxYear: string })[] {
   return obligationYears(taxpayer, today).map((ty) => {
-    const declared = taxpayer.finalDeclarations[ty.label];
+    const made = taxpayer.finalDeclarations[ty.label];
+    const declared = made && shown(made.receivedAt, fulfilment) ? made : undefined;
     return {
       taxYear: ty.label,
       periodStartDate: taxYearStart(ty),

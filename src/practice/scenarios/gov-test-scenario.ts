@@ -10,11 +10,25 @@ export type ScenarioOutcome =
 
 export type ScenarioTable = Record<string, ScenarioOutcome>;
 
+/**
+ * Stands for "no Gov-Test-Scenario header" when Practice HMRC answers as HMRC's sandbox does
+ * without one: each endpoint's "N/A - DEFAULT" row, a canned success that stores nothing. It
+ * holds a line break, which no header value can, so no request can send it.
+ * [each endpoint's "Test data" table; reference §3.8]
+ */
+export const SANDBOX_DEFAULT = 'N/A - DEFAULT\n';
+
+/** Whether the scenario is the sandbox's canned default answer. */
+export function isSandboxDefault(scenario: 'stateful' | { variant: string }): boolean {
+  return scenario !== 'stateful' && scenario.variant === SANDBOX_DEFAULT;
+}
+
 /** Resolves the header against the endpoint's table; unknown values get RULE_INCORRECT_GOV_TEST_SCENARIO. */
 export function resolveScenario(
   header: string | undefined,
   table: ScenarioTable,
 ): 'stateful' | { variant: string } {
+  if (header === SANDBOX_DEFAULT) return { variant: SANDBOX_DEFAULT };
   if (header === undefined || header === '' || header === 'STATEFUL') return 'stateful';
   const outcome = table[header];
   if (outcome === undefined) throw new ApiError(400, [E.ruleIncorrectGovTestScenario]);

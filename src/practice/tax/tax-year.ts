@@ -15,7 +15,11 @@ export type TaxYearParse =
   | { ok: true; taxYear: TaxYear }
   | { ok: false; error: 'FORMAT_TAX_YEAR' | 'RULE_TAX_YEAR_RANGE_INVALID' };
 
-const TAX_YEAR = /^(\d{4})-(\d{2})$/;
+/**
+ * The shape HMRC's validators accept: 2010-11 to 2098-99, both halves two digits from 10 to 99
+ * (so 2009-10 and 2099-00 are FORMAT_TAX_YEAR). [hmrc/*-api app/.../resolvers/ResolveTaxYear.scala]
+ */
+const TAX_YEAR = /^20([1-9][0-9])-([1-9][0-9])$/;
 
 /** Parses a path or query `taxYear`, telling a bad format from a span that is not one year. */
 export function parseTaxYear(value: string): TaxYearParse {
@@ -24,8 +28,8 @@ export function parseTaxYear(value: string): TaxYearParse {
   const start = Number(m[1]);
   const end = Number(m[2]);
   // A tax year must span exactly one year: 2025-27 is well formed but invalid. [reference §3.3]
-  if ((start + 1) % 100 !== end) return { ok: false, error: 'RULE_TAX_YEAR_RANGE_INVALID' };
-  return { ok: true, taxYear: taxYearStarting(start) };
+  if (end - start !== 1) return { ok: false, error: 'RULE_TAX_YEAR_RANGE_INVALID' };
+  return { ok: true, taxYear: taxYearStarting(2000 + start) };
 }
 
 export function taxYearStarting(startYear: number): TaxYear {

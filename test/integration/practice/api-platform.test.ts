@@ -7,8 +7,12 @@ let alice: ApiClient;
 const list = `/individuals/business/details/${SEEDED.individualA.nino}/list`;
 const sePath = `/individuals/business/self-employment/${SEEDED.individualA.nino}/${SEEDED.individualA.selfEmploymentId}/cumulative/2026-27`;
 
+/** The rate limit's clock (monotonic ms): tests move it a second on instead of waiting one. */
+let rateClockMs = 0;
+const aSecondLater = () => void (rateClockMs += 1000);
+
 beforeAll(async () => {
-  s = await startSession({ at: REFERENCE_NOW });
+  s = await startSession({ at: REFERENCE_NOW, rateLimitClock: () => rateClockMs });
   alice = await s.as(SEEDED.individualA);
 });
 afterAll(async () => {
@@ -133,7 +137,7 @@ describe('rate limit: 3 requests per rolling second per application [reference Â
   it('the 4th request within a second gets 429 MESSAGE_THROTTLED_OUT; a second later it works again', async () => {
     s.practice.setRateLimit(3);
     try {
-      await new Promise((r) => setTimeout(r, 1100));
+      aSecondLater();
       const results = await Promise.all(Array.from({ length: 6 }, () => alice.get(list)));
       const statuses = results.map((r) => r.status).sort();
       expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
@@ -142,7 +146,7 @@ describe('rate limit: 3 requests per rolling second per application [reference Â
         code: 'MESSAGE_THROTTLED_OUT',
         message: 'The request for the API is throttled as you have exceeded your quota.',
       });
-      await new Promise((r) => setTimeout(r, 1100));
+      aSecondLater();
       expect((await alice.get(list)).status).toBe(200);
     } finally {
       s.practice.setRateLimit(0);
@@ -153,7 +157,7 @@ describe('rate limit: 3 requests per rolling second per application [reference Â
     const agent = await s.as(SEEDED.agent);
     s.practice.setRateLimit(3);
     try {
-      await new Promise((r) => setTimeout(r, 1100));
+      aSecondLater();
       const statuses = [
         (await alice.get(list)).status,
         (

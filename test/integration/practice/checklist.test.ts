@@ -11,6 +11,7 @@ import {
   walkGrantJourney,
 } from './helpers/grant-journey';
 import { REFERENCE_NOW, SEEDED, type Session, startSession } from './helpers/practice-session';
+import { refreshHold } from './helpers/refresh-hold';
 
 /**
  * The "done when" checklist: every status code and error code the Practice HMRC brief names is
@@ -44,12 +45,20 @@ const PB_T = '/individuals/business/property/uk/{nino}/{businessId}/cumulative/{
 const SE = (t: string) => ({ api: 'self-employment-business-api', method: 'put', template: t });
 
 let s: Session;
+const hold = refreshHold();
+/** The rate limit's clock (monotonic ms): moved a second on instead of waiting one. */
+let rateClockMs = 0;
 let alice: ApiClient;
 let agent: ApiClient;
 let trader: { api: ApiClient; nino: string; se: string; pb: string };
 
 beforeAll(async () => {
-  s = await startSession({ at: REFERENCE_NOW, calculationDelayMs: 5000 });
+  s = await startSession({
+    at: REFERENCE_NOW,
+    calculationDelayMs: 5000,
+    refreshWait: hold.wait,
+    rateLimitClock: () => rateClockMs,
+  });
   alice = await s.as(SEEDED.individualA);
   agent = await s.as(SEEDED.agent);
   const u = s.practice.createIndividual({
@@ -280,10 +289,12 @@ const rows: Row[] = [
       s.practice.setRefreshProcessingMs(300);
       try {
         const form = { ...CLIENT, grant_type: 'refresh_token', refresh_token: t.refresh_token };
-        const [, second] = await Promise.all([
-          tokenRequest(s.practice.baseUrl, form),
-          new Promise((r) => setTimeout(r, 50)).then(() => tokenRequest(s.practice.baseUrl, form)),
-        ]);
+        // The first refresh is held in progress until the second has had its answer.
+        const first = tokenRequest(s.practice.baseUrl, form);
+        await hold.inProgress();
+        const second = await tokenRequest(s.practice.baseUrl, form);
+        hold.release();
+        await first;
         return {
           status: second.status,
           codes: [
@@ -428,7 +439,7 @@ const rows: Row[] = [
     run: async () => {
       s.practice.setRateLimit(3);
       try {
-        await new Promise((r) => setTimeout(r, 1100));
+        rateClockMs += 1000; // a fresh second, without waiting for one
         const all = await Promise.all(
           Array.from({ length: 4 }, () =>
             alice.get(`/individuals/business/details/${A.nino}/list`),

@@ -8,6 +8,7 @@ import {
   walkGrantJourney,
 } from './helpers/grant-journey';
 import { REFERENCE_NOW, SEEDED, type Session, startSession } from './helpers/practice-session';
+import { refreshHold } from './helpers/refresh-hold';
 
 const CLIENT = {
   client_id: 'ledgerlink-practice',
@@ -18,8 +19,9 @@ const HOUR = 3_600_000;
 const alice = SEEDED.individualA;
 
 let s: Session;
+const hold = refreshHold();
 beforeAll(async () => {
-  s = await startSession({ at: REFERENCE_NOW });
+  s = await startSession({ at: REFERENCE_NOW, refreshWait: hold.wait });
 });
 afterAll(async () => {
   await s.practice.stop();
@@ -238,10 +240,12 @@ describe('POST /oauth/token: refresh_token [reference §2.5-§2.6]', () => {
     s.practice.setRefreshProcessingMs(300);
     try {
       const form = { ...CLIENT, grant_type: 'refresh_token', refresh_token: tokens.refresh_token };
-      const [first, second] = await Promise.all([
-        tokenRequest(s.practice.baseUrl, form),
-        new Promise((r) => setTimeout(r, 50)).then(() => tokenRequest(s.practice.baseUrl, form)),
-      ]);
+      // The first refresh is held in progress until the second has had its answer.
+      const pending = tokenRequest(s.practice.baseUrl, form);
+      await hold.inProgress();
+      const second = await tokenRequest(s.practice.baseUrl, form);
+      hold.release();
+      const first = await pending;
       expect(first.status).toBe(200);
       expect(second).toMatchObject({
         status: 400,

@@ -96,9 +96,17 @@ describe('Income and expenditure obligations (Obligations 3.0) [reference §5.2]
       periodDates: { periodStartDate: '2026-04-06', periodEndDate: '2026-10-05' },
       periodIncome: { turnover: 100 },
     });
-    const res = await api.get(
-      `/obligations/details/${u.nino}/income-and-expenditure?fromDate=2026-04-06&toDate=2027-04-05`,
-    );
+    const year = `/obligations/details/${u.nino}/income-and-expenditure?fromDate=2026-04-06&toDate=2027-04-05`;
+    // HMRC may take up to an hour to show an obligation fulfilled. [reference §5.2]
+    const before = (await api.get(year)).body as IE;
+    expect(before.obligations[0]?.obligationDetails.map((d) => d.status)).toEqual([
+      'open',
+      'open',
+      'open',
+      'open',
+    ]);
+    s.clock.advance(60 * 60_000);
+    const res = await api.get(year);
     const details = (res.body as IE).obligations[0]?.obligationDetails as Details;
     expect(details.slice(0, 2).map((d) => [d.status, d.receivedDate])).toEqual([
       ['fulfilled', '2026-11-29'],
@@ -150,7 +158,10 @@ describe('Income and expenditure obligations (Obligations 3.0) [reference §5.2]
     expect(errorCodesOf(res.body).sort()).toEqual([...codes].sort());
   });
 
-  it("nothing matching -> 404 NO_OBLIGATIONS_FOUND; someone else's business -> 404 MATCHING_RESOURCE_NOT_FOUND", async () => {
+  // HMRC filters its answer by business id and reports an empty result as NO_OBLIGATIONS_FOUND.
+  // [OB RetrievePeriodicObligationsControllerISpec.scala "no selected businessId is found within
+  // the response object"]
+  it("nothing matching, or someone else's business -> 404 NO_OBLIGATIONS_FOUND", async () => {
     expect(await alice.get(ie('?fromDate=2019-04-06&toDate=2020-04-05'))).toMatchObject({
       status: 404,
       body: { code: 'NO_OBLIGATIONS_FOUND' },
@@ -159,7 +170,7 @@ describe('Income and expenditure obligations (Obligations 3.0) [reference §5.2]
       await alice.get(ie('?typeOfBusiness=self-employment&businessId=XAIS20000000001')),
     ).toMatchObject({
       status: 404,
-      body: { code: 'MATCHING_RESOURCE_NOT_FOUND' },
+      body: { code: 'NO_OBLIGATIONS_FOUND' },
     });
   });
 

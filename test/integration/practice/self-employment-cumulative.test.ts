@@ -115,14 +115,25 @@ describe('PUT cumulative: path and body validation [reference §3.3, §3.6]', ()
     expect(res).toMatchObject({ status: 400, body: { code: 'FORMAT_NINO' } });
   });
 
-  it('several bad parameters are reported together, wrapped in INVALID_REQUEST', async () => {
-    const res = await t.api.put(
+  // HMRC picks the request schema from the tax year first, so a bad tax year comes alone; the
+  // business id and the body are then checked together. [SE
+  // CreateAmendCumulativePeriodSummaryValidatorFactory.scala]
+  it('a bad tax year is reported alone; business id and body errors together', async () => {
+    const alone = await t.api.put(
       `/individuals/business/self-employment/${t.nino}/XAIS1/cumulative/2025`,
       body('2026-04-06', '2026-07-05'),
     );
+    expect(alone).toMatchObject({ status: 400, body: { code: 'FORMAT_TAX_YEAR' } });
+    const res = await t.api.put(
+      `/individuals/business/self-employment/${t.nino}/XAIS1/cumulative/2026-27`,
+      { periodDates: { periodStartDate: '2026-04-06' }, periodIncome: { turnover: 1 } },
+    );
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'INVALID_REQUEST', message: 'Invalid request' });
-    expect(errorCodesOf(res.body).sort()).toEqual(['FORMAT_BUSINESS_ID', 'FORMAT_TAX_YEAR']);
+    expect(errorCodesOf(res.body)).toEqual([
+      'FORMAT_BUSINESS_ID',
+      'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED',
+    ]);
   });
 
   it('FORMAT_VALUE names every bad field as a JSON pointer; two ranges give two errors', async () => {
@@ -141,7 +152,8 @@ describe('PUT cumulative: path and body validation [reference §3.3, §3.6]', ()
         {
           code: 'FORMAT_VALUE',
           message: 'The value must be between 0 and 99999999999.99',
-          paths: ['/periodIncome/turnover', '/periodIncome/other'],
+          // HMRC checks other before turnover. [SE Def1_CreateAmendCumulativePeriodSummaryRulesValidator.scala]
+          paths: ['/periodIncome/other', '/periodIncome/turnover'],
         },
         {
           code: 'FORMAT_VALUE',
@@ -167,14 +179,19 @@ describe('PUT cumulative: path and body validation [reference §3.3, §3.6]', ()
   it.each([
     ['an empty object', {}, undefined],
     [
-      'an unexpected field',
-      { ...body('2026-04-06', '2026-07-05'), periodDisallowable: {} },
-      ['/periodDisallowable'],
+      'an object holding only unknown fields',
+      body('2026-04-06', '2026-07-05', { periodIncome: { bonus: 1 } }),
+      ['/periodIncome'],
     ],
     [
-      'a string amount',
-      body('2026-04-06', '2026-07-05', { periodIncome: { turnover: '100' } }),
+      'a string that is not an amount',
+      body('2026-04-06', '2026-07-05', { periodIncome: { turnover: '100x' } }),
       ['/periodIncome/turnover'],
+    ],
+    [
+      'dates alone (HMRC wants two of dates, income and expenses)',
+      { periodDates: { periodStartDate: '2026-04-06', periodEndDate: '2026-07-05' } },
+      undefined,
     ],
     [
       'an empty nested object',
@@ -210,9 +227,28 @@ describe('PUT cumulative: path and body validation [reference §3.3, §3.6]', ()
         periodExpenses: { consolidatedExpenses: 10, costOfGoods: 5 },
       }),
     );
-    expect(res.body).toMatchObject({
+    expect(res.body).toEqual({
       code: 'RULE_BOTH_EXPENSES_SUPPLIED',
-      paths: ['/periodExpenses'],
+      message: expect.any(String),
+    });
+  });
+
+  // HMRC ignores fields it does not know, and reads amounts given as numeric strings.
+  // [SE ResolveNonEmptyJsonObject.scala (not the strict resolver); Def1_..ValidatorSpec.scala]
+  it('unknown fields are ignored (and not stored); numeric strings are amounts', async () => {
+    const t = await soleTrader();
+    const res = await t.api.put(
+      t.path(),
+      body('2026-04-06', '2026-07-05', {
+        periodIncome: { turnover: '100.50', bonus: 1 },
+        periodExtras: { tips: 5 },
+      }),
+    );
+    expect(res.status).toBe(204);
+    expect((await t.api.get(t.path())).body).toEqual({
+      periodDates: { periodStartDate: '2026-04-06', periodEndDate: '2026-07-05' },
+      periodIncome: { turnover: 100.5 },
+      periodExpenses: { costOfGoods: 2000, adminCosts: 150.25 },
     });
   });
 
@@ -327,7 +363,10 @@ describe('PUT cumulative: business rules, stateful [SE create_amend_cumulative_p
 
   it('a quarterly customer must send dates -> RULE_MISSING_SUBMISSION_DATES', async () => {
     const t = await soleTrader();
-    const res = await t.api.put(t.path(), { periodIncome: { turnover: 10 } });
+    const res = await t.api.put(t.path(), {
+      periodIncome: { turnover: 10 },
+      periodExpenses: { costOfGoods: 1 },
+    });
     expect(res).toMatchObject({ status: 400, body: { code: 'RULE_MISSING_SUBMISSION_DATES' } });
   });
 
@@ -349,7 +388,8 @@ describe('PUT cumulative: business rules, stateful [SE create_amend_cumulative_p
     expect((await t.api.put(t.path(), body('2026-04-06', '2026-07-05'))).body).toMatchObject({
       code: 'RULE_START_AND_END_DATE_NOT_ALLOWED',
     });
-    expect((await t.api.put(t.path(), { periodIncome: { turnover: 10 } })).status).toBe(204);
+    const noDates = { periodIncome: { turnover: 10 }, periodExpenses: { costOfGoods: 1 } };
+    expect((await t.api.put(t.path(), noDates)).status).toBe(204);
     expect((await t.api.get(t.path())).body).toMatchObject({
       periodDates: { periodStartDate: '2026-04-06', periodEndDate: '2027-04-05' },
     });

@@ -4,12 +4,14 @@ import { RENDERER_CSP } from '../../../src/main/security/content-security-policy
 import { mainWindowOptions } from '../../../src/main/electron/window-options';
 
 /**
- * The browser host has no Electron window, so it reports the options the desktop window is
- * declared with (the same function the Electron layer uses) and what the host itself enforces:
+ * The browser host has no Electron window, so it reports the options an installed desktop
+ * window is given (the same function the Electron layer uses) and what the host itself enforces:
  * the same CSP header, an origin-checked socket instead of IPC.
  */
 export function hostSecurityChecks(origin: string): SecurityCheck[] {
-  return securityChecksFrom(mainWindowOptions('preload.cjs').webPreferences ?? {}, {
+  // What an installed build's window is given.
+  const installed = mainWindowOptions('preload.cjs', { packaged: true });
+  return securityChecksFrom(installed.webPreferences ?? {}, {
     rendererOrigin: origin,
     csp: RENDERER_CSP,
     navigationGuarded: true,
@@ -17,6 +19,7 @@ export function hostSecurityChecks(origin: string): SecurityCheck[] {
     permissionsDenied: true,
     singleInstanceLock: true,
     protocolClientRegistered: null,
+    packaged: true,
   }).map((c) =>
     [
       'context-isolation',
@@ -24,6 +27,7 @@ export function hostSecurityChecks(origin: string): SecurityCheck[] {
       'node-integration',
       'web-security',
       'webview',
+      'devtools',
       'navigation',
       'new-windows',
       'permissions',

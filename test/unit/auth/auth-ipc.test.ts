@@ -47,10 +47,18 @@ describe('the auth IPC channels', () => {
     expect(accounts.accounts).toHaveLength(1);
     const accountId = accounts.accounts[0]!.id;
     expect(accounts.accounts[0]!.features.every((f) => f.granted)).toBe(true);
+    // The accounts list is re-described after a change and then announced: await that event.
+    const announced = new Promise<void>((resolve) => {
+      const stop = s.ipc.onEmit((event) => {
+        if (event !== 'auth.accountsChanged') return;
+        stop();
+        resolve();
+      });
+    });
     const refreshed = await ok('auth.refreshNow', { accountId });
     expect(refreshed).toMatchObject({ id: accountId, lastRefresh: { outcome: 'ok' } });
 
-    await new Promise((r) => setTimeout(r, 0));
+    await announced;
     expect(traffic.some((t) => (t as { event?: string }).event === 'auth.accountsChanged')).toBe(
       true,
     );

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { TransportId } from '@shared/ipc/channels/auth';
+import { DROP_LOG, type DropReason } from '../../../src/main/auth/callback-refusal';
 import { callbackVerdict } from '../../../src/main/auth/callback-verdict';
 import { exchangeFailure } from '../../../src/main/auth/link-failures';
-import { AuthorizationDeclined, OAuthFailure } from '../../../src/main/auth/oauth-client';
+import {
+  AuthorizationDeclined,
+  CallbackRefused,
+  OAuthFailure,
+} from '../../../src/main/auth/oauth-client';
 import { parsePastedCode } from '../../../src/main/auth/pasted-code';
 import { AppError } from '../../../src/main/ipc/app-error';
 
 const STATE = 'x'.repeat(43);
+const LABEL = 'Practice HMRC';
 type VerdictFlow = Parameters<typeof callbackVerdict>[0];
 const flow: VerdictFlow = {
   state: STATE,
@@ -33,8 +39,15 @@ describe('callbackVerdict', () => {
   });
 
   it.each([
-    ['a foreign state', `code=abc&state=other`, flow, 'loopback', 'state does not match'],
-    ['two states', `code=abc&state=${STATE}&state=${STATE}`, flow, 'loopback', 'state'],
+    ['a foreign state', `code=abc&state=other`, flow, 'loopback', 'state-mismatch'],
+    [
+      'a foreign state when no attempt waits',
+      `code=abc&state=other`,
+      { ...flow, phase: 'linked' },
+      'loopback',
+      'not-waiting',
+    ],
+    ['two states', `code=abc&state=${STATE}&state=${STATE}`, flow, 'loopback', 'state-mismatch'],
     ['a replay', `code=abc&state=${STATE}`, { ...flow, used: true }, 'loopback', 'replay'],
     [
       'an ended attempt',
@@ -43,22 +56,22 @@ describe('callbackVerdict', () => {
       'loopback',
       'ended',
     ],
-    ['another transport', `code=abc&state=${STATE}`, flow, 'custom-scheme', 'different way'],
-    ['a repeated code', `code=a&code=b&state=${STATE}`, flow, 'loopback', 'repeats'],
-    ['no code and no error', `state=${STATE}`, flow, 'loopback', 'neither'],
-  ] satisfies [string, string, VerdictFlow, TransportId, string][])(
+    ['another transport', `code=abc&state=${STATE}`, flow, 'custom-scheme', 'wrong-transport'],
+    ['a repeated code', `code=a&code=b&state=${STATE}`, flow, 'loopback', 'repeated-parameter'],
+    ['no code and no error', `state=${STATE}`, flow, 'loopback', 'no-code-or-error'],
+  ] satisfies [string, string, VerdictFlow, TransportId, DropReason][])(
     'refuses %s',
     (_what, query, f, via, reason) => {
-      const verdict = callbackVerdict(f, params(query), via, 999);
-      expect(verdict.accept).toBe(false);
-      expect(verdict.accept ? '' : verdict.reason).toContain(reason);
+      expect(callbackVerdict(f, params(query), via, 999)).toEqual({ accept: false, reason });
+      // The log says why in words, never the URL or its values.
+      expect(DROP_LOG[reason]).not.toContain(STATE);
     },
   );
 
   it('says when the attempt itself has run out of time', () => {
     expect(callbackVerdict(flow, params(`code=abc&state=${STATE}`), 'loopback', 1_001)).toEqual({
       accept: false,
-      reason: 'it came more than 10 minutes after linking started',
+      reason: 'too-late',
       expired: true,
     });
   });
@@ -92,26 +105,39 @@ describe('parsePastedCode', () => {
 
 describe('exchangeFailure', () => {
   it('puts each way the exchange fails into the words the person reads', () => {
-    expect(exchangeFailure(new AuthorizationDeclined('access_denied'))).toMatchObject({
+    expect(exchangeFailure(new AuthorizationDeclined('access_denied'), LABEL)).toMatchObject({
       step: 'grant',
       failure: { code: 'DECLINED' },
     });
-    expect(exchangeFailure(new AuthorizationDeclined('server_error')).failure).toMatchObject({
-      code: 'HMRC_REFUSED_LINK',
-      message: 'HMRC did not finish the link (it said “server_error”).',
-    });
-    expect(exchangeFailure(new OAuthFailure('unreachable', 'ECONNREFUSED')).failure.code).toBe(
-      'HMRC_UNREACHABLE',
+    expect(exchangeFailure(new AuthorizationDeclined('server_error'), LABEL).failure).toMatchObject(
+      {
+        code: 'HMRC_REFUSED_LINK',
+        message: 'HMRC did not finish the link (it said “server_error”).',
+      },
     );
-    expect(exchangeFailure(new OAuthFailure('invalid_client', 'x')).failure.code).toBe(
+    expect(
+      exchangeFailure(new OAuthFailure('unreachable', 'ECONNREFUSED'), LABEL).failure.code,
+    ).toBe('HMRC_UNREACHABLE');
+    expect(exchangeFailure(new OAuthFailure('invalid_client', 'x'), LABEL).failure.code).toBe(
       'APP_NOT_RECOGNISED',
     );
-    expect(exchangeFailure(new OAuthFailure('invalid_grant', 'x')).failure.code).toBe(
+    expect(exchangeFailure(new OAuthFailure('invalid_grant', 'x'), LABEL).failure.code).toBe(
       'CODE_REFUSED',
     );
-    expect(exchangeFailure(new AppError('PRACTICE_UNAVAILABLE', 'm', 'a'))).toMatchObject({
+    expect(exchangeFailure(new AppError('PRACTICE_UNAVAILABLE', 'm', 'a'), LABEL)).toMatchObject({
       step: 'token-issued',
       failure: { code: 'PRACTICE_UNAVAILABLE', message: 'm', action: 'a' },
     });
+  });
+
+  it('says an answer Ledgerlink refused before using its code was refused by Ledgerlink, not HMRC', () => {
+    const refused = exchangeFailure(new CallbackRefused('issuer-mismatch'), LABEL);
+    expect(refused).toMatchObject({
+      step: 'token-issued',
+      failure: { code: 'CALLBACK_REFUSED' },
+      log: { fields: { reason: 'issuer-mismatch' } },
+    });
+    expect(refused.failure.message).toMatch(/^Ledgerlink refused the answer/);
+    expect(refused.failure.message).toContain(`other than ${LABEL}’s`);
   });
 });

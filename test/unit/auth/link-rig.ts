@@ -9,6 +9,7 @@ import type {
   LoopbackListener,
   LoopbackOptions,
 } from '../../../src/main/auth/transports/loopback-listener';
+import type { EnvironmentDefinition } from '../../../src/main/environments/environment-definition';
 import { createEnvironmentRuntime } from '../../../src/main/environments/environment-runtime';
 import type { PracticeEndpoint } from '../../../src/main/environments/practice-endpoint';
 import { createLogger, memorySink } from '../../../src/main/logging/logger';
@@ -163,6 +164,8 @@ export function linkRig(
     loopbackBusy?: number[];
     /** The system browser cannot be started. */
     openFails?: boolean;
+    /** Changes to Practice's definition, e.g. an issuer it advertises. */
+    definition?: Partial<EnvironmentDefinition>;
   } = {},
 ) {
   const clock = createOffsetClock();
@@ -178,7 +181,7 @@ export function linkRig(
   const environments = createEnvironmentRuntime({
     settings,
     launchPractice: async () => practiceEndpoint(options.redirectUris),
-    vendorCredentials: {},
+    definitions: {},
     logger,
   });
   const opener = createExternalOpener({
@@ -199,8 +202,10 @@ export function linkRig(
   };
   const vault = createTokenVault({ keychain, store: tokenStore, logger });
   const oauth = createOAuthClient({ fetch: endpoint.fetch });
-  const target = (env: Parameters<typeof resolveTarget>[1]) =>
-    resolveTarget(environments, env, logger);
+  const target = async (env: Parameters<typeof resolveTarget>[1]) => {
+    const resolved = await resolveTarget(environments, env, logger);
+    return { ...resolved, definition: { ...resolved.definition, ...options.definition } };
+  };
   const link = createLinkService({
     environments,
     opener,

@@ -168,20 +168,61 @@ describe('receiving the callback', () => {
     expect(phases.slice(-3)).toEqual(['exchanging', 'storing', 'linked']);
   });
 
-  it('drops a callback with the wrong state and changes nothing', async () => {
+  it('drops a callback with the wrong state, says Ledgerlink refused it, and keeps waiting', async () => {
     const rig = linkRig();
     await rig.link.start({ accountKind: 'individual' });
     const good = rig.redirectFor(rig.lastOpened());
     const bad = new URLSearchParams(good);
     bad.set('state', 'x'.repeat(43));
-    const before = rig.views.length;
     expect(rig.link.receiveCallback(bad, 'custom-scheme')).toBe('refused');
-    expect(rig.views).toHaveLength(before);
-    expect(rig.link.current()?.phase).toBe('waiting');
+    expect(rig.endpoint.requests).toEqual([]);
+    // The person is told it was Ledgerlink that refused it, and why; the flow goes on.
+    const told = rig.views.at(-1)!;
+    expect(told).toMatchObject({
+      phase: 'waiting',
+      refusal: { code: 'CALLBACK_NOT_FOR_THIS_LINK' },
+    });
+    expect(told.refusal!.message).toMatch(/^Ledgerlink refused an answer/);
+    expect(told.refusal!.message).not.toMatch(/HMRC (did not|refused)/);
+    expect(told.error).toBeUndefined();
     expect(warned(rig.logs, 'state does not match')).toBe(true);
-    // The real one still works.
+    // The real one still works, and the notice goes away.
     expect(rig.link.receiveCallback(good, 'custom-scheme')).toBe('accepted');
-    expect((await rig.link.settled())?.phase).toBe('linked');
+    const done = await rig.link.settled();
+    expect(done?.phase).toBe('linked');
+    expect(done?.refusal).toBeUndefined();
+  });
+
+  it('says which way an answer came back wrong, and that it was not in HMRC’s form', async () => {
+    const rig = linkRig();
+    await rig.link.start({ accountKind: 'individual', transport: 'loopback' });
+    const good = rig.redirectFor(rig.lastOpened());
+    expect(rig.link.receiveCallback(good, 'custom-scheme')).toBe('refused');
+    expect(rig.link.current()?.refusal?.code).toBe('CALLBACK_WRONG_WAY');
+    const twice = new URLSearchParams(good);
+    twice.append('code', 'again');
+    expect(rig.listeners[0]!.onCallback(twice)).toBe('refused');
+    expect(rig.link.current()).toMatchObject({
+      phase: 'waiting',
+      refusal: { code: 'CALLBACK_MALFORMED' },
+    });
+  });
+
+  it('an answer whose issuer is not the environment’s ends the flow as refused by Ledgerlink, not HMRC', async () => {
+    const rig = linkRig({ definition: { issuer: 'https://auth.example' } });
+    await rig.link.start({ accountKind: 'individual' });
+    const url = rig.lastOpened();
+    const forged = rig.redirectFor(url, { iss: 'https://attacker.example' });
+    expect(rig.link.receiveCallback(forged, 'custom-scheme')).toBe('accepted');
+    const done = await rig.link.settled();
+    expect(done).toMatchObject({
+      phase: 'failed',
+      error: { step: 'token-issued', code: 'CALLBACK_REFUSED' },
+    });
+    expect(done!.error!.message).toMatch(/^Ledgerlink refused the answer/);
+    expect(done!.error!.message).not.toMatch(/HMRC did not accept/);
+    expect(rig.endpoint.requests).toEqual([]);
+    expect(rig.accounts.list()).toEqual([]);
   });
 
   it('drops a missing, repeated or empty state, and callbacks with no code or error', async () => {
@@ -241,6 +282,7 @@ describe('receiving the callback', () => {
       phase: 'failed',
       error: { code: 'LINK_TIMED_OUT' },
     });
+    expect(rig.link.current()!.error!.message).toMatch(/Ledgerlink refused it/);
     expect(rig.endpoint.requests).toEqual([]);
     expect(rig.accounts.list()).toEqual([]);
   });

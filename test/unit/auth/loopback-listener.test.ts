@@ -86,7 +86,7 @@ describe('the loopback listener', () => {
     );
     const refused = await get(`${base}/oauth/callback?code=a&state=b`);
     expect(refused.status).toBe(400);
-    expect(refused.body).toContain('Ledgerlink was not expecting this');
+    expect(refused.body).toContain('Ledgerlink refused this answer');
     expect((await get(`${base}/oauth/callback?code=a&state=b`)).status).toBe(400);
     expect(JSON.stringify(logs.records)).not.toContain('code=a');
   });

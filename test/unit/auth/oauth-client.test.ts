@@ -1,23 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
   AuthorizationDeclined,
+  CallbackRefused,
   createOAuthClient,
   OAuthFailure,
   type OAuthTarget,
 } from '../../../src/main/auth/oauth-client';
+import type { EnvironmentDefinition } from '../../../src/main/environments/environment-definition';
 
 const target = (
   environment: OAuthTarget['environment'],
   base = 'http://127.0.0.1:45678',
+  more: Partial<EnvironmentDefinition> = {},
 ): OAuthTarget => ({
   environment,
-  endpoints: {
+  definition: {
     id: environment,
     authorizeUrl: `${base}/oauth/authorize`,
     tokenUrl: `${base}/oauth/token`,
     apiBaseUrl: base,
+    credentials: { clientId: 'client-id', clientSecret: 'client-secret', redirectUris: [] },
+    allowPlainHttp: base.startsWith('http:'),
+    ...more,
   },
-  credentials: { clientId: 'client-id', clientSecret: 'client-secret', redirectUris: [] },
 });
 
 function fakeFetch(reply: () => Response | Promise<Response>) {
@@ -128,15 +133,20 @@ describe('the OAuth client (oauth4webapi)', () => {
     }
   });
 
-  it('allows plain http only for Practice HMRC on this computer', async () => {
+  it('uses plain http only where the definition allows it and the server is on this computer', async () => {
     const http = fakeFetch(() => json(200, tokens));
+    const client = createOAuthClient({ fetch: http.fetch });
+    const refresh = (t: OAuthTarget) => client.refresh({ target: t, refreshToken: 'r' });
     await expect(
-      createOAuthClient({ fetch: http.fetch }).refresh({
-        target: target('sandbox'),
-        refreshToken: 'r',
-      }),
+      refresh(target('sandbox', 'http://127.0.0.1:45678', { allowPlainHttp: false })),
     ).rejects.toBeInstanceOf(OAuthFailure);
+    await expect(refresh(target('sandbox', 'http://hmrc.example'))).rejects.toBeInstanceOf(
+      OAuthFailure,
+    );
     expect(http.requests).toEqual([]);
+    // Any environment, not only Practice, may be a server on loopback.
+    await expect(refresh(target('sandbox'))).resolves.toMatchObject({ access: 'new-access' });
+    expect(http.requests).toHaveLength(1);
   });
 
   it('validates the callback before any request: wrong state, an error, implicit-flow leftovers', async () => {
@@ -150,7 +160,9 @@ describe('the OAuth client (oauth4webapi)', () => {
         redirectUri: 'app.ledgerlink.desktop:/oauth/callback',
         codeVerifier: 'v'.repeat(43),
       });
-    await expect(exchange({ code: 'c', state: 'other' })).rejects.toBeInstanceOf(OAuthFailure);
+    await expect(exchange({ code: 'c', state: 'other' })).rejects.toEqual(
+      new CallbackRefused('malformed'),
+    );
     await expect(exchange({ error: 'access_denied', state: 'expected' })).rejects.toBeInstanceOf(
       AuthorizationDeclined,
     );
@@ -166,6 +178,67 @@ describe('the OAuth client (oauth4webapi)', () => {
       redirect_uri: 'app.ledgerlink.desktop:/oauth/callback',
       client_id: 'client-id',
       client_secret: 'client-secret',
+    });
+  });
+
+  describe('the issuer (RFC 9207)', () => {
+    const ISSUER = 'http://127.0.0.1:45679';
+    const exchangeWith = async (
+      definition: Partial<EnvironmentDefinition>,
+      callback: Record<string, string | string[]>,
+    ) => {
+      const http = fakeFetch(() => json(200, tokens));
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(callback))
+        for (const one of [v].flat()) params.append(k, one);
+      const outcome = await createOAuthClient({ fetch: http.fetch })
+        .exchangeCode({
+          target: target('sandbox', 'http://127.0.0.1:45678', definition),
+          callback: params,
+          expectedState: 'expected',
+          redirectUri: 'app.ledgerlink.desktop:/oauth/callback',
+          codeVerifier: 'v'.repeat(43),
+        })
+        .then(
+          (r) => r.access,
+          (e: unknown) => e,
+        );
+      return { outcome, requests: http.requests.length };
+    };
+    const ok = { code: 'c', state: 'expected' };
+
+    it('is the one the environment defines, not the authorize URL’s origin', async () => {
+      expect(await exchangeWith({ issuer: ISSUER }, { ...ok, iss: ISSUER })).toEqual({
+        outcome: 'new-access',
+        requests: 1,
+      });
+      expect(
+        await exchangeWith({ issuer: ISSUER }, { ...ok, iss: 'http://127.0.0.1:45678' }),
+      ).toEqual({ outcome: new CallbackRefused('issuer-mismatch'), requests: 0 });
+    });
+
+    it('must be present, once, when the environment defines one; an error answer too', async () => {
+      expect(await exchangeWith({ issuer: ISSUER }, ok)).toEqual({
+        outcome: new CallbackRefused('issuer-missing'),
+        requests: 0,
+      });
+      expect(await exchangeWith({ issuer: ISSUER }, { ...ok, iss: [ISSUER, ISSUER] })).toEqual({
+        outcome: new CallbackRefused('issuer-mismatch'),
+        requests: 0,
+      });
+      const declined = { error: 'access_denied', state: 'expected' };
+      expect(await exchangeWith({ issuer: ISSUER }, { ...declined, iss: 'http://evil' })).toEqual({
+        outcome: new CallbackRefused('issuer-mismatch'),
+        requests: 0,
+      });
+    });
+
+    it('is not checked when the environment defines none (the server does not advertise it)', async () => {
+      expect(await exchangeWith({}, { ...ok, iss: 'http://anything.example' })).toEqual({
+        outcome: 'new-access',
+        requests: 1,
+      });
+      expect(await exchangeWith({}, ok)).toEqual({ outcome: 'new-access', requests: 1 });
     });
   });
 });

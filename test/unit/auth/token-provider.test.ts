@@ -22,6 +22,8 @@ function fakeOAuth() {
   const valid = new Set(['refresh-0']);
   const calls: string[] = [];
   let gate: Promise<void> | undefined;
+  let parked = 0;
+  let onParked: (() => void) | undefined;
   let failNext: OAuthFailure | undefined;
   const client: OAuthClient = {
     authorizeUrl: () => {
@@ -32,7 +34,11 @@ function fakeOAuth() {
     },
     async refresh({ refreshToken }): Promise<IssuedTokens> {
       calls.push(refreshToken);
-      if (gate) await gate;
+      if (gate) {
+        parked += 1;
+        onParked?.();
+        await gate;
+      }
       if (failNext) {
         const f = failNext;
         failNext = undefined;
@@ -56,6 +62,12 @@ function fakeOAuth() {
         release();
       };
     },
+    /** Resolves once a refresh is in flight, held at the gate. */
+    inFlight: () =>
+      new Promise<void>((resolve) => {
+        if (parked > 0) return resolve();
+        onParked = resolve;
+      }),
     failNext: (f: OAuthFailure) => void (failNext = f),
   };
 }
@@ -96,13 +108,14 @@ async function setup(options: { expiresInMs?: number; sessionOnly?: boolean } = 
     oauth: oauth.client,
     target: async () => ({
       environment: 'practice',
-      endpoints: {
+      definition: {
         id: 'practice',
         authorizeUrl: 'http://127.0.0.1:1/oauth/authorize',
         tokenUrl: 'http://127.0.0.1:1/oauth/token',
         apiBaseUrl: 'http://127.0.0.1:1',
+        credentials: { clientId: 'c', clientSecret: 's', redirectUris: [] },
+        allowPlainHttp: true,
       },
-      credentials: { clientId: 'c', clientSecret: 's', redirectUris: [] },
     }),
     clock,
     logger,
@@ -133,7 +146,7 @@ describe('the token provider', () => {
     const t = await setup({ expiresInMs: -1 });
     const release = t.oauth.hold();
     const calls = Promise.all([1, 2, 3, 4, 5].map(() => t.tokens.accessToken(ID)));
-    await new Promise((r) => setTimeout(r, 10));
+    await t.oauth.inFlight();
     release();
     expect(await calls).toEqual(['access-1', 'access-1', 'access-1', 'access-1', 'access-1']);
     expect(t.oauth.calls).toEqual(['refresh-0']);
@@ -160,7 +173,7 @@ describe('the token provider', () => {
       t.tokens.refreshAfterRejection(ID, 'access-0'),
       t.tokens.refreshAfterRejection(ID, 'access-0'),
     ]);
-    await new Promise((r) => setTimeout(r, 10));
+    await t.oauth.inFlight();
     release();
     expect(await both).toEqual(['access-1', 'access-1']);
     // A late caller with the old token gets the newer one without another refresh.

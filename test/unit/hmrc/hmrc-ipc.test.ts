@@ -1,3 +1,4 @@
+import { hmrcEnvironments } from '../../../src/main/environments/hmrc-environments';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HmrcAccount } from '../../../src/main/auth/hmrc-accounts';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
@@ -93,13 +94,13 @@ describe('hmrc.fraudHeaders', () => {
 
   it('says the check is not available for live HMRC accounts', async () => {
     const { services, call, ok } = await start({
-      vendorCredentials: {
+      hmrcEnvironments: hmrcEnvironments({
         production: {
           clientId: 'id',
           clientSecret: 'secret',
           redirectUris: ['http://localhost:8080/'],
         },
-      },
+      }),
     });
     await call('settings.setEnvironment', { environment: 'production' });
     services.accounts.save(account('live', { environment: 'production' }));

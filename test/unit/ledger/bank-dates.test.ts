@@ -18,6 +18,22 @@ describe('bank dates', () => {
     ['20260131', 'dmy', '2026-01-31'],
     ['2026-01-31T10:15:00Z', 'dmy', '2026-01-31'],
     ['29/02/2024', 'dmy', '2024-02-29'],
+    // Every common separator, with the closing dot and the spaces some banks abroad write.
+    ['2019.04.19.', 'dmy', '2019-04-19'],
+    ['2019. 04. 19.', 'dmy', '2019-04-19'],
+    ['2019.04.19. 10:23', 'dmy', '2019-04-19'],
+    ['19.04.2019.', 'dmy', '2019-04-19'],
+    ['19. 04. 2019', 'dmy', '2019-04-19'],
+    ['19 04 2019', 'dmy', '2019-04-19'],
+    ['19\\04\\2019', 'dmy', '2019-04-19'],
+    ['19-04-2019', 'dmy', '2019-04-19'],
+    ['19/04/2019 10:23:45', 'dmy', '2019-04-19'],
+    ['2019/04/19', 'mdy', '2019-04-19'],
+    ['04.19.2019', 'mdy', '2019-04-19'],
+    ['04 19 2019', 'mdy', '2019-04-19'],
+    ['19.4.19', 'dmy', '2019-04-19'],
+    ['19. Apr. 2019', 'dmy', '2019-04-19'],
+    ['19-Apr-2019', 'dmy', '2019-04-19'],
   ] as const)('reads %s (%s) as %s', (text, order, expected) => {
     expect(parseBankDate(text, order)).toBe(expected);
   });
@@ -30,6 +46,10 @@ describe('bank dates', () => {
     ['yesterday', 'dmy'],
     ['31/01/2026', 'ymd'],
     ['', 'dmy'],
+    ['20-32-06', 'dmy'],
+    ['19 avril 2019', 'dmy'],
+    ['2019年4月19日', 'dmy'],
+    ['12.50', 'dmy'],
   ] as const)('refuses %j as %s', (text, order) => {
     expect(parseBankDate(text, order)).toBeNull();
   });
@@ -66,6 +86,25 @@ describe('guessing DD/MM or MM/DD from the data', () => {
     expect(guessDateOrder(['02 Jan 2026', '03 Jan 2026'])).toMatchObject({
       ambiguous: false,
       readable: 1,
+    });
+  });
+
+  it('reads year-first dotted dates (2019.04.19.) without asking', () => {
+    expect(guessDateOrder(['2019.04.19.', '2019.04.02.'])).toMatchObject({
+      order: 'ymd',
+      ambiguous: false,
+      readable: 1,
+    });
+  });
+
+  it('tells day-first from month-first whatever the separator', () => {
+    expect(guessDateOrder(['19.04.2019', '02.05.2019'])).toMatchObject({
+      order: 'dmy',
+      ambiguous: false,
+    });
+    expect(guessDateOrder(['04 19 2019', '05 02 2019'])).toMatchObject({
+      order: 'mdy',
+      ambiguous: false,
     });
   });
 

@@ -64,20 +64,21 @@ describe('detecting a bank file’s shape', () => {
     });
   });
 
-  it('flags ambiguous dates and all-positive amounts for the person to confirm', () => {
+  // All-positive amounts are no longer a warning here: the preview asks which way round they
+  // are (sign-convention.ts), showing rows both ways.
+  it('flags ambiguous dates for the person to confirm', () => {
     const shape = detectShape(
       'Date,Details,Amount\n01/02/2026,SHOP,12.00\n03/04/2026,SHOP,5.00\n',
       true,
     );
     expect(shape.dateOrder).toMatchObject({ ambiguous: true, order: 'dmy' });
     expect(shape.warnings.join(' ')).toMatch(/day\/month or month\/day/);
-    expect(shape.warnings.join(' ')).toMatch(/Every amount is positive/);
   });
 
-  it('says when it cannot find the columns', () => {
-    const shape = detectShape('name,notes\nfoo,bar\n', true);
-    expect(shape.mapping).toBeNull();
-    expect(shape.warnings.length).toBeGreaterThan(0);
+  it('refuses a file with no amounts at all as not a statement', () => {
+    expect(() => detectShape('name,notes\nfoo,bar\n', true, 'contacts.csv')).toThrow(
+      'contacts.csv does not look like a bank statement: none of its columns holds amounts of money.',
+    );
   });
 
   it('decides the decimal style from the amounts', () => {

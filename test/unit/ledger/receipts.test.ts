@@ -32,9 +32,9 @@ describe('receipts', () => {
       mime: 'application/pdf',
       sizeBytes: PDF.length,
     });
-    expect(receipt.path.startsWith(join(t.dir, 'receipts'))).toBe(true);
+    expect(receipt.path?.startsWith(join(t.dir, 'receipts'))).toBe(true);
     expect(receipt.path).toContain(receipt.sha256);
-    expect(readFileSync(receipt.path)).toEqual(PDF);
+    expect(readFileSync(receipt.path!)).toEqual(PDF);
     expect(ledger.transactions.get(tx.id).receiptCount).toBe(1);
     expect(ledger.transactions.history(tx.id)[0]).toMatchObject({ action: 'attach-receipt' });
   });
@@ -52,7 +52,7 @@ describe('receipts', () => {
     expect(stored).toEqual([`${first.sha256}.png`]);
     ledger.receipts.detach(a.id, first.id);
     expect(ledger.receipts.listFor(a.id)).toEqual([]);
-    expect(existsSync(first.path)).toBe(true); // still used by B
+    expect(existsSync(first.path!)).toBe(true); // still used by B
   });
 
   it('accepts photos and PDFs only, judged by content not name', async () => {

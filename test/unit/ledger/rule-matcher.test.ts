@@ -36,10 +36,9 @@ describe('wildcard patterns', () => {
   it('never backtracks catastrophically (no user regular expressions)', () => {
     const pattern = compileWildcard(`${'*a'.repeat(40)}*b`);
     const text = 'a'.repeat(5000);
-    const started = performance.now();
+    // A backtracking regex for the same pattern takes longer than the age of the universe, so
+    // it would never finish within the test's timeout; how long it takes is `npm run bench`'s.
     expect(matchesWildcard(pattern, text)).toBe(false);
-    // A backtracking regex for the same pattern takes longer than the age of the universe.
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -10,7 +10,10 @@ import {
 describe('tax years [reference §3.3]', () => {
   it.each([
     ['2025-26', { ok: true }],
-    ['2099-00', { ok: true }],
+    // HMRC's validators want both halves 10-99. [ResolveTaxYear.scala]
+    ['2098-99', { ok: true }],
+    ['2099-00', { ok: false, error: 'FORMAT_TAX_YEAR' }],
+    ['2009-10', { ok: false, error: 'FORMAT_TAX_YEAR' }],
     ['2025-27', { ok: false, error: 'RULE_TAX_YEAR_RANGE_INVALID' }],
     ['2025-25', { ok: false, error: 'RULE_TAX_YEAR_RANGE_INVALID' }],
     ['2025', { ok: false, error: 'FORMAT_TAX_YEAR' }],
@@ -36,6 +39,9 @@ describe('dates', () => {
     expect(isIsoDate('2025-13-01')).toBe(false);
     expect(isIsoDate('2025-1-01')).toBe(false);
     expect(isIsoDate(20250101)).toBe(false);
+    // Years below 100 are real years, as Java's LocalDate reads them.
+    expect(isIsoDate('0050-02-29')).toBe(false);
+    expect(isIsoDate('0048-02-29')).toBe(true);
   });
 
   it('does day arithmetic across month, year and DST boundaries', () => {

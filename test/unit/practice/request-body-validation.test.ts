@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mergeErrors, errorBody } from '../../../src/practice/http/mtd-errors';
-import { toPenceTree } from '../../../src/practice/rules/body-shape';
+import {
+  checkAmount,
+  decimalToPence,
+  readBody,
+  toPenceTree,
+} from '../../../src/practice/rules/body-shape';
 import {
   SE_CUMULATIVE_SPEC,
-  checkPropertyShape,
-  checkPropertyValues,
-  checkSeShape,
-  checkSeValues,
+  UK_PROPERTY_CUMULATIVE_SPEC,
 } from '../../../src/practice/rules/cumulative-bodies';
 
 describe("HMRC's error wrapping [reference §3.6]", () => {
@@ -23,12 +25,12 @@ describe("HMRC's error wrapping [reference §3.6]", () => {
     ]);
   });
 
-  it('one error is the body; several are wrapped in INVALID_REQUEST', () => {
+  it('one error is the body; several are wrapped in INVALID_REQUEST, sorted by code', () => {
     expect(errorBody([{ code: 'X', message: 'x' }])).toEqual({ code: 'X', message: 'x' });
     expect(
       errorBody([
-        { code: 'X', message: 'x' },
         { code: 'Y', message: 'y' },
+        { code: 'X', message: 'x' },
       ]),
     ).toEqual({
       code: 'INVALID_REQUEST',
@@ -42,43 +44,53 @@ describe("HMRC's error wrapping [reference §3.6]", () => {
 });
 
 describe('cumulative body validation', () => {
-  it('shape problems are RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED with paths', () => {
-    expect(checkSeShape(undefined)).toEqual([
-      { code: 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED', message: expect.any(String) },
+  it('reads bodies as HMRC does: wrong types and missing fields by path, unknown fields ignored', () => {
+    expect(readBody(undefined, SE_CUMULATIVE_SPEC)).toEqual({
+      ok: false,
+      errors: [{ code: 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED', message: expect.any(String) }],
+    });
+    expect(readBody([], SE_CUMULATIVE_SPEC).ok).toBe(false);
+    const bad = readBody(
+      { periodIncome: { turnover: true, bonus: 1 }, periodDates: {}, extra: 1 },
+      SE_CUMULATIVE_SPEC,
+    );
+    expect(bad.ok ? [] : bad.errors[0]?.paths).toEqual([
+      '/periodDates/periodEndDate',
+      '/periodDates/periodStartDate',
+      '/periodIncome/turnover',
     ]);
-    expect(checkSeShape([])).toHaveLength(1);
+    const onlyUnknown = readBody({ ukProperty: { badField: 1 } }, UK_PROPERTY_CUMULATIVE_SPEC);
+    expect(onlyUnknown.ok ? [] : onlyUnknown.errors[0]?.paths).toEqual(['/ukProperty']);
+    const missing = readBody({ fromDate: '2026-04-06' }, UK_PROPERTY_CUMULATIVE_SPEC);
+    expect(missing.ok ? [] : missing.errors[0]?.paths).toEqual(['/ukProperty']);
     expect(
-      checkSeShape({ periodIncome: { turnover: true, bonus: 1 }, extra: 1 })[0]?.paths,
-    ).toEqual(['/periodIncome/turnover', '/periodIncome/bonus', '/extra']);
-    expect(checkPropertyShape({ fromDate: '2026-04-06' })[0]?.paths).toEqual(['/ukProperty']);
+      readBody({ periodIncome: { turnover: '12.50', other: null } }, SE_CUMULATIVE_SPEC),
+    ).toEqual({ ok: true, body: { periodIncome: { turnover: '12.50' } } });
   });
 
-  it('values: range and 2 decimal places per field', () => {
-    expect(
-      checkSeValues({
-        periodIncome: { turnover: 99999999999.99 },
-        periodExpenses: { costOfGoods: -99999999999.99 },
-      }),
-    ).toEqual([]);
-    expect(checkSeValues({ periodExpenses: { costOfGoods: -100000000000 } })[0]).toMatchObject({
+  it('amounts: range and at most 2 decimal places, counted as a BigDecimal counts them', () => {
+    expect(decimalToPence('99999999999.99')).toBe(9_999_999_999_999n);
+    expect(decimalToPence('-0.1')).toBe(-10n);
+    expect(decimalToPence('1E+2')).toBe(10_000n);
+    expect(decimalToPence('10.100')).toBeUndefined();
+    expect(decimalToPence('1e-7')).toBeUndefined();
+    expect(checkAmount('100000000000', '/a', 'may-be-negative')).toMatchObject({
       code: 'FORMAT_VALUE',
-      paths: ['/periodExpenses/costOfGoods'],
+      paths: ['/a'],
     });
-    expect(
-      checkPropertyValues({ ukProperty: { expenses: { residentialFinancialCost: -1 } } })[0],
-    ).toMatchObject({
-      code: 'FORMAT_VALUE',
-      paths: ['/ukProperty/expenses/residentialFinancialCost'],
-    });
+    expect(checkAmount('-1', '/a', 'zero-or-more')?.message).toBe(
+      'The value must be between 0 and 99999999999.99',
+    );
+    expect(checkAmount('-99999999999.99', '/a', 'may-be-negative')).toBeUndefined();
   });
 
   it('stores amounts as integer pence under HMRC field names', () => {
     expect(
       toPenceTree(
         {
-          periodDates: { periodStartDate: '2026-04-06' },
-          periodIncome: { turnover: 1000.99 },
-          periodExpenses: { costOfGoods: -0.1 },
+          periodDates: { periodStartDate: '2026-04-06', periodEndDate: '2026-07-05' },
+          periodIncome: { turnover: '1000.99' },
+          periodExpenses: { costOfGoods: '-0.1' },
         },
         SE_CUMULATIVE_SPEC,
       ),

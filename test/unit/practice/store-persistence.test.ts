@@ -1,12 +1,13 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seedState } from '../../../src/practice/state/seed';
 import { PracticeStore } from '../../../src/practice/state/store';
 
 let dir: string | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -14,13 +15,20 @@ describe('PracticeStore persistence', () => {
   it('debounces many changes into one atomic write', async () => {
     dir = await mkdtemp(join(tmpdir(), 'practice-store-'));
     const file = join(dir, 'state.json');
+    // The debounce timer is faked: the test moves time on instead of sleeping through it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const store = new PracticeStore(seedState(), file, 20);
     for (let i = 0; i < 50; i++) {
       store.data.sequences.user = 1000 + i;
       store.changed();
     }
+    vi.advanceTimersByTime(19);
     expect(await readdir(dir)).toEqual([]);
-    await new Promise((r) => setTimeout(r, 60));
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(1);
+    // The debounced write has started; a flush queues behind it and finds nothing left to do.
+    await store.flush();
+    expect(vi.getTimerCount()).toBe(0);
     const saved = JSON.parse(await readFile(file, 'utf8')) as { sequences: { user: number } };
     expect(saved.sequences.user).toBe(1049);
     expect(await readdir(dir)).toEqual(['state.json']);

@@ -41,9 +41,10 @@ const ACCEPTED = page(
   'You can return to Ledgerlink',
   'Ledgerlink has HMRC’s answer and is finishing the link. You can close this tab.',
 );
+// Ledgerlink's own refusal, not HMRC's: the app window says why and what to do next.
 const REFUSED = page(
-  'Ledgerlink was not expecting this',
-  'This link did not match a sign-in Ledgerlink started, so it was ignored. Go back to Ledgerlink and start again if you need to.',
+  'Ledgerlink refused this answer',
+  'Ledgerlink did not use what came back here: it did not match the linking Ledgerlink is waiting for. Go back to Ledgerlink to see why, and start again if you need to.',
 );
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -30,6 +30,12 @@ export interface ImportProgress {
   rowsRead: number;
 }
 
+/** How a long import step reports its progress and is stopped. */
+export interface RunOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
 export interface ReadImportRowsOptions {
   /** Each parsed chunk's data rows, in file order; return false to stop. */
   onRows(rows: ImportRow[]): void | false;

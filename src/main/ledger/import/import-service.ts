@@ -48,7 +48,7 @@ export interface ImportsService {
     mapping: CsvMapping,
     options?: RunOptions & { itemLimit?: number },
   ): Promise<ImportAnalysis>;
-  previewOfx(file: string, options?: { rows?: number }): Promise<OfxPreview>;
+  previewOfx(file: string, options?: { rows?: number } & RunOptions): Promise<OfxPreview>;
   analyseOfx(file: string, options?: RunOptions & { itemLimit?: number }): Promise<ImportAnalysis>;
   /** Commits what `analyse` reported, with the person's choices. */
   commit(

@@ -2,11 +2,13 @@ import type { Pence } from '@shared/domain/money';
 import type { IsoDate, TaxYear } from '@shared/domain/tax-year';
 import type { DateOrderGuess } from './csv/bank-dates';
 import type { CsvMapping, RowProblemCode } from './csv/csv-mapping';
-import type { ImportProgress, PreviewRow } from './import-rows';
-import type { FileFacts } from './text-source';
+import type { AmountCheck } from './csv/preview-checks';
+import type { DirectionQuestion } from './csv/sign-convention';
+import type { ImportProgress, PreviewRow, RunOptions } from './import-rows';
 import type { OfxStatementFacts } from './ofx/preview-ofx';
+import type { FileFacts } from './text-source';
 
-export type { ImportProgress, PreviewRow };
+export type { ImportProgress, PreviewRow, RunOptions };
 
 export interface CsvPreview {
   file: FileFacts;
@@ -23,6 +25,13 @@ export interface CsvPreview {
   /** The first data rows read with the mapping, for a live preview. */
   rows: PreviewRow[];
   warnings: string[];
+  /**
+   * Which way round the amounts are when the file cannot say (a card statement's plus for
+   * spending, two unnamed money columns): the person must answer before the check.
+   */
+  question: DirectionQuestion | null;
+  /** The chosen amounts do not look like money: which rows, and a better column if there is one. */
+  amountCheck: AmountCheck | null;
 }
 
 export interface BadRow {
@@ -143,9 +152,4 @@ export interface ImportBatch {
   startedAt: string;
   finishedAt: string | null;
   undoneAt: string | null;
-}
-
-export interface RunOptions {
-  onProgress?: (progress: ImportProgress) => void;
-  signal?: AbortSignal;
 }

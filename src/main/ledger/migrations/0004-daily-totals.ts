@@ -14,6 +14,21 @@ import { sqlMigration } from './migration';
  */
 export const DAILY_TOTALS_GROUP_COLUMNS = `coalesce(business_id, 0), date, coalesce(category_id, '')`;
 
+/**
+ * The per-row insert trigger on its own: a bulk import drops it for the length of its transaction
+ * and recreates it from this fixed text (totals/daily-totals.ts), never from the text stored in
+ * the file, which anyone holding the file can change.
+ */
+export const TRANSACTIONS_TOTALS_INSERT_TRIGGER = /* sql */ `CREATE TRIGGER transactions_totals_insert AFTER INSERT ON transactions
+WHEN NEW.deleted_at IS NULL AND NEW.is_split_parent = 0
+BEGIN
+  INSERT INTO daily_totals VALUES (coalesce(NEW.business_id, 0), NEW.date, coalesce(NEW.category_id, ''), 1,
+    max(NEW.amount_pence, 0), min(NEW.amount_pence, 0), NEW.disallowable_pence, 1)
+  ON CONFLICT DO UPDATE SET n = n + 1, money_in = money_in + excluded.money_in,
+    money_out = money_out + excluded.money_out, disallowable = disallowable + excluded.disallowable,
+    changes = changes + 1;
+END;`;
+
 export const m0004DailyTotals = sqlMigration(
   4,
   '0004-daily-totals',
@@ -36,15 +51,7 @@ INSERT INTO daily_totals
   FROM transactions WHERE deleted_at IS NULL AND is_split_parent = 0
   GROUP BY 1, 2, 3;
 
-CREATE TRIGGER transactions_totals_insert AFTER INSERT ON transactions
-WHEN NEW.deleted_at IS NULL AND NEW.is_split_parent = 0
-BEGIN
-  INSERT INTO daily_totals VALUES (coalesce(NEW.business_id, 0), NEW.date, coalesce(NEW.category_id, ''), 1,
-    max(NEW.amount_pence, 0), min(NEW.amount_pence, 0), NEW.disallowable_pence, 1)
-  ON CONFLICT DO UPDATE SET n = n + 1, money_in = money_in + excluded.money_in,
-    money_out = money_out + excluded.money_out, disallowable = disallowable + excluded.disallowable,
-    changes = changes + 1;
-END;
+${TRANSACTIONS_TOTALS_INSERT_TRIGGER}
 
 CREATE TRIGGER transactions_totals_update AFTER UPDATE OF date, amount_pence, business_id, category_id,
   disallowable_pence, deleted_at, is_split_parent ON transactions

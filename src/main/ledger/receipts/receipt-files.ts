@@ -3,28 +3,10 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ledgerError } from '../ledger-error';
+import { storedReceiptPathOf } from './receipt-paths';
+import { sniffReceiptType, SNIFF_BYTES, type ReceiptType } from './receipt-sniff';
 
-export interface ReceiptType {
-  mime: string;
-  extension: string;
-}
-
-/** Receipts are photos or PDFs; the type comes from the file's first bytes, not its name. */
-export function sniffReceiptType(head: Uint8Array): ReceiptType | null {
-  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
-  if (ascii(0, 5) === '%PDF-') return { mime: 'application/pdf', extension: 'pdf' };
-  if (head[0] === 0x89 && ascii(1, 4) === 'PNG') return { mime: 'image/png', extension: 'png' };
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff)
-    return { mime: 'image/jpeg', extension: 'jpg' };
-  if (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')
-    return { mime: 'image/gif', extension: 'gif' };
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP')
-    return { mime: 'image/webp', extension: 'webp' };
-  if (ascii(4, 8) === 'ftyp' && ['heic', 'heix', 'mif1', 'msf1'].includes(ascii(8, 12))) {
-    return { mime: 'image/heic', extension: 'heic' };
-  }
-  return null;
-}
+export { sniffReceiptType, type ReceiptType } from './receipt-sniff';
 
 export interface StoredReceiptFile {
   sha256: string;
@@ -36,18 +18,39 @@ export interface StoredReceiptFile {
 
 export const MAX_RECEIPT_BYTES = 25 * 1024 * 1024;
 
+/** Where a receipt's bytes come from: the chosen file (a test stands in for a file that grows). */
+export interface ReceiptSource {
+  size(path: string): Promise<number>;
+  read(path: string): AsyncIterable<Uint8Array>;
+}
+
+export const nodeReceiptSource: ReceiptSource = {
+  size: async (path) => (await stat(path)).size,
+  read: (path) => createReadStream(path) as AsyncIterable<Buffer>,
+};
+
+const tooLarge = () =>
+  ledgerError(
+    'RECEIPT_TOO_LARGE',
+    'That file is larger than 25 MB.',
+    'Attach a smaller scan or photo.',
+  );
+
 /**
  * Copies a receipt into the profile's receipts folder under its SHA-256, so an identical file is
  * stored once. The copy is written to a temporary name, flushed to disk, then renamed: a crash
- * leaves either no file or the whole file, never half of one.
+ * leaves either no file or the whole file, never half of one. The 25 MB cap is checked before
+ * the copy (a quick answer) and again on every chunk copied, because the file can grow while it
+ * is read: a copy that passes the cap is stopped there and its partial file removed.
  */
 export async function storeReceiptFile(
   receiptsDir: string,
   sourcePath: string,
+  source: ReceiptSource = nodeReceiptSource,
 ): Promise<StoredReceiptFile> {
   let size: number;
   try {
-    size = (await stat(sourcePath)).size;
+    size = await source.size(sourcePath);
   } catch (cause) {
     throw ledgerError(
       'NOT_FOUND',
@@ -56,43 +59,41 @@ export async function storeReceiptFile(
       { cause },
     );
   }
-  if (size > MAX_RECEIPT_BYTES) {
-    throw ledgerError(
-      'RECEIPT_TOO_LARGE',
-      'That file is larger than 25 MB.',
-      'Attach a smaller scan or photo.',
-    );
-  }
+  if (size > MAX_RECEIPT_BYTES) throw tooLarge();
   await mkdir(receiptsDir, { recursive: true });
   const temp = join(receiptsDir, `.incoming-${randomUUID()}`);
   const hash = createHash('sha256');
-  const head: Buffer[] = [];
-  let headBytes = 0;
+  const head: Uint8Array[] = [];
+  let copied = 0;
   const out = await open(temp, 'wx');
+  let type: ReceiptType | null;
   try {
-    for await (const chunk of createReadStream(sourcePath) as AsyncIterable<Buffer>) {
-      if (headBytes < 16) {
-        head.push(chunk.subarray(0, 16 - headBytes));
-        headBytes += Math.min(chunk.length, 16 - headBytes);
+    try {
+      for await (const chunk of source.read(sourcePath)) {
+        if (copied < SNIFF_BYTES) head.push(chunk.subarray(0, SNIFF_BYTES - copied));
+        copied += chunk.length;
+        if (copied > MAX_RECEIPT_BYTES) throw tooLarge();
+        hash.update(chunk);
+        await out.write(chunk);
       }
-      hash.update(chunk);
-      await out.write(chunk);
+      await out.sync();
+    } finally {
+      await out.close();
     }
-    await out.sync();
-  } finally {
-    await out.close();
-  }
-  const type = sniffReceiptType(Buffer.concat(head));
-  if (!type) {
+    type = sniffReceiptType(Buffer.concat(head));
+    if (!type) {
+      throw ledgerError(
+        'RECEIPT_UNSUPPORTED_TYPE',
+        'That file is not a photo or a PDF.',
+        'Attach a PDF, JPEG, PNG, GIF, WebP or HEIC file.',
+      );
+    }
+  } catch (error) {
     await rm(temp, { force: true });
-    throw ledgerError(
-      'RECEIPT_UNSUPPORTED_TYPE',
-      'That file is not a photo or a PDF.',
-      'Attach a PDF, JPEG, PNG, GIF, WebP or HEIC file.',
-    );
+    throw error;
   }
   const sha256 = hash.digest('hex');
-  const storedPath = `${sha256.slice(0, 2)}/${sha256}.${type.extension}`;
+  const storedPath = storedReceiptPathOf(sha256, type.extension);
   const finalPath = join(receiptsDir, sha256.slice(0, 2), `${sha256}.${type.extension}`);
   await mkdir(join(receiptsDir, sha256.slice(0, 2)), { recursive: true });
   const exists = await stat(finalPath).then(
@@ -101,5 +102,5 @@ export async function storeReceiptFile(
   );
   if (exists) await rm(temp, { force: true });
   else await rename(temp, finalPath);
-  return { sha256, sizeBytes: size, type, storedPath };
+  return { sha256, sizeBytes: copied, type, storedPath };
 }

@@ -1,7 +1,8 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { LedgerContext } from '../ledger-context';
 import { ledgerError, notFound } from '../ledger-error';
 import { storeReceiptFile } from './receipt-files';
+import { receiptFilePath, resolveReceiptFile } from './receipt-paths';
 
 export interface Receipt {
   id: number;
@@ -10,8 +11,11 @@ export interface Receipt {
   mime: string;
   sizeBytes: number;
   createdAt: string;
-  /** Absolute path of the stored copy, for opening or previewing it. */
-  path: string;
+  /**
+   * Absolute path of the stored copy; null when the row's stored path is not the form the
+   * ledger writes (a changed file). Open a receipt only through `openablePath`.
+   */
+  path: string | null;
 }
 
 export interface ReceiptsService {
@@ -25,6 +29,11 @@ export interface ReceiptsService {
   detach(transactionId: number, receiptId: number): void;
   listFor(transactionId: number): Receipt[];
   get(receiptId: number): Receipt;
+  /**
+   * The real path of the stored copy, checked to be a receipt file inside this profile's
+   * receipts folder (receipt-paths.ts); RECEIPT_UNAVAILABLE for anything else.
+   */
+  openablePath(receiptId: number): Promise<string>;
   transactionsFor(receiptId: number): number[];
 }
 
@@ -47,7 +56,7 @@ export function createReceiptsService(ctx: LedgerContext): ReceiptsService {
     mime: r.mime,
     sizeBytes: r.size_bytes,
     createdAt: r.created_at,
-    path: join(ctx.receiptsDir, ...r.stored_path.split('/')),
+    path: receiptFilePath(ctx.receiptsDir, r.stored_path, r.sha256),
   });
   const liveTransaction = (id: number) => {
     const row = db.prepare('SELECT id, deleted_at FROM transactions WHERE id = ?').get(id) as
@@ -139,6 +148,13 @@ export function createReceiptsService(ctx: LedgerContext): ReceiptsService {
         ReceiptRow | undefined;
       if (!row) throw notFound('receipt', receiptId);
       return toReceipt(row);
+    },
+
+    async openablePath(receiptId) {
+      const row = db.prepare('SELECT * FROM receipts WHERE id = ?').get(receiptId) as
+        ReceiptRow | undefined;
+      if (!row) throw notFound('receipt', receiptId);
+      return resolveReceiptFile(ctx.receiptsDir, row.stored_path, row.sha256);
     },
 
     transactionsFor(receiptId) {

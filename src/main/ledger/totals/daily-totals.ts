@@ -1,5 +1,8 @@
 import type { SqliteDatabase } from '../database';
-import { DAILY_TOTALS_GROUP_COLUMNS } from '../migrations/0004-daily-totals';
+import {
+  DAILY_TOTALS_GROUP_COLUMNS,
+  TRANSACTIONS_TOTALS_INSERT_TRIGGER,
+} from '../migrations/0004-daily-totals';
 
 /**
  * The daily_totals summary (migration 0004), kept by triggers. A bulk insert suspends the insert
@@ -111,19 +114,23 @@ export class DailyTotalsAccumulator {
  * itself); call inside an open transaction, and call the returned function with the inserted
  * rows' totals before COMMIT. A rollback, crash or kill restores the trigger with everything else:
  * SQLite schema changes are transactional.
+ *
+ * The trigger comes back from the migration's own fixed text, never from the text stored in
+ * sqlite_master: that is data in a file anyone can edit, and running it would run whatever was
+ * appended to it (an ATTACH that writes files anywhere, for one).
  */
 export function suspendInsertTotals(
   db: SqliteDatabase,
 ): (inserted: DailyTotalsAccumulator) => void {
   if (!db.inTransaction) throw new Error('suspendInsertTotals needs an open transaction');
-  const row = db
-    .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
-    .get(INSERT_TRIGGER) as { sql: string } | undefined;
-  if (!row) throw new Error(`Trigger ${INSERT_TRIGGER} is missing`);
+  const present = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?")
+    .get(INSERT_TRIGGER);
+  if (!present) throw new Error(`Trigger ${INSERT_TRIGGER} is missing`);
   db.exec(`DROP TRIGGER ${INSERT_TRIGGER}`);
   return (inserted) => {
     inserted.writeTo(db);
-    db.exec(row.sql);
+    db.exec(TRANSACTIONS_TOTALS_INSERT_TRIGGER);
   };
 }
 

@@ -168,6 +168,18 @@ export const flowViewSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * While waiting: the last answer Ledgerlink itself refused (not HMRC), and why. The
+     * linking goes on waiting for the real one.
+     */
+    refusal: z
+      .object({
+        code: z.string().max(60),
+        message: z.string().max(600),
+        action: z.string().max(600),
+      })
+      .strict()
+      .optional(),
     sessionOnly: z.boolean(),
     startedAt: isoTime,
     expiresAt: isoTime,

@@ -1,7 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMainServices, type MainServices } from '../../../../src/main/create-main-services';
+import {
+  createMainServices,
+  type MainAdapters,
+  type MainServices,
+} from '../../../../src/main/create-main-services';
 import type { DeviceIdentityFacts } from '../../../../src/main/hmrc/fraud-prevention/machine-facts';
 import { nodeMachineFacts } from '../../../../src/main/hmrc/fraud-prevention/node-machine-facts';
 import { memorySink, type LogRecord } from '../../../../src/main/logging/logger';
@@ -38,10 +42,15 @@ export interface HmrcHarness extends Dispatcher {
  * none, and the display is fixed (there is no window in an integration test).
  */
 export async function startHmrcHarness(
-  options: { practice?: PracticeHmrcOptions; device?: DeviceIdentityFacts | undefined } = {},
+  options: {
+    practice?: PracticeHmrcOptions;
+    device?: DeviceIdentityFacts | undefined;
+    proxy?: Parameters<typeof startRecordingProxy>[1];
+    app?: Pick<MainAdapters, 'hmrcRateLimiter'>;
+  } = {},
 ): Promise<HmrcHarness> {
   const practice = await startPracticeHmrc({ calculationDelayMs: 200, ...options.practice });
-  const proxy = await startRecordingProxy(practice.baseUrl);
+  const proxy = await startRecordingProxy(practice.baseUrl, options.proxy);
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerlink-hmrc-it-'));
   const sink = memorySink();
   const opened: string[] = [];
@@ -58,6 +67,7 @@ export async function startHmrcHarness(
         ? { ...machine, deviceIdentity: async () => options.device! }
         : machine,
       display: fakeDisplay(),
+      ...options.app,
     }),
   );
   services.ipc.onEmit((event, payload) => events.push({ event, payload }));

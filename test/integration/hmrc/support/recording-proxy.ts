@@ -11,7 +11,7 @@ export interface Exchange {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
-  /** performance.now() when the request reached the proxy (≈ reached Practice HMRC). */
+  /** The proxy's clock (performance.now() unless given) when the request reached it (≈ reached Practice HMRC). */
   arrivedAt: number;
   /** Undefined when Practice HMRC dropped the connection. */
   status?: number | undefined;
@@ -24,12 +24,21 @@ export interface Exchange {
  * and every answer Practice gives, byte for byte: the tests read what really crossed the wire.
  * A connection Practice drops is dropped towards the app too.
  */
-export async function startRecordingProxy(target: string) {
+export async function startRecordingProxy(
+  target: string,
+  options: {
+    /** The clock arrivals are recorded on (a virtual one in the rate-limit test). */
+    now?: () => number;
+    /** Called once Practice HMRC is done with a request: answered, or its connection dropped. */
+    onSettled?: (exchange: Exchange) => void;
+  } = {},
+) {
+  const now = options.now ?? (() => performance.now());
   const exchanges: Exchange[] = [];
   const upstream = new URL(target);
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    const arrivedAt = performance.now();
+    const arrivedAt = now();
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
@@ -57,13 +66,20 @@ export async function startRecordingProxy(target: string) {
             exchange.status = answer.statusCode;
             exchange.responseHeaders = answer.headers;
             exchange.responseBody = text.toString('utf8');
+            options.onSettled?.(exchange);
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             res.end(text);
           });
-          answer.on('error', () => req.socket.destroy());
+          answer.on('error', () => {
+            options.onSettled?.(exchange);
+            req.socket.destroy();
+          });
         },
       );
-      out.on('error', () => req.socket.destroy());
+      out.on('error', () => {
+        options.onSettled?.(exchange);
+        req.socket.destroy();
+      });
       out.end(body);
     });
   });

@@ -23,10 +23,29 @@ export interface Session {
   ): Promise<ApiClient & { tokens: Tokens }>;
 }
 
+/** A Practice clock that moves only when the test moves it (`advance`/`set`). */
+export function standingClock(startAt: number): OffsetClock {
+  let now = startAt;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+    set(ms: number) {
+      now = ms;
+    },
+  };
+}
+
 export async function startSession(
-  options: PracticeHmrcOptions & { at?: string } = {},
+  options: PracticeHmrcOptions & {
+    at?: string;
+    /** Practice's time stands still unless the test moves it (nothing may expire by itself). */
+    standing?: boolean;
+  } = {},
 ): Promise<Session> {
-  const clock = createOffsetClock(options.at ? Date.parse(options.at) : undefined);
+  const startAt = options.at ? Date.parse(options.at) : Date.now();
+  const clock = options.standing ? standingClock(startAt) : createOffsetClock(startAt);
   const practice = await startPracticeHmrc({
     rateLimitPerSecond: 0,
     calculationDelayMs: 50,

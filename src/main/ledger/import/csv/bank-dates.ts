@@ -2,8 +2,10 @@ import { toIsoDate, type IsoDate, daysInMonth } from '@shared/domain/tax-year';
 
 /**
  * Dates as banks write them. `dmy` = 31/01/2026 (UK), `mdy` = 01/31/2026 (US exports), `ymd` =
- * 2026-01-31. Month names ("31 Jan 2026", "Jan 31, 2026") read the same under any order. Two-digit
- * years are 2000–2099. A time after the date is ignored.
+ * 2026-01-31. The parts may be separated by / . - \ or spaces, with a closing dot as Hungarian
+ * and some other European banks write them (`2019.04.19.`, `2019. 04. 19.`). Month names
+ * ("31 Jan 2026", "Jan 31, 2026") read the same under any order. Two-digit years are 2000–2099.
+ * A time after the date is ignored.
  */
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 export const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
@@ -35,7 +37,9 @@ const MONTHS: Record<string, number> = {
   december: 12,
 };
 
-const NUMERIC = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})(?:[ T].*)?$/;
+// Each separator may have spaces around it ("2019. 04. 19."), or be spaces alone ("19 04 2019").
+const NUMERIC =
+  /^(\d{1,4})(?:\s*[/.\\-]\s*|\s+)(\d{1,2})(?:\s*[/.\\-]\s*|\s+)(\d{1,4})\.?(?:(?:\s+|T).*)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const NAMED_DAY_FIRST =
   /^(\d{1,2})(?:st|nd|rd|th)?[\s/.-]+([A-Za-z]{3,9})\.?[\s/.,-]+(\d{2}|\d{4})(?:[ T].*)?$/;

@@ -2,6 +2,9 @@ import { parseMoney, type DecimalStyle, type Pence } from '@shared/domain/money'
 import type { IsoDate } from '@shared/domain/tax-year';
 import { ledgerError } from '../../ledger-error';
 import { DATE_ORDERS, parseBankDate, type DateOrder } from './bank-dates';
+import { currencyCell, currencyInText, POUNDS } from './currency';
+import { explicitSign, readDirection, type Direction } from './direction-markers';
+import { foreignAmountMessage } from './foreign-currency';
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
 export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
@@ -10,7 +13,15 @@ export type AmountColumns =
   /** One signed column (− = money out). `invert` for card statements that show spending as +. */
   | { kind: 'single'; column: number; invert: boolean }
   /** Separate money-out and money-in columns, e.g. "Paid out" / "Paid in". */
-  | { kind: 'debit-credit'; debitColumn: number; creditColumn: number };
+  | { kind: 'debit-credit'; debitColumn: number; creditColumn: number }
+  /**
+   * An amount whose direction is in another column (CR/DR, Debit/Credit, D/C…). `blank`: what an
+   * empty marker means when the bank marks only one side; null when it must be marked.
+   */
+  | { kind: 'direction'; column: number; directionColumn: number; blank: Direction | null };
+
+/** Where a statement says its currency: a column per row, or once (a header, "Amount (EUR)"). */
+export type CurrencySource = { kind: 'column'; column: number } | { kind: 'stated'; code: string };
 
 /** How to read one bank's CSV export. Columns are 0-based. */
 export interface CsvMapping {
@@ -27,6 +38,8 @@ export interface CsvMapping {
   counterpartyColumn: number | null;
   amount: AmountColumns;
   decimal: DecimalStyle;
+  /** Absent or null: the file states no currency, and the amounts are read as pounds. */
+  currency?: CurrencySource | null | undefined;
 }
 
 export type RowProblemCode =
@@ -35,7 +48,9 @@ export type RowProblemCode =
   | 'DATE_UNREADABLE'
   | 'AMOUNT_MISSING'
   | 'AMOUNT_UNREADABLE'
-  | 'AMOUNT_BOTH_SIDES';
+  | 'AMOUNT_BOTH_SIDES'
+  | 'DIRECTION_UNREADABLE'
+  | 'DIRECTION_CONFLICT';
 
 export type RowValues =
   | {
@@ -51,10 +66,16 @@ const columnsUsed = (m: CsvMapping): number[] => [
   m.dateColumn,
   ...m.descriptionColumns,
   ...(m.counterpartyColumn === null ? [] : [m.counterpartyColumn]),
-  ...(m.amount.kind === 'single'
-    ? [m.amount.column]
-    : [m.amount.debitColumn, m.amount.creditColumn]),
+  ...amountColumnsOf(m.amount),
+  ...(m.currency?.kind === 'column' ? [m.currency.column] : []),
 ];
+
+/** The columns an amount is read from (its direction column included). */
+export function amountColumnsOf(amount: AmountColumns): number[] {
+  if (amount.kind === 'single') return [amount.column];
+  if (amount.kind === 'direction') return [amount.column, amount.directionColumn];
+  return [amount.debitColumn, amount.creditColumn];
+}
 
 /** Refuses a mapping that cannot work, with the reason a person can act on. */
 export function checkMapping(mapping: CsvMapping): CsvMapping {
@@ -81,6 +102,15 @@ export function checkMapping(mapping: CsvMapping): CsvMapping {
   ) {
     fail('Money in and money out must be different columns.', 'amount');
   }
+  if (
+    mapping.amount.kind === 'direction' &&
+    mapping.amount.directionColumn === mapping.amount.column
+  ) {
+    fail('The direction must be in a different column from the amount.', 'amount');
+  }
+  if (mapping.currency?.kind === 'stated' && !/^[A-Z]{3}$/.test(mapping.currency.code)) {
+    fail('The currency is not valid.', 'currency');
+  }
   if (mapping.descriptionColumns.includes(mapping.dateColumn))
     fail('The date column cannot also be the description.', 'descriptionColumns');
   if (
@@ -99,6 +129,8 @@ const PROBLEMS: Record<RowProblemCode, string> = {
   AMOUNT_MISSING: 'This row has no amount.',
   AMOUNT_UNREADABLE: 'The amount could not be read.',
   AMOUNT_BOTH_SIDES: 'This row has an amount in both money in and money out.',
+  DIRECTION_UNREADABLE: 'Whether this is money in or out could not be read.',
+  DIRECTION_CONFLICT: 'The amount’s own sign and the direction column disagree.',
 };
 
 const problem = (code: RowProblemCode, detail?: string): RowValues => ({
@@ -106,6 +138,20 @@ const problem = (code: RowProblemCode, detail?: string): RowValues => ({
   code,
   message: detail ? `${PROBLEMS[code]} ${detail}` : PROBLEMS[code],
 });
+
+/** Refused in the same words as an OFX statement's row in another currency. */
+const foreignRow = (currency: string): RowValues => ({
+  ok: false,
+  code: 'AMOUNT_UNREADABLE',
+  message: foreignAmountMessage(currency),
+});
+
+/** Only on the failure path: says which currency an amount is in when it names one. */
+function unreadableAmount(text: string, reason: string): RowValues {
+  const currency = currencyInText(text);
+  if (currency !== null && currency !== POUNDS) return foreignRow(currency);
+  return problem('AMOUNT_UNREADABLE', reason);
+}
 
 /** Reads one record with a mapping. Pure and fast: it runs once per row of a 100,000-row file. */
 export function readRow(
@@ -119,34 +165,52 @@ export function readRow(
   const date = parseBankDate(dateText, mapping.dateOrder);
   if (date === null) return problem('DATE_UNREADABLE', `(“${dateText.slice(0, 40)}”)`);
 
+  if (mapping.currency) {
+    const code =
+      mapping.currency.kind === 'stated'
+        ? mapping.currency.code
+        : currencyCell(cells[mapping.currency.column]!);
+    if (code !== POUNDS && code !== '') return foreignRow(code);
+  }
+
   let amountPence: Pence;
-  if (mapping.amount.kind === 'single') {
-    const text = cells[mapping.amount.column]!;
-    if (text.trim() === '') return problem('AMOUNT_MISSING');
-    const parsed = parseMoney(text, { decimal: mapping.decimal });
-    if (!parsed.ok) return problem('AMOUNT_UNREADABLE', parsed.message);
-    amountPence = mapping.amount.invert && parsed.pence !== 0 ? -parsed.pence : parsed.pence;
-  } else {
-    const outText = cells[mapping.amount.debitColumn]!;
-    const inText = cells[mapping.amount.creditColumn]!;
+  const amount = mapping.amount;
+  if (amount.kind === 'debit-credit') {
+    const outText = cells[amount.debitColumn]!;
+    const inText = cells[amount.creditColumn]!;
     const out = outText.trim() === '' ? null : parseMoney(outText, { decimal: mapping.decimal });
     const inn = inText.trim() === '' ? null : parseMoney(inText, { decimal: mapping.decimal });
-    if (out && !out.ok) return problem('AMOUNT_UNREADABLE', out.message);
-    if (inn && !inn.ok) return problem('AMOUNT_UNREADABLE', inn.message);
+    if (out && !out.ok) return unreadableAmount(outText, out.message);
+    if (inn && !inn.ok) return unreadableAmount(inText, inn.message);
     const outPence = out?.ok ? Math.abs(out.pence) : 0;
     const inPence = inn?.ok ? Math.abs(inn.pence) : 0;
     if (!out && !inn) return problem('AMOUNT_MISSING');
     if (outPence !== 0 && inPence !== 0) return problem('AMOUNT_BOTH_SIDES');
     amountPence = inPence - outPence;
+  } else {
+    const text = cells[amount.column]!;
+    if (text.trim() === '') return problem('AMOUNT_MISSING');
+    const parsed = parseMoney(text, { decimal: mapping.decimal });
+    if (!parsed.ok) return unreadableAmount(text, parsed.message);
+    if (amount.kind === 'single') {
+      amountPence = amount.invert && parsed.pence !== 0 ? -parsed.pence : parsed.pence;
+    } else {
+      const marker = cells[amount.directionColumn]!;
+      const direction = marker.trim() === '' ? amount.blank : readDirection(marker);
+      if (direction === null) {
+        return problem('DIRECTION_UNREADABLE', marker.trim() ? `(“${marker.slice(0, 40)}”)` : '');
+      }
+      const sign = explicitSign(text);
+      if (sign !== null && sign !== direction) return problem('DIRECTION_CONFLICT');
+      const magnitude = Math.abs(parsed.pence);
+      amountPence = direction === 'out' && magnitude !== 0 ? -magnitude : magnitude;
+    }
   }
 
   const description =
     mapping.descriptionColumns.length === 1
       ? cells[mapping.descriptionColumns[0]!]!.trim()
-      : mapping.descriptionColumns
-          .map((c) => cells[c]!.trim())
-          .filter((s) => s !== '')
-          .join(' ');
+      : joinDescription(mapping.descriptionColumns.map((c) => cells[c]!.trim()));
   const counterpartyText =
     mapping.counterpartyColumn === null ? '' : cells[mapping.counterpartyColumn]!.trim();
   return {
@@ -160,6 +224,23 @@ export function readRow(
     counterparty: counterpartyText === '' ? null : counterpartyText.slice(0, 500),
     amountPence,
   };
+}
+
+/**
+ * A description split over columns (a payee's name and the reference they gave), each part once:
+ * a part another part already contains ("TESCO" in "TESCO STORES 3412") is left out.
+ */
+export function joinDescription(parts: readonly string[]): string {
+  const filled = parts.filter((p) => p !== '');
+  const upper = filled.map((p) => p.toUpperCase());
+  return filled
+    .filter(
+      (_, i) =>
+        !upper.some(
+          (other, j) => j !== i && other.includes(upper[i]!) && (other !== upper[i] || j < i),
+        ),
+    )
+    .join(' ');
 }
 
 export function highestColumn(mapping: CsvMapping): number {

@@ -1,14 +1,22 @@
 import Papa from 'papaparse';
-import { parseMoney, type DecimalStyle } from '@shared/domain/money';
-import { DATE_ORDERS, guessDateOrder, parseBankDate, type DateOrderGuess } from './bank-dates';
+import { chooseAmount } from './amount-choice';
+import { guessDateOrder, type DateOrderGuess } from './bank-dates';
+import { columnFacts, detectDecimalStyle, isDateLike, isMoneyLike, KEYWORDS } from './column-facts';
+import { currencyInHeader, findCurrencyColumn, POUNDS } from './currency';
 import {
+  amountColumnsOf,
   CSV_DELIMITERS,
-  type AmountColumns,
   type CsvDelimiter,
   type CsvMapping,
+  type CurrencySource,
 } from './csv-mapping';
+import { chooseDescription } from './description-choice';
+import { findDirectionColumn } from './direction-markers';
+import { diagnoseNoRows } from './statement-diagnosis';
 
 /** Reading a bank file's shape from its first records: separator, header, and which column is which. */
+
+export { detectDecimalStyle, isDateLike, isMoneyLike, normaliseHeader } from './column-facts';
 
 export interface DetectedShape {
   delimiter: CsvDelimiter;
@@ -23,16 +31,14 @@ export interface DetectedShape {
   mapping: CsvMapping | null;
   dateOrder: DateOrderGuess | null;
   warnings: string[];
+  /**
+   * Columns that could hold single amounts, most plausible first (balances and columns with the
+   * same value on every row left out): what to offer when the chosen amounts look wrong.
+   */
+  amountCandidates: number[];
+  /** Columns whose values read as money, balances included. */
+  moneyColumns: number[];
 }
-
-const isDateLike = (text: string) => {
-  const t = text.trim();
-  return t !== '' && DATE_ORDERS.some((order) => parseBankDate(t, order) !== null);
-};
-const isMoneyLike = (text: string) => {
-  const t = text.trim();
-  return t !== '' && /\d/.test(t) && (parseMoney(t).ok || parseMoney(t, { decimal: 'comma' }).ok);
-};
 
 function parseSample(text: string, delimiter: CsvDelimiter, complete: boolean): string[][] {
   const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false }).data;
@@ -68,62 +74,11 @@ export function detectDelimiter(
     : { delimiter: ',', records: best!.records };
 }
 
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z£]+/g, ' ')
-    .trim();
-const KEYWORDS = {
-  date: /^(date|transaction date|posting date|posted|posted date|booking date|completed date|value date|txn date|trans date)$|\bdate\b/,
-  balance: /\bbalance\b/,
-  debit: /\b(paid out|money out|debit|debits|withdrawal|withdrawals|out|spent|payments?)\b/,
-  credit: /\b(paid in|money in|credit|credits|deposit|deposits|in|received|receipts?)\b/,
-  amount: /\b(amount|value|sum|gbp|£)\b/,
-  description: /\b(description|details|narrative|memo|particulars)\b/,
-  descriptionWeak: /\b(reference|transaction|payee|name)\b/,
-  notDescription: /\b(type|code|date|id|number|no|category)\b/,
-  counterparty: /\b(payee|counterparty|merchant|name|beneficiary|paid to|recipient|from to)\b/,
-};
-
-interface ColumnFacts {
-  index: number;
-  name: string;
-  dateShare: number;
-  moneyShare: number;
-  filledShare: number;
-  averageLength: number;
-}
-
-function columnFacts(names: string[], data: string[][], width: number): ColumnFacts[] {
-  return Array.from({ length: width }, (_, index) => {
-    const values = data.map((r) => r[index] ?? '');
-    const filled = values.filter((v) => v.trim() !== '');
-    const share = (test: (v: string) => boolean) =>
-      filled.length === 0 ? 0 : filled.filter(test).length / filled.length;
-    return {
-      index,
-      name: norm(names[index] ?? ''),
-      dateShare: share(isDateLike),
-      moneyShare: share(isMoneyLike),
-      filledShare: data.length === 0 ? 0 : filled.length / data.length,
-      averageLength:
-        filled.length === 0 ? 0 : filled.reduce((n, v) => n + v.length, 0) / filled.length,
-    };
-  });
-}
-
-export function detectDecimalStyle(samples: readonly string[]): DecimalStyle {
-  let comma = 0;
-  let dot = 0;
-  for (const s of samples) {
-    const t = s.trim();
-    if (/,\d{1,2}(\s*(CR|DR))?\)?$/i.test(t) && !/\.\d{1,2}\)?$/.test(t)) comma++;
-    else if (/\.\d{1,2}(\s*(CR|DR))?\)?$/i.test(t)) dot++;
-  }
-  return comma > dot ? 'comma' : 'dot';
-}
-
-export function detectShape(sample: string, complete: boolean): DetectedShape {
+export function detectShape(
+  sample: string,
+  complete: boolean,
+  fileName = 'This file',
+): DetectedShape {
   const { delimiter, records } = detectDelimiter(sample, complete);
   const { width } = modalWidth(records);
   const warnings: string[] = [];
@@ -155,101 +110,108 @@ export function detectShape(sample: string, complete: boolean): DetectedShape {
     columnNames,
     hasHeaderNames,
     columnCount: width,
+    amountCandidates: [],
+    moneyColumns: [],
   };
   if (data.length === 0 || width < 2) {
-    warnings.push(
-      'No rows with both a date and an amount were found in the first part of the file.',
-    );
+    // Throws when the file holds no amounts at all: it is not a statement.
+    warnings.push(diagnoseNoRows(fileName, records, isMoneyLike));
     return { ...base, mapping: null, dateOrder: null, warnings };
   }
 
   const facts = columnFacts(hasHeaderNames ? columnNames : [], data, width);
-  const named = (re: RegExp, test: (f: ColumnFacts) => boolean) =>
-    facts.find((f) => re.test(f.name) && test(f));
-  const notBalance = (f: ColumnFacts) => !KEYWORDS.balance.test(f.name);
-
   // A column named for its role needs most values to fit (a file may have a few bad rows);
   // an unnamed one needs nearly all.
   const dateColumn =
-    named(KEYWORDS.date, (f) => f.dateShare >= 0.5) ??
+    facts.find((f) => KEYWORDS.date.test(f.name) && f.dateShare >= 0.5) ??
     [...facts].sort((a, b) => b.dateShare - a.dateShare)[0]!;
-  const moneyish = (f: ColumnFacts, share = 0.8) =>
-    f.index !== dateColumn.index && notBalance(f) && f.moneyShare >= share;
 
-  let amount: AmountColumns | null = null;
-  const debit = named(KEYWORDS.debit, (f) => moneyish(f, 0.5) || f.filledShare < 1);
-  const credit = named(
-    KEYWORDS.credit,
-    (f) => (moneyish(f, 0.5) || f.filledShare < 1) && f.index !== debit?.index,
-  );
-  if (debit && credit && debit.moneyShare + credit.moneyShare > 0) {
-    amount = { kind: 'debit-credit', debitColumn: debit.index, creditColumn: credit.index };
-  } else {
-    const single =
-      named(KEYWORDS.amount, (f) => moneyish(f, 0.5)) ??
-      facts.find((f) => moneyish(f) && f.filledShare >= 0.9) ??
-      facts.find((f) => moneyish(f));
-    if (single) amount = { kind: 'single', column: single.index, invert: false };
-  }
+  const chosen = chooseAmount(facts, data, dateColumn.index);
+  const shapeFacts = { amountCandidates: chosen.candidates, moneyColumns: chosen.money };
+  let amount = chosen.amount;
   if (!amount) {
     warnings.push('No amount column was recognised; choose it yourself.');
-    return { ...base, mapping: null, dateOrder: null, warnings };
+    return { ...base, ...shapeFacts, mapping: null, dateOrder: null, warnings };
   }
-  const amountColumns =
-    amount.kind === 'single' ? [amount.column] : [amount.debitColumn, amount.creditColumn];
-  const textColumns = facts.filter(
-    (f) =>
-      f.index !== dateColumn.index &&
-      !amountColumns.includes(f.index) &&
-      notBalance(f) &&
-      f.moneyShare < 0.5,
+  const moneySet = new Set(chosen.money);
+  if (amount.kind === 'single') {
+    const amountColumn = amount.column;
+    const direction = findDirectionColumn(
+      facts
+        .filter(
+          (f) => f.index !== dateColumn.index && f.index !== amountColumn && !moneySet.has(f.index),
+        )
+        .map((f) => ({ index: f.index, values: f.values })),
+      data.map((r) => r[amountColumn] ?? ''),
+    );
+    if (direction) {
+      amount = {
+        kind: 'direction',
+        column: amountColumn,
+        directionColumn: direction.column,
+        blank: direction.blank,
+      };
+    }
+  }
+  const amountColumns = amountColumnsOf(amount);
+  const used = new Set([dateColumn.index, ...amountColumns]);
+
+  const currencyColumn = findCurrencyColumn(
+    facts.map((f) => f.name),
+    facts.map((f) => f.values),
+    used,
   );
-  // Best: a column named like a description; then a weaker name; then the longest text column.
-  // Names like "Transaction type" or "Reference number" are never the description.
-  const rank = (f: ColumnFacts) =>
-    KEYWORDS.notDescription.test(f.name)
-      ? 0
-      : KEYWORDS.description.test(f.name)
-        ? 2
-        : KEYWORDS.descriptionWeak.test(f.name)
-          ? 1
-          : 0;
-  const description = [...textColumns].sort(
-    (a, b) => rank(b) - rank(a) || b.averageLength - a.averageLength,
-  )[0];
-  if (!description) {
+  const stated = amountColumns
+    .map((c) => currencyInHeader(hasHeaderNames ? columnNames[c]! : ''))
+    .find((code) => code !== null);
+  const currency: CurrencySource | null =
+    currencyColumn !== null
+      ? { kind: 'column', column: currencyColumn }
+      : stated && stated !== POUNDS
+        ? { kind: 'stated', code: stated }
+        : null;
+  if (currencyColumn !== null) used.add(currencyColumn);
+
+  const choice = chooseDescription(
+    facts
+      .filter(
+        (f) =>
+          !used.has(f.index) &&
+          !KEYWORDS.balance.test(f.name) &&
+          f.moneyShare < 0.5 &&
+          f.dateShare < 0.5,
+      )
+      .map((f) => ({
+        index: f.index,
+        name: f.name,
+        averageLength: f.averageLength,
+        sameEveryRow: f.sameEveryRow,
+      })),
+  );
+  if (!choice) {
     warnings.push('No description column was recognised; choose it yourself.');
-    return { ...base, mapping: null, dateOrder: null, warnings };
+    return { ...base, ...shapeFacts, mapping: null, dateOrder: null, warnings };
   }
-  const counterparty = named(
-    KEYWORDS.counterparty,
-    (f) => textColumns.includes(f) && f.index !== description.index,
-  );
 
   const dateOrder = guessDateOrder(data.map((r) => r[dateColumn.index] ?? ''));
   if (dateOrder.ambiguous) {
     warnings.push('The dates could be day/month or month/day; check the preview and confirm.');
   }
-  const amountSamples = data.flatMap((r) => amountColumns.map((c) => r[c] ?? ''));
-  if (
-    amount.kind === 'single' &&
-    data.every((r) => !/^\s*[-(−]|-\s*$|DR\s*$/i.test(r[amount.column] ?? ''))
-  ) {
-    warnings.push(
-      'Every amount is positive. If this is a card statement, spending may need to count as money out.',
-    );
-  }
+  const moneyColumnsRead = amount.kind === 'direction' ? [amount.column] : amountColumns;
+  const amountSamples = data.flatMap((r) => moneyColumnsRead.map((c) => r[c] ?? ''));
   return {
     ...base,
+    ...shapeFacts,
     mapping: {
       delimiter,
       headerRowIndex,
       dateColumn: dateColumn.index,
       dateOrder: dateOrder.order,
-      descriptionColumns: [description.index],
-      counterpartyColumn: counterparty?.index ?? null,
+      descriptionColumns: choice.descriptionColumns,
+      counterpartyColumn: choice.counterpartyColumn,
       amount,
       decimal: detectDecimalStyle(amountSamples),
+      currency,
     },
     dateOrder,
     warnings,

@@ -10,10 +10,19 @@ export interface OfxRowsOutcome extends ReadImportRowsOutcome {
 }
 
 /**
- * Streams the transactions of an OFX file as import rows, a chunk (about 256 KB) at a time, the
- * same way readImportRows streams a CSV: the rows of each chunk to `onRows`, progress after it,
- * stopping at a chunk boundary when asked to. Refuses, once the whole file is read, one that
- * holds no OFX or no bank or card statement.
+ * Each decoded chunk is tokenised a slice at a time, with a turn of the event loop after each,
+ * so the main process stays responsive while a large statement is read and a Stop is seen
+ * within one slice (the signal is checked after every one).
+ */
+const SLICE_CHARS = 32 * 1024;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Streams the transactions of an OFX file as import rows, a slice (32 K characters) at a time,
+ * the way readImportRows streams a CSV: the rows of each slice to `onRows`, progress after it,
+ * stopping at a slice boundary when asked to. Refuses a file nested deeper than any bank's
+ * (ofx-statements.ts) as soon as it gets there, and, once the whole file is read, one that holds
+ * no OFX or no bank or card statement.
  */
 export async function readOfxRows(
   facts: FileFacts,
@@ -38,11 +47,18 @@ export async function readOfxRows(
   let completed = options.signal?.aborted !== true;
   try {
     if (completed) {
-      for await (const chunk of source.stream as AsyncIterable<string>) {
-        tokenizer.push(chunk);
-        if (!flush()) {
-          completed = false;
-          break;
+      reading: for await (const chunk of source.stream as AsyncIterable<string>) {
+        for (let at = 0; at < chunk.length; at += SLICE_CHARS) {
+          tokenizer.push(chunk.slice(at, at + SLICE_CHARS));
+          if (!flush()) {
+            completed = false;
+            break reading;
+          }
+          await yieldToEventLoop();
+          if (options.signal?.aborted) {
+            completed = false;
+            break reading;
+          }
         }
       }
     }

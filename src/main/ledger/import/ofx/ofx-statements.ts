@@ -1,4 +1,19 @@
+import { ledgerError } from '../../ledger-error';
 import type { OfxToken } from './ofx-tokens';
+
+/**
+ * How deep elements may nest. A bank statement nests about ten deep (OFX › BANKMSGSRSV1 ›
+ * STMTTRNRS › STMTRS › BANKTRANLIST › STMTTRN › PAYEE › …); a file nesting deeper is not one a
+ * bank wrote, and without a limit every tag of a crafted one would cost a walk of the whole stack.
+ */
+export const MAX_OFX_DEPTH = 64;
+
+const tooDeep = (line: number) =>
+  ledgerError(
+    'IMPORT_OFX_TOO_DEEP',
+    `This statement nests its tags more than ${MAX_OFX_DEPTH} deep (at line ${line}), which no bank’s OFX file does. Nothing was imported.`,
+    'Download the statement from your bank again as OFX, or choose its CSV export instead.',
+  );
 
 /** One statement response in the file: a bank account's (STMTRS) or a credit card's (CCSTMTRS). */
 export interface OfxStatement {
@@ -93,6 +108,8 @@ export interface OfxReadOutcome {
  */
 export class OfxStatementReader {
   private readonly stack: Open[] = [];
+  /** How many of each name are open, so a closing tag for none of them costs no walk. */
+  private readonly openByName = new Map<string, number>();
   private readonly statements: OfxStatement[] = [];
   private statement: OfxStatement | null = null;
   private transaction: { line: number; fields: Map<string, string> } | null = null;
@@ -110,12 +127,16 @@ export class OfxStatementReader {
     }
     if (this.stack.at(-1)?.leaf) this.pop();
     if (token.kind === 'close') {
+      // A closing tag for a leaf already ended by the tag before it (or a stray one) changes
+      // nothing, and is known to in constant time; a matching one is found within the depth limit.
+      if (!this.openByName.get(token.name)) return;
       const at = this.stack.findLastIndex((o) => o.name === token.name);
-      // A closing tag for a leaf already ended by the tag before it (or a stray one) changes nothing.
-      if (at !== -1) while (this.stack.length > at) this.pop();
+      while (this.stack.length > at) this.pop();
       return;
     }
+    if (this.stack.length >= MAX_OFX_DEPTH) throw tooDeep(token.line);
     this.stack.push({ name: token.name, leaf: LEAVES.has(token.name) });
+    this.openByName.set(token.name, (this.openByName.get(token.name) ?? 0) + 1);
     if (token.name === 'OFX') this.sawOfx = true;
     const kind = STATEMENT_KINDS[token.name];
     if (kind && !this.statement) {
@@ -144,6 +165,7 @@ export class OfxStatementReader {
   private pop(): void {
     const closed = this.stack.pop();
     if (!closed) return;
+    this.openByName.set(closed.name, this.openByName.get(closed.name)! - 1);
     if (closed.name === 'STMTTRN' && this.transaction && this.statement) {
       const { line, fields } = this.transaction;
       this.transaction = null;

@@ -1,3 +1,5 @@
+import { ledgerError } from '../../ledger-error';
+
 /**
  * The markup of an OFX file as tokens, for both dialects: OFX 1.x is SGML, where leaf elements
  * are never closed (`<TRNAMT>-12.50` then the next tag), and OFX 2.x is XML (`<TRNAMT>-12.50</TRNAMT>`).
@@ -39,6 +41,13 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * The longest tag or run of text the tokenizer waits on. A bank's values are a few hundred
+ * characters at most; without a limit, one unterminated tag or endless value would be copied
+ * and searched again with every chunk (time growing with the square of its length).
+ */
+export const MAX_OFX_PENDING_CHARS = 1024 * 1024;
+
 const countLines = (text: string, from: number, to: number): number => {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
@@ -75,6 +84,13 @@ export class OfxTokenizer {
     }
     // Text after the last tag may continue in the next chunk: keep it until a '<' ends it.
     this.pending = text.slice(at);
+    if (this.pending.length > MAX_OFX_PENDING_CHARS) {
+      throw ledgerError(
+        'IMPORT_OFX_MALFORMED',
+        `This statement has a tag or value longer than a million characters (from line ${this.line}), which no bank’s OFX file has. Nothing was imported.`,
+        'Download the statement from your bank again as OFX, or choose its CSV export instead.',
+      );
+    }
   }
 
   end(): void {

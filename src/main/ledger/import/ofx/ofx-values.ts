@@ -1,6 +1,7 @@
 import { parseMoney, type MoneyParseFailure, type MoneyParseResult } from '@shared/domain/money';
 import { isIsoDate, type IsoDate } from '@shared/domain/tax-year';
 import type { RowProblemCode, RowValues } from '../csv/csv-mapping';
+import { foreignAmountMessage } from '../csv/foreign-currency';
 import type { BankRef } from '../import-rows';
 import { accountKey } from './ofx-account';
 import type { OfxRawTransaction } from './ofx-statements';
@@ -104,12 +105,7 @@ export function readOfxTransaction(transaction: OfxRawTransaction): OfxRow {
   if (amountText === '') return row(problem('AMOUNT_MISSING', 'This transaction has no amount.'));
   const currency = (get('CURRENCY.CURSYM') || statement.currency || 'GBP').toUpperCase();
   if (currency !== 'GBP') {
-    return row(
-      problem(
-        'AMOUNT_UNREADABLE',
-        `This amount is in ${currency.slice(0, 3)}, not pounds sterling. Enter it in pounds to import it.`,
-      ),
-    );
+    return row(problem('AMOUNT_UNREADABLE', foreignAmountMessage(currency.slice(0, 3))));
   }
   const amount = ofxAmount(amountText);
   if (!amount.ok) {

@@ -1,5 +1,7 @@
 import type { IsoDate } from '@shared/domain/tax-year';
-import type { PreviewRow } from '../import-rows';
+import { ledgerError } from '../../ledger-error';
+import { foreignStatementWarning } from '../csv/foreign-currency';
+import type { PreviewRow, RunOptions } from '../import-rows';
 import type { FileFacts } from '../text-source';
 import { maskedAccount } from './ofx-account';
 import { readOfxRows } from './ofx-rows';
@@ -56,7 +58,7 @@ export function statementFacts(
  */
 export async function previewOfx(
   facts: FileFacts,
-  options: { rows?: number } = {},
+  options: { rows?: number } & RunOptions = {},
 ): Promise<OfxPreview> {
   const wanted = Math.min(Math.max(options.rows ?? 20, 1), 200);
   const rows: PreviewRow[] = [];
@@ -65,6 +67,8 @@ export async function previewOfx(
     lastDate: null,
   };
   const outcome = await readOfxRows(facts, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (p) => options.onProgress?.({ phase: 'analysing', ...p }),
     onRows(batch) {
       for (const { line, cells, values } of batch) {
         if (rows.length < wanted) rows.push({ line, cells, values });
@@ -75,13 +79,18 @@ export async function previewOfx(
       }
     },
   });
+  if (!outcome.completed) {
+    throw ledgerError(
+      'IMPORT_CANCELLED',
+      'Reading the statement was stopped. Nothing was imported.',
+      'Choose the file again when you are ready.',
+    );
+  }
   const statements = statementFacts(outcome.statements, dates);
   const warnings: string[] = [];
   for (const s of statements) {
     if (s.currency && s.currency.toUpperCase() !== 'GBP') {
-      warnings.push(
-        `The statement of ${s.account ?? 'this account'} is in ${s.currency.slice(0, 3)}. Ledgerlink keeps records in pounds, so its amounts cannot be imported as they are.`,
-      );
+      warnings.push(foreignStatementWarning(s.account, s.currency.slice(0, 3)));
     }
   }
   return { file: facts, statements, transactions: outcome.rowsRead, rows, warnings };

@@ -147,6 +147,14 @@ export function LinkProgress({ flow }: { flow: FlowView }): JSX.Element {
         ) : null}
       </div>
 
+      {waiting && flow.refusal ? (
+        <div className="notice notice-warn" role="status" data-testid="link-refusal">
+          <p className="notice-title">{flow.refusal.message}</p>
+          <p>{flow.refusal.action}</p>
+          <p className="notice-meta">Reference: {flow.refusal.code}</p>
+        </div>
+      ) : null}
+
       <ol className="stepper">
         {flow.steps.map((step, index) => {
           const text = STEP_TEXT[step.id];

@@ -8,6 +8,9 @@ import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { BusinessesScreen } from './businesses/BusinessesScreen';
 import { ExportScreen } from './export/ExportScreen';
+import { ArchiveNotes } from './export/ArchiveNotes';
+import { RecordsMissing } from './export/RecordsMissing';
+import { plural } from './format';
 import { EMPTY_FILTER, type FilterState } from './filter-state';
 import { ImportScreen } from './import/ImportScreen';
 import { RecordsView } from './list/RecordsView';
@@ -76,6 +79,11 @@ function ProfileRecords({ profile, tab }: { profile: ProfileView; tab: Tab }): J
   const context = useRecordsContext(profile.id);
   const rules = useRules(profile.id);
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const [restored, setRestored] = useState<{
+    transactions: number;
+    businesses: number;
+    notes: string[];
+  } | null>(null);
   const showRecords = useCallback(
     (next: Partial<FilterState>) => {
       setFilter({ ...EMPTY_FILTER, ...next });
@@ -88,7 +96,14 @@ function ProfileRecords({ profile, tab }: { profile: ProfileView; tab: Tab }): J
   const ruleList = rules.data?.profileId === profile.id ? rules.data.rules : [];
 
   const body = (() => {
-    if (context.error) return <ErrorNotice error={toIpcError(context.error)} />;
+    if (context.error) {
+      const error = toIpcError(context.error);
+      return error.code === 'PROFILE_RECORDS_MISSING' ? (
+        <RecordsMissing profile={profile} error={error} onRestored={setRestored} />
+      ) : (
+        <ErrorNotice error={error} />
+      );
+    }
     if (!ctx) return <Loading label="Opening the records…" />;
     switch (tab) {
       case 'import':
@@ -161,6 +176,17 @@ function ProfileRecords({ profile, tab }: { profile: ProfileView; tab: Tab }): J
           </a>
         ))}
       </nav>
+      {restored ? (
+        <>
+          <div className="notice notice-ok" role="status">
+            <p className="notice-title">
+              Restored {plural(restored.transactions, 'record', 'records')} and{' '}
+              {plural(restored.businesses, 'business', 'businesses')} from the archive.
+            </p>
+          </div>
+          <ArchiveNotes notes={restored.notes} />
+        </>
+      ) : null}
       {body}
     </section>
   );

@@ -23,7 +23,7 @@ export const STATE_TEXT: Record<OutboxState, string> = {
   accepted: 'Accepted by HMRC',
   failed: 'Refused by HMRC: needs correcting',
   'needs-relink': 'Waiting for you to link to HMRC again',
-  stale: 'Records changed after approval: review again',
+  stale: 'Needs review again before it can be sent',
   superseded: 'Replaced by a newer approval',
 };
 

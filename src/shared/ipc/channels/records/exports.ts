@@ -5,6 +5,9 @@ import { recordsFilterSchema } from './entries';
 
 /** Exports: the filtered records as CSV or JSON, and whole-profile archives out and in. */
 
+/** What an imported archive held that was left out or changed, one plain sentence each. */
+const archiveNotes = z.array(z.string().max(500)).max(10);
+
 export const recordsExportsChannels = defineChannels({
   /** Shows the save dialog and writes the filtered records as CSV or JSON. */
   'records.exportRecords': {
@@ -53,9 +56,28 @@ export const recordsExportsChannels = defineChannels({
           name: z.string().max(200),
           transactions: z.number().int().min(0),
           businesses: z.number().int().min(0),
+          notes: archiveNotes,
         })
         .strict(),
       z.object({ cancelled: z.literal(true) }).strict(),
+    ]),
+  },
+  /**
+   * Shows the open dialog for an archive and restores it as the records of a profile whose
+   * records file is missing from this computer (PROFILE_RECORDS_MISSING).
+   */
+  'records.restoreArchive': {
+    request: z.object({ profileId, operationId }).strict(),
+    response: z.union([
+      z
+        .object({
+          profileId,
+          transactions: z.number().int().min(0),
+          businesses: z.number().int().min(0),
+          notes: archiveNotes,
+        })
+        .strict(),
+      cancelled,
     ]),
   },
 });

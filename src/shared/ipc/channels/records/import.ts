@@ -13,11 +13,27 @@ import {
   howMany,
   profileRef,
   cancelled,
+  operationId,
 } from '../primitives';
 
 /** Bank statement import: a CSV with a column mapping, or an OFX statement as it is. */
 
 const column = z.number().int().min(0).max(500);
+
+export const amountColumnsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('single'), column, invert: z.boolean() }).strict(),
+  z.object({ kind: z.literal('debit-credit'), debitColumn: column, creditColumn: column }).strict(),
+  /** The amount in one column, whether it is money in or out in another (CR/DR, D/C…). */
+  z
+    .object({
+      kind: z.literal('direction'),
+      column,
+      directionColumn: column,
+      blank: z.enum(['in', 'out']).nullable(),
+    })
+    .strict(),
+]);
+export type AmountColumnsInput = z.infer<typeof amountColumnsSchema>;
 
 export const csvMappingSchema = z
   .object({
@@ -27,13 +43,21 @@ export const csvMappingSchema = z
     dateOrder: z.enum(['dmy', 'mdy', 'ymd']),
     descriptionColumns: z.array(column).min(1).max(10),
     counterpartyColumn: column.nullable(),
-    amount: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('single'), column, invert: z.boolean() }).strict(),
-      z
-        .object({ kind: z.literal('debit-credit'), debitColumn: column, creditColumn: column })
-        .strict(),
-    ]),
+    amount: amountColumnsSchema,
     decimal: z.enum(['dot', 'comma']),
+    /** Where the file says its currency; absent or null: read as pounds. */
+    currency: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('column'), column }).strict(),
+        z
+          .object({
+            kind: z.literal('stated'),
+            code: z.string().regex(/^[A-Z]{3}$/),
+          })
+          .strict(),
+      ])
+      .nullable()
+      .optional(),
   })
   .strict();
 export type CsvMappingInput = z.infer<typeof csvMappingSchema>;
@@ -83,6 +107,48 @@ export const importPreviewSchema = z
       .nullable(),
     rows: previewRows,
     warnings: z.array(text),
+    /**
+     * Asked before the check when the file cannot say which way round its amounts are:
+     * `card-sign` (a plus may be spending, as card statements write it) or `in-out-columns`
+     * (which of two unnamed columns is money out). The examples are read the first answer's way;
+     * the second answer reads each with the opposite sign.
+     */
+    question: z
+      .object({
+        kind: z.enum(['card-sign', 'in-out-columns']),
+        reasons: z.array(text).max(10),
+        examples: z
+          .array(
+            z
+              .object({
+                line: z.number().int().min(1),
+                date: isoDate,
+                description: shortText,
+                amountPence: pence,
+              })
+              .strict(),
+          )
+          .max(4),
+        columns: z.tuple([column, column]).nullable(),
+      })
+      .strict()
+      .nullable(),
+    /** The chosen amounts do not look like money: the rows that look wrong, a better column. */
+    amountCheck: z
+      .object({
+        columns: z.array(column).max(2),
+        message: text,
+        rows: z
+          .array(
+            z
+              .object({ line: z.number().int().min(1), text: z.string().max(200), reason: text })
+              .strict(),
+          )
+          .max(20),
+        better: amountColumnsSchema.nullable(),
+      })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type ImportPreviewView = z.infer<typeof importPreviewSchema>;
@@ -251,7 +317,16 @@ export const recordsImportChannels = defineChannels({
    * statement straight to importAnalyseOfx.
    */
   'records.importChoose': {
-    request: profileRef,
+    request: z
+      .object({
+        profileId,
+        /**
+         * Becomes the import's id, so the window can follow the first read of the file (an OFX
+         * statement is read to its end) and stop it with records.importCancel.
+         */
+        operationId: operationId.optional(),
+      })
+      .strict(),
     response: z.union([importPreviewSchema, ofxPreviewSchema, cancelled]),
   },
   /** The column-mapping step again, read with a changed mapping. */

@@ -5,6 +5,7 @@ import { NinoField, TextField } from '@renderer/ui/TextField';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { plural } from '../format';
 import { ProgressBar } from '@renderer/ui/ProgressBar';
+import { ArchiveNotes } from './ArchiveNotes';
 import { useOperationProgress } from '../use-records-data';
 import { useMutation } from '@tanstack/react-query';
 
@@ -134,6 +135,7 @@ export function ArchiveImport(): JSX.Element {
           </button>
         </div>
       ) : null}
+      {run.data && 'profileId' in run.data ? <ArchiveNotes notes={run.data.notes} /> : null}
     </section>
   );
 }

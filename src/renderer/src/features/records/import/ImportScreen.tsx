@@ -41,8 +41,11 @@ export function ImportScreen({
   const importId = preview?.importId ?? null;
   const progress = useOperationProgress(importId);
 
-  const choose = useRecordsMutation(profileId, () =>
-    unwrap(api.records.importChoose({ profileId })),
+  // The file's first read (an OFX statement is read to its end) can be followed and stopped.
+  const [chooseOperation, setChooseOperation] = useState<string | null>(null);
+  const chooseProgress = useOperationProgress(chooseOperation);
+  const choose = useRecordsMutation(profileId, (operationId: string) =>
+    unwrap(api.records.importChoose({ profileId, operationId })),
   );
   const analyse = useRecordsMutation(profileId, (mapping: CsvMappingInput) =>
     unwrap(api.records.importAnalyse({ profileId, importId: importId!, mapping })),
@@ -107,18 +110,27 @@ export function ImportScreen({
             type="button"
             className="button primary"
             disabled={choose.isPending}
-            onClick={() =>
-              choose.mutate(undefined, {
+            onClick={() => {
+              const operationId = crypto.randomUUID();
+              setChooseOperation(operationId);
+              choose.mutate(operationId, {
                 onSuccess: (r) => {
                   if ('cancelled' in r) return;
                   setPreview(r);
                   if (r.format === 'ofx') analyseOfx.mutate(r.importId, { onSuccess: setAnalysis });
                 },
-              })
-            }
+              });
+            }}
           >
             {choose.isPending ? 'Opening the file…' : 'Choose a bank statement…'}
           </button>
+          {choose.isPending && chooseProgress && chooseOperation ? (
+            <Running
+              label="Reading the statement…"
+              progress={chooseProgress}
+              onStop={() => void api.records.importCancel({ profileId, importId: chooseOperation })}
+            />
+          ) : null}
           {choose.error ? <ErrorNotice error={toIpcError(choose.error)} /> : null}
           <PastImports profileId={profileId} onShowBatch={onShowBatch} />
         </>

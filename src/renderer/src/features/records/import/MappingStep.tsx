@@ -3,14 +3,26 @@ import type { CsvMappingInput, ImportPreviewView } from '@shared/ipc/channels/re
 import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { fileSize } from '@renderer/ui/file-size';
-import { defaultMapping, withAmountKind, DATE_ORDER_LABELS } from './mapping-edit';
+import { AmountFields } from './AmountFields';
+import { AmountWarning } from './AmountWarning';
+import { DirectionQuestion } from './DirectionQuestion';
+import {
+  amountCheckKey,
+  currentAnswer,
+  defaultMapping,
+  questionKey,
+  withAnswer,
+  DATE_ORDER_LABELS,
+} from './mapping-edit';
 import { PreviewTable } from './PreviewTable';
 
 /**
- * The column-mapping step: which column is the date, the description, the amount (or money
- * out and money in), how dates and amounts are written. Every change re-reads the first rows
- * so the person sees exactly what each row will become. A mapping remembered for this bank's
- * file shape is offered at once.
+ * The column-mapping step: which column is the date, the description, the amount (money out and
+ * money in, or an amount with its direction in another column), how dates and amounts are
+ * written. Every change re-reads the first rows so the person sees exactly what each row will
+ * become. A mapping remembered for this bank's file shape is offered at once. When the file
+ * cannot say which way round its amounts are, or the amounts do not look like money, the whole
+ * file is not checked until the person has answered.
  */
 export function MappingStep({
   profileId,
@@ -32,6 +44,8 @@ export function MappingStep({
   const [preview, setPreview] = useState(first);
   const [previewError, setPreviewError] = useState<ReturnType<typeof toIpcError> | null>(null);
   const [datesConfirmed, setDatesConfirmed] = useState(false);
+  const [answeredKey, setAnsweredKey] = useState<string | null>(null);
+  const [amountsOkKey, setAmountsOkKey] = useState<string | null>(null);
   const detectedHeader = useRef(first.mapping?.headerRowIndex ?? (first.hasHeaderNames ? 0 : null));
   const firstRun = useRef(true);
 
@@ -93,6 +107,25 @@ export function MappingStep({
 
   const ambiguous = preview.dateOrder?.ambiguous === true && mapping.dateOrder !== 'ymd';
   const readable = preview.rows.filter((r) => r.values.ok).length;
+  const columnLabel = (c: number) =>
+    `“${(preview.hasHeaderNames && preview.columnNames[c]?.trim()) || `Column ${c + 1}`}”`;
+  const question = preview.question;
+  const questionOpen = question !== null && answeredKey !== questionKey(question, mapping);
+  const amountCheck = preview.amountCheck;
+  const amountsOpen = amountCheck !== null && amountsOkKey !== amountCheckKey(amountCheck);
+  const blockedBy =
+    ambiguous && !datesConfirmed
+      ? 'Confirm the dates above first.'
+      : questionOpen
+        ? 'Answer the question about which way round the amounts are first.'
+        : amountsOpen
+          ? 'Check the amounts that do not look like money first.'
+          : null;
+  const answer = (a: 'first' | 'second') => {
+    if (!question) return;
+    setAnsweredKey(questionKey(question, mapping));
+    setMapping((m) => withAnswer(m, question, a));
+  };
 
   return (
     <div className="records-mapping">
@@ -119,6 +152,27 @@ export function MappingStep({
           {w}
         </p>
       ))}
+      {question ? (
+        <DirectionQuestion
+          question={question}
+          columnLabel={columnLabel}
+          answer={questionOpen ? null : currentAnswer(question, mapping)}
+          onAnswer={answer}
+        />
+      ) : null}
+      {amountCheck ? (
+        <AmountWarning
+          check={amountCheck}
+          betterLabel={
+            amountCheck.better && amountCheck.better.kind !== 'debit-credit'
+              ? columnLabel(amountCheck.better.column)
+              : null
+          }
+          onUseBetter={() => amountCheck.better && set({ amount: amountCheck.better })}
+          confirmed={!amountsOpen}
+          onConfirm={(ok) => setAmountsOkKey(ok ? amountCheckKey(amountCheck) : null)}
+        />
+      ) : null}
 
       <form
         className="records-mapping-form"
@@ -224,88 +278,14 @@ export function MappingStep({
           </div>
         </fieldset>
 
-        <fieldset>
-          <legend>Amount</legend>
-          <div className="choice">
-            <input
-              id={`${id}-single`}
-              type="radio"
-              name={`${id}-amount-kind`}
-              checked={mapping.amount.kind === 'single'}
-              onChange={() => setMapping((m) => withAmountKind(m, 'single'))}
-            />
-            <label htmlFor={`${id}-single`}>One amount column (money out has a minus sign)</label>
-          </div>
-          <div className="choice">
-            <input
-              id={`${id}-split`}
-              type="radio"
-              name={`${id}-amount-kind`}
-              checked={mapping.amount.kind === 'debit-credit'}
-              onChange={() => setMapping((m) => withAmountKind(m, 'debit-credit'))}
-            />
-            <label htmlFor={`${id}-split`}>Separate “paid out” and “paid in” columns</label>
-          </div>
-          <div className="records-form-grid">
-            {mapping.amount.kind === 'single' ? (
-              <>
-                {columnSelect('amount', 'Amount column', mapping.amount.column, (v) =>
-                  set({
-                    amount: {
-                      kind: 'single',
-                      column: v ?? 0,
-                      invert: mapping.amount.kind === 'single' && mapping.amount.invert,
-                    },
-                  }),
-                )}
-                <div className="choice">
-                  <input
-                    id={`${id}-invert`}
-                    type="checkbox"
-                    checked={mapping.amount.invert}
-                    onChange={(e) =>
-                      mapping.amount.kind === 'single' &&
-                      set({ amount: { ...mapping.amount, invert: e.target.checked } })
-                    }
-                  />
-                  <label htmlFor={`${id}-invert`}>
-                    Spending is shown without a minus (card statements)
-                  </label>
-                </div>
-              </>
-            ) : (
-              <>
-                {columnSelect(
-                  'debit',
-                  'Paid out column',
-                  mapping.amount.debitColumn,
-                  (v) =>
-                    mapping.amount.kind === 'debit-credit' &&
-                    set({ amount: { ...mapping.amount, debitColumn: v ?? 0 } }),
-                )}
-                {columnSelect(
-                  'credit',
-                  'Paid in column',
-                  mapping.amount.creditColumn,
-                  (v) =>
-                    mapping.amount.kind === 'debit-credit' &&
-                    set({ amount: { ...mapping.amount, creditColumn: v ?? 0 } }),
-                )}
-              </>
-            )}
-            <div className="field">
-              <label htmlFor={`${id}-decimal`}>Amounts are written like</label>
-              <select
-                id={`${id}-decimal`}
-                value={mapping.decimal}
-                onChange={(e) => set({ decimal: e.target.value as CsvMappingInput['decimal'] })}
-              >
-                <option value="dot">1,234.56 (UK)</option>
-                <option value="comma">1.234,56</option>
-              </select>
-            </div>
-          </div>
-        </fieldset>
+        <AmountFields
+          mapping={mapping}
+          columnSelect={columnSelect}
+          onChange={setMapping}
+          onInvertChosen={() => {
+            if (question?.kind === 'card-sign') setAnsweredKey(questionKey(question, mapping));
+          }}
+        />
 
         {previewError ? <ErrorNotice error={previewError} /> : null}
 
@@ -323,16 +303,14 @@ export function MappingStep({
           <button
             type="submit"
             className="button primary"
-            disabled={busy || previewError !== null || (ambiguous && !datesConfirmed)}
+            disabled={busy || previewError !== null || blockedBy !== null}
           >
             Check the whole file
           </button>
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Choose another file
           </button>
-          {ambiguous && !datesConfirmed ? (
-            <p className="hint">Confirm the dates above first.</p>
-          ) : null}
+          {blockedBy ? <p className="hint">{blockedBy}</p> : null}
         </div>
       </form>
     </div>

@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { BUSINESS_KINDS } from '@shared/domain/business-kinds';
+import { getCategory } from '@shared/domain/categories';
+import { MAX_HMRC_AMOUNT_PENCE } from '@shared/domain/money';
+import { isIsoDate, isTaxYear } from '@shared/domain/tax-year';
+import { MAX_RECEIPT_BYTES } from '../../receipts/receipt-files';
+import { parseStoredReceiptPath } from '../../receipts/receipt-paths';
+
+/**
+ * Every table of a ledger file an archive may bring, with each column's type and the values the
+ * app itself would write (ledger/migrations/0001…0007). An archive's rows are data: each one is
+ * checked against its table here before it is inserted, with a fixed statement, into a ledger
+ * the app has just created with its own migrations; the fresh ledger's own constraints and
+ * foreign keys check them again. Columns added by a later migration are optional, so an archive
+ * from an older version still imports (their defaults apply).
+ *
+ * `daily_totals` is not here: it is a summary of the transactions, rebuilt by the fresh ledger's
+ * own triggers as the transactions go in, never taken from the file.
+ */
+
+const SHORT = 500;
+const LONG = 20_000;
+const DOCUMENT = 2_000_000;
+
+const id = z.int().min(1);
+const ref = id.nullable();
+const count = z.int().min(0);
+const flag = z.union([z.literal(0), z.literal(1)]);
+const text = (max: number) => z.string().max(max);
+const nonBlank = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0);
+const date = z.string().refine(isIsoDate, 'not a date');
+const time = z.string().min(1).max(40);
+const taxYear = z.string().refine(isTaxYear, 'not a tax year');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const pence = z.int().refine((p) => Math.abs(p) <= MAX_HMRC_AMOUNT_PENCE, 'too large');
+const category = z.string().refine((c) => getCategory(c) !== undefined, 'not a known category');
+const json = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => {
+      try {
+        JSON.parse(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not JSON');
+const jsonArrayOf = (item: z.ZodType, max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => {
+      try {
+        return z.array(item).safeParse(JSON.parse(s)).success;
+      } catch {
+        return false;
+      }
+    }, 'not a list');
+const businessKind = z.enum(BUSINESS_KINDS);
+const periodType = z.enum(['standard', 'calendar']);
+
+export const OUTBOX_STATES = [
+  'approved',
+  'sending',
+  'accepted',
+  'failed',
+  'needs-relink',
+  'stale',
+  'superseded',
+] as const;
+
+export interface LedgerTable {
+  name: string;
+  /** The columns the app knows, each with the values it accepts. */
+  row: z.ZodObject<Record<string, z.ZodType>, z.core.$strict>;
+}
+
+const table = (name: string, columns: Record<string, z.ZodType>): LedgerTable => ({
+  name,
+  row: z.object(columns).strict(),
+});
+
+/** In an order that satisfies the foreign keys (they are also deferred to the commit). */
+export const LEDGER_TABLES: readonly LedgerTable[] = [
+  table('businesses', {
+    id,
+    kind: businessKind,
+    name: nonBlank(SHORT),
+    hmrc_business_id: text(40).nullable().optional(),
+    commencement_date: date.nullable().optional(),
+    archived_at: time.nullable().optional(),
+    created_at: time,
+    updated_at: time,
+  }),
+  table('business_years', {
+    business_id: id,
+    tax_year: taxYear,
+    period_type: periodType.nullable().optional(),
+    consolidated_expenses: flag.optional(),
+    updated_at: time,
+  }),
+  table('import_batches', {
+    id,
+    file_name: text(SHORT),
+    file_sha256: text(128),
+    file_size: count,
+    format: z.enum(['csv', 'ofx']),
+    shape_fingerprint: text(200).nullable().optional(),
+    mapping_json: json(LONG).nullable().optional(),
+    statements_json: json(LONG).nullable().optional(),
+    rows_read: count.optional(),
+    rows_imported: count.optional(),
+    rows_duplicate_skipped: count.optional(),
+    rows_bad_skipped: count.optional(),
+    rows_fixed: count.optional(),
+    rows_categorised: count.optional(),
+    started_at: time,
+    finished_at: time.nullable().optional(),
+    undone_at: time.nullable().optional(),
+  }),
+  table('csv_mappings', {
+    fingerprint: text(200),
+    mapping_json: json(LONG),
+    label: text(SHORT).nullable().optional(),
+    times_used: count.optional(),
+    updated_at: time,
+  }),
+  table('rules', {
+    id,
+    name: text(SHORT),
+    priority: z.int(),
+    enabled: flag.optional(),
+    description_contains: text(SHORT).nullable().optional(),
+    description_pattern: text(SHORT).nullable().optional(),
+    counterparty_is: text(SHORT).nullable().optional(),
+    amount_min_pence: pence.nullable().optional(),
+    amount_max_pence: pence.nullable().optional(),
+    direction: z.enum(['in', 'out']).nullable().optional(),
+    business_id: ref.optional(),
+    category_id: category,
+    disallowable_bp: z.int().min(0).max(10_000).optional(),
+    created_at: time,
+    updated_at: time,
+    deleted_at: time.nullable().optional(),
+  }),
+  table('transactions', {
+    id,
+    date,
+    description: text(LONG),
+    counterparty: text(LONG).nullable().optional(),
+    amount_pence: pence,
+    business_id: ref.optional(),
+    category_id: category.nullable().optional(),
+    disallowable_pence: pence.optional(),
+    notes: text(LONG).nullable().optional(),
+    parent_id: ref.optional(),
+    is_split_parent: flag.optional(),
+    deleted_at: time.nullable().optional(),
+    created_at: time,
+    updated_at: time,
+    import_batch_id: ref.optional(),
+    source_line: count.nullable().optional(),
+    content_hash: text(200).nullable().optional(),
+    rule_id: ref.optional(),
+    bank_account_key: text(200).nullable().optional(),
+    fitid: text(SHORT).nullable().optional(),
+  }),
+  table('change_log', {
+    id,
+    at: time,
+    actor: text(SHORT),
+    entity: text(100),
+    entity_id: text(200),
+    action: text(100),
+    before_json: json(DOCUMENT).nullable().optional(),
+    after_json: json(DOCUMENT).nullable().optional(),
+  }),
+  table('receipts', {
+    id,
+    sha256,
+    stored_path: z
+      .string()
+      .max(200)
+      .refine((p) => parseStoredReceiptPath(p) !== null, 'not a receipt file name'),
+    original_name: text(SHORT),
+    mime: z.enum([
+      'application/pdf',
+      'image/png',
+      'image/jpeg',
+      'image/gif',
+      'image/webp',
+      'image/heic',
+    ]),
+    size_bytes: z.int().min(1).max(MAX_RECEIPT_BYTES),
+    created_at: time,
+  }),
+  table('receipt_links', { transaction_id: id, receipt_id: id, linked_at: time }),
+  table('hmrc_businesses', {
+    hmrc_business_id: text(40),
+    type_of_business: text(100),
+    trading_name: text(SHORT).nullable().optional(),
+    commencement_date: text(40).nullable().optional(),
+    cessation_date: text(40).nullable().optional(),
+    period_type: periodType.nullable().optional(),
+    period_type_tax_year: text(20).nullable().optional(),
+    accounting_period_start: text(40).nullable().optional(),
+    accounting_period_end: text(40).nullable().optional(),
+    fetched_at: time,
+  }),
+  table('hmrc_obligations', {
+    id,
+    kind: z.enum(['quarterly', 'final-declaration']),
+    hmrc_business_id: text(40).nullable().optional(),
+    type_of_business: text(100).nullable().optional(),
+    period_start: date,
+    period_end: date,
+    due_date: date,
+    status: z.enum(['open', 'fulfilled']),
+    received_date: text(40).nullable().optional(),
+    fetched_at: time,
+  }),
+  table('hmrc_checks', {
+    id,
+    checked_at: time,
+    scope: z.enum(['full', 'obligations', 'authorisation']),
+    outcome: z.enum(['authorised', 'not-authorised', 'not-signed-up', 'failed']),
+    code: text(200).nullable().optional(),
+    correlation_id: text(200).nullable().optional(),
+    message: text(LONG).nullable().optional(),
+  }),
+  table('sync_outbox', {
+    id,
+    business_id: id,
+    hmrc_business_id: text(40),
+    kind: businessKind,
+    tax_year: taxYear,
+    period_start: date,
+    period_end: date,
+    payload: json(DOCUMENT),
+    payload_hash: sha256,
+    records_fingerprint: text(200),
+    records_count: count,
+    records_from: date,
+    records_to: date,
+    records_ids: jsonArrayOf(id, DOCUMENT).optional(),
+    acknowledged: jsonArrayOf(z.string().max(200), LONG).optional(),
+    state: z.enum(OUTBOX_STATES),
+    approved_at: time,
+    approved_by: text(SHORT),
+    attempts: count.optional(),
+    next_retry_at: time.nullable().optional(),
+    error_code: text(200).nullable().optional(),
+    error_message: text(LONG).nullable().optional(),
+    error_action: text(LONG).nullable().optional(),
+    error_fields: json(LONG).nullable().optional(),
+    correlation_id: text(200).nullable().optional(),
+    sending_since: time.nullable().optional(),
+    accepted_at: time.nullable().optional(),
+    updated_at: time,
+  }),
+  table('sync_submission_log', {
+    seq: id,
+    outbox_id: id,
+    recorded_at: time,
+    profile_id: text(200),
+    environment: z.enum(['practice', 'sandbox', 'production']),
+    business_id: id,
+    hmrc_business_id: text(40),
+    kind: businessKind,
+    tax_year: taxYear,
+    period_start: date,
+    period_end: date,
+    payload: json(DOCUMENT),
+    payload_hash: sha256,
+    correlation_id: text(200),
+    prev_hash: sha256,
+    entry_hash: sha256,
+  }),
+  table('sync_estimates', {
+    tax_year: taxYear,
+    requested_at: time,
+    calculation_id: text(200).nullable().optional(),
+    status: text(100),
+    document: json(DOCUMENT),
+  }),
+  table('sync_state', { key: text(200), value: text(LONG) }),
+];
+
+/** Tables of the ledger file that are not copied: the version record and derived summaries. */
+export const NOT_COPIED = new Set(['schema_version', 'daily_totals']);

@@ -1,0 +1,90 @@
+/**
+ * One validation case learnt from HMRC's own public tests: where it comes from, the request
+ * (with placeholders for the signed-in practice person), and what HMRC answers.
+ *
+ * Placeholders: `{N}` is the authorised person's NINO, `{SE}` and `{PB}` their self-employment
+ * and UK property business ids. HMRC's tests stub authorisation; Practice HMRC authorises for
+ * real, so a valid NINO in HMRC's test becomes `{N}` here.
+ */
+export interface HmrcSource {
+  repo: string;
+  /** Path of the test file in that repository. */
+  file: string;
+  /** The test's name (or its row) in that file. */
+  test: string;
+  /** Why the HTTP answer differs from the validator-level assertion, where it does. */
+  note?: string;
+}
+
+export interface ExpectedError {
+  code: string;
+  paths?: string[];
+  message?: string;
+}
+
+export type Endpoint =
+  | 'se-put'
+  | 'se-get'
+  | 'pb-put'
+  | 'pb-get'
+  | 'bd-list'
+  | 'bd-retrieve'
+  | 'bd-period-type'
+  | 'ob-income'
+  | 'ob-final'
+  | 'ic-trigger'
+  | 'ic-list'
+  | 'ic-retrieve'
+  | 'ic-submit';
+
+export interface HmrcCase {
+  source: HmrcSource;
+  endpoint: Endpoint;
+  method: 'GET' | 'PUT' | 'POST';
+  path: string;
+  body?: unknown;
+  /**
+   * What HMRC answers: an error answer, or `passes` when HMRC's validation lets the request
+   * through to its backend (observed here with a Gov-Test-Scenario that answers after validation).
+   */
+  expect: { status: number; errors: ExpectedError[] } | 'passes';
+}
+
+export const REPOS = {
+  se: 'hmrc/self-employment-business-api',
+  pb: 'hmrc/property-business-api',
+  bd: 'hmrc/business-details-api',
+  ob: 'hmrc/obligations-api',
+  ic: 'hmrc/individual-calculations-api',
+} as const;
+
+/** The note for validator-level cases whose NINO is also bad. */
+export const NINO_FIRST =
+  "HMRC's MtdIdLookupService refuses a bad NINO before the validator runs, so over HTTP only FORMAT_NINO is answered";
+
+export const err = (code: string, paths?: string[], message?: string): ExpectedError => ({
+  code,
+  ...(paths ? { paths } : {}),
+  ...(message ? { message } : {}),
+});
+
+/** Shorthand for a 400 answer. */
+export const bad = (...errors: (string | ExpectedError)[]) => ({
+  status: 400,
+  errors: errors.map((e) => (typeof e === 'string' ? err(e) : e)),
+});
+
+/** Sets a value at a JSON pointer in a copy of `body` (objects created as needed); undefined removes it. */
+export function withValue(body: unknown, pointer: string, value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  const keys = pointer.split('/').slice(1);
+  let at: Record<string, unknown> = copy;
+  for (const k of keys.slice(0, -1)) {
+    if (typeof at[k] !== 'object' || at[k] === null) at[k] = {};
+    at = at[k] as Record<string, unknown>;
+  }
+  const last = keys[keys.length - 1] as string;
+  if (value === undefined) delete at[last];
+  else at[last] = value;
+  return copy;
+}
