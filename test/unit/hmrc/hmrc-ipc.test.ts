@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HmrcAccount } from '../../../src/main/auth/hmrc-accounts';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
 import type { HmrcBusyInfo } from '../../../src/main/hmrc/hmrc-http-client';
-import type { HmrcService } from '../../../src/main/hmrc/hmrc-service';
+import { fakeHmrcService } from '../../support/fakes/fake-hmrc-client';
 import { busyMessage, registerHmrcIpc } from '../../../src/main/hmrc/register-hmrc-ipc';
 import { createIpcRouter } from '../../../src/main/ipc/ipc-router';
 import { createLogger, memorySink } from '../../../src/main/logging/logger';
@@ -145,12 +145,12 @@ describe('hmrc.busy', () => {
       trustedOrigins: () => [],
     });
     let fire: ((info: HmrcBusyInfo) => void) | undefined;
-    const hmrc = {
-      onBusy: (l: (info: HmrcBusyInfo) => void) => {
+    const hmrc = fakeHmrcService({
+      onBusy: (l) => {
         fire = l;
         return () => undefined;
       },
-    } as unknown as HmrcService;
+    });
     registerHmrcIpc(router, {
       hmrc,
       environments: { current: () => 'practice' },

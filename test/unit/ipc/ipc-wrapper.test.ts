@@ -14,7 +14,6 @@ import { createIpcRouter } from '../../../src/main/ipc/ipc-router';
 import { AppError } from '../../../src/main/ipc/app-error';
 import { ledgerError } from '../../../src/main/ledger/ledger-error';
 import { createLogger, memorySink } from '../../../src/main/logging/logger';
-import type { WebContents } from 'electron';
 
 const APP = 'app://ledgerlink/';
 
@@ -34,7 +33,7 @@ function setup() {
   router.handle('app.info', info);
   const bridge = bindIpcMain(router);
   const window = new FakeWebContents(APP);
-  bridge.trustWindow(window as unknown as WebContents);
+  bridge.trustWindow(window);
   const call = (channel: string, event: unknown, payload?: unknown) =>
     ipcMain.handlers.get(`ledgerlink:${channel}`)!(event, payload) as Promise<unknown>;
   return { router, info, window, call, logs, bridge };
