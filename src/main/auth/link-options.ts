@@ -2,6 +2,7 @@ import type { LinkOptions } from '@shared/ipc/channels/auth';
 import type { Environment } from '@shared/ipc/channels/settings';
 import type { EnvironmentRuntime } from '../environments/environment-runtime';
 import { ENVIRONMENT_LABELS } from '../environments/hmrc-environments';
+import { testUserSummary } from '../environments/practice-endpoint';
 import type { TokenVault } from '../vault/token-vault';
 import { planTransports } from './transports/redirect-plan';
 
@@ -39,13 +40,6 @@ export async function linkOptions(
           message:
             'Ledgerlink cannot use your computer’s keychain, so it cannot keep your HMRC sign-in safely between sessions.',
         },
-    practiceUsers: (practice?.testUsers ?? []).map((u) => ({
-      userId: u.userId,
-      password: u.password,
-      kind: u.kind,
-      name: u.name,
-      ...(u.nino ? { nino: u.nino } : {}),
-      description: u.description,
-    })),
+    practiceUsers: (practice?.testUsers ?? []).map(testUserSummary),
   };
 }

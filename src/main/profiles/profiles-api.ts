@@ -14,7 +14,7 @@ import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
 import type { ProfileFolderFs } from './profile-folder-fs';
-import type { ProfilesHmrcPort } from './profile-hmrc';
+import type { ProfilesHmrcChecks, ProfilesHmrcPort } from './profile-hmrc';
 import type { Profile } from './profile-record';
 
 /**
@@ -138,12 +138,7 @@ export interface ProfilesService {
    * Calendar or standard quarters for the current tax year, where HMRC allows it (reference
    * §5.2): refused before any call when the rule says no.
    */
-  setQuarterlyPeriodType(
-    profileId: string,
-    hmrcBusinessId: string,
-    type: 'standard' | 'calendar',
-    confirmations: { lockIn: true; accountingPeriod?: boolean },
-  ): Promise<SnapshotView>;
+  setQuarterlyPeriodType: ProfilesHmrcChecks['setQuarterlyPeriodType'];
   /** Reads an agent's CSV client list into a preview; saves nothing. */
   previewImport(accountId: string, csv: string): ImportPreview;
   /** Imports the good rows of the CSV in one transaction (checked again); then checks them with HMRC in the background. */

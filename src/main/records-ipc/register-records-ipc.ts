@@ -1,28 +1,15 @@
-import type { Clock } from '../clock/clock';
 import type { IpcRouter } from '../ipc/ipc-router';
-import type { Logger } from '../logging/logger';
-import type { ProfilesService } from '../profiles/profiles-service';
-import type { FileDialogs } from './file-dialogs';
-import type { RecordsIpcContext } from './records-ipc-context';
+import type { RecordsIpcContext, RecordsIpcDeps } from './records-ipc-context';
 import { registerEntriesIpc } from './register-entries-ipc';
 import { registerExportsIpc } from './register-exports-ipc';
 import { registerImportIpc } from './register-import-ipc';
 import { registerRulesIpc } from './register-rules-ipc';
 import { registerTotalsIpc } from './register-totals-ipc';
 
-export interface RecordsIpcDeps {
-  profiles: ProfilesService;
-  files: FileDialogs;
-  clock: Clock;
-  logger: Logger;
-  /** `<userData>/profiles`: the profiles capability keeps each profile's folder there. */
-  profilesDir: string;
-  /** `<userData>/staging`: the private folder archives are built and unpacked in. */
-  stagingRoot: string;
-}
+export type { RecordsIpcDeps } from './records-ipc-context';
 
 /**
- * The `records.*` channels (src/shared/ipc/channels/records.ts): the IPC adapter over each
+ * The `records.*` channels (src/shared/ipc/channels/records/): the IPC adapter over each
  * profile's ledger (src/main/ledger). Every request names its profile; the profile's open
  * ledger comes from the profiles capability, so one person's records are never read under
  * another's id.

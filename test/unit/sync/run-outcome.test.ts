@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeText, runStateOf } from '../../../src/main/sync/run-outcome';
-import type { ProfileSyncResult } from '../../../src/main/sync/profile-sync';
+import { emptySyncResult, type ProfileSyncResult } from '../../../src/main/sync/profile-sync';
 
 const result = (patch: Partial<ProfileSyncResult>): ProfileSyncResult => ({
+  ...emptySyncResult(),
   total: 2,
-  accepted: 0,
-  queued: 0,
-  failed: 0,
-  needsRelink: 0,
-  stale: 0,
-  cancelled: false,
-  acceptedTaxYears: [],
   ...patch,
 });
 

@@ -1,6 +1,7 @@
 import type { BusinessKind } from '@shared/domain/business-kinds';
 import { checkCategory, disallowableFromShare } from '../categorisation-checks';
 import type { LedgerContext } from '../ledger-context';
+import type { TransactionRow } from '../transaction-record';
 import { createRuleMatcher, matchInputOf } from './rule-matcher';
 import type { Rule } from './rule-record';
 
@@ -15,16 +16,18 @@ export interface ApplyRulesOptions {
   dryRun?: boolean;
 }
 
-interface LeanRow {
-  id: number;
-  description: string;
-  counterparty: string | null;
-  amount_pence: number;
-  business_id: number | null;
-  category_id: string | null;
-  disallowable_pence: number;
-  rule_id: number | null;
-}
+/** The columns rules read and write, of the transaction row. */
+type LeanRow = Pick<
+  TransactionRow,
+  | 'id'
+  | 'description'
+  | 'counterparty'
+  | 'amount_pence'
+  | 'business_id'
+  | 'category_id'
+  | 'disallowable_pence'
+  | 'rule_id'
+>;
 
 /**
  * Runs the rules over live transactions (all, or the ids given): the first rule that matches

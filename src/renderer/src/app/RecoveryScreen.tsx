@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
-import { copyText } from '@renderer/ui/copy-text';
+import { CopyButton } from '@renderer/ui/CopyButton';
 import { diagnosticsText } from './diagnostics-text';
 
 /**
@@ -15,19 +15,12 @@ export function RecoveryScreen({
 }): JSX.Element {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [at] = useState(() => new Date());
   const text = diagnosticsText(error, componentStack, {
     at,
     screen: window.location.hash.replace(/^#\/?/, ''),
     userAgent: navigator.userAgent,
   });
-
-  const copy = async () => {
-    const ok = await copyText(text);
-    setCopied(ok ? 'copied' : 'failed');
-    if (!ok) textRef.current?.select();
-  };
 
   // Keyboard and screen-reader users land on what happened, not on a control.
   useEffect(() => headingRef.current?.focus(), []);
@@ -49,16 +42,11 @@ export function RecoveryScreen({
         <button type="button" className="button primary" onClick={() => window.location.reload()}>
           Reload Ledgerlink
         </button>
-        <button type="button" className="button" onClick={() => void copy()}>
-          Copy diagnostics
-        </button>
-        <span role="status" className={copied === 'copied' ? 'saved' : undefined}>
-          {copied === 'copied'
-            ? 'Copied'
-            : copied === 'failed'
-              ? 'Could not copy: the text is selected, press Ctrl+C (⌘C on a Mac).'
-              : ''}
-        </span>
+        <CopyButton
+          label="Copy diagnostics"
+          text={() => text}
+          onFailed={() => textRef.current?.select()}
+        />
       </div>
       <div className="field">
         <label htmlFor="recovery-diagnostics">Diagnostics</label>

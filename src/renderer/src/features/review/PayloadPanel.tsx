@@ -1,5 +1,5 @@
-import { useRef, useState, type JSX } from 'react';
-import { copyText } from '@renderer/ui/copy-text';
+import { useRef, type JSX } from 'react';
+import { CopyButton } from '@renderer/ui/CopyButton';
 
 /**
  * The exact JSON body of the PUT (reference §3.5). Shown with line breaks to read; "Copy"
@@ -14,14 +14,8 @@ export function PayloadPanel({
   hash: string;
   open?: boolean;
 }): JSX.Element {
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const preRef = useRef<HTMLPreElement>(null);
   const pretty = JSON.stringify(JSON.parse(json), null, 2);
-  const copy = async () => {
-    const ok = await copyText(json);
-    setCopied(ok ? 'copied' : 'failed');
-    if (!ok && preRef.current) window.getSelection()?.selectAllChildren(preRef.current);
-  };
   return (
     <details className="payload" open={open}>
       <summary>The exact JSON HMRC will receive</summary>
@@ -38,16 +32,13 @@ export function PayloadPanel({
         {pretty}
       </pre>
       <div className="actions">
-        <button type="button" className="button" onClick={() => void copy()}>
-          Copy the JSON
-        </button>
-        <span role="status" className={copied === 'copied' ? 'saved' : undefined}>
-          {copied === 'copied'
-            ? 'Copied'
-            : copied === 'failed'
-              ? 'Could not copy: the text is selected, press Ctrl+C (⌘C on a Mac).'
-              : ''}
-        </span>
+        <CopyButton
+          label="Copy the JSON"
+          text={() => json}
+          onFailed={() => {
+            if (preRef.current) window.getSelection()?.selectAllChildren(preRef.current);
+          }}
+        />
       </div>
     </details>
   );
