@@ -85,6 +85,18 @@ const table = (name: string, columns: Record<string, z.ZodType>): LedgerTable =>
   row: z.object(columns).strict(),
 });
 
+/** The update both the outbox and the submission log keep: its business, period and payload. */
+const updateColumns = {
+  business_id: id,
+  hmrc_business_id: text(40),
+  kind: businessKind,
+  tax_year: taxYear,
+  period_start: date,
+  period_end: date,
+  payload: json(DOCUMENT),
+  payload_hash: sha256,
+};
+
 /** In an order that satisfies the foreign keys (they are also deferred to the commit). */
 export const LEDGER_TABLES: readonly LedgerTable[] = [
   table('businesses', {
@@ -235,14 +247,7 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
   }),
   table('sync_outbox', {
     id,
-    business_id: id,
-    hmrc_business_id: text(40),
-    kind: businessKind,
-    tax_year: taxYear,
-    period_start: date,
-    period_end: date,
-    payload: json(DOCUMENT),
-    payload_hash: sha256,
+    ...updateColumns,
     records_fingerprint: text(200),
     records_count: count,
     records_from: date,
@@ -269,14 +274,7 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
     recorded_at: time,
     profile_id: text(200),
     environment: z.enum(['practice', 'sandbox', 'production']),
-    business_id: id,
-    hmrc_business_id: text(40),
-    kind: businessKind,
-    tax_year: taxYear,
-    period_start: date,
-    period_end: date,
-    payload: json(DOCUMENT),
-    payload_hash: sha256,
+    ...updateColumns,
     correlation_id: text(200),
     prev_hash: sha256,
     entry_hash: sha256,
