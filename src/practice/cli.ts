@@ -32,6 +32,10 @@ function describe(p: PracticeHmrc, dataFile: string | undefined): string {
       `  ${u.userId} / ${u.password}  ${u.kind === 'agent' ? 'agent' : 'individual'}: ${u.name}${u.nino ? ` (NINO ${u.nino})` : ''}`,
     );
     lines.push(`      ${u.description}`);
+    const statuses = Object.entries(u.itsaStatuses ?? {});
+    if (statuses.length > 0)
+      lines.push(`      ITSA status: ${statuses.map(([y, st]) => `${y} ${st}`).join('; ')}`);
+    if (u.taxRegime === 'scotland') lines.push('      Scottish taxpayer');
     for (const b of u.businesses ?? []) {
       lines.push(
         `      ${b.businessId} ${b.typeOfBusiness}${b.tradingName ? ` "${b.tradingName}"` : ''}, ${b.quarterlyPeriodType} quarters`,

@@ -1,10 +1,18 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAccountingType } from './apis/accounting-type';
 import { registerBusinessDetails } from './apis/business-details';
 import { registerCreateTestUser } from './apis/create-test-user';
+import { registerForeignPropertyCumulative } from './apis/foreign-property-cumulative';
+import { registerForeignPropertyDetails } from './apis/foreign-property-details';
 import { registerHomePage } from './apis/home-page';
 import { registerIndividualCalculations } from './apis/individual-calculations';
+import { registerItsaStatus } from './apis/itsa-status';
+import { registerLateAccountingDateRule } from './apis/late-accounting-date-rule';
 import { registerObligations } from './apis/obligations';
+import { registerPeriodsOfAccount } from './apis/periods-of-account';
+import { registerPropertyAnnual } from './apis/property-annual';
 import { registerPropertyCumulative } from './apis/property-cumulative';
+import { registerSelfEmploymentAnnual } from './apis/self-employment-annual';
 import { registerSelfEmploymentCumulative } from './apis/self-employment-cumulative';
 import { registerTestSupport } from './apis/test-support';
 import { type PracticeClock, createOffsetClock } from './clock';
@@ -23,6 +31,7 @@ import { PRACTICE_CLIENT, type RegisteredClient } from './registered-client';
 import { type AgentRelationship } from './state/model';
 import { type PracticeTestUser, describeUser } from './state/public-users';
 import { seedState } from './state/seed';
+import { topUpSeededUsers } from './state/seed-top-up';
 import { PracticeStore } from './state/store';
 import {
   type NewAgent,
@@ -200,13 +209,21 @@ function buildApp(
     ...(timing.refreshWait ? { refreshWait: timing.refreshWait } : {}),
   });
   registerBusinessDetails(app, deps);
+  registerAccountingType(app, deps);
+  registerPeriodsOfAccount(app, deps);
+  registerLateAccountingDateRule(app, deps);
   registerObligations(app, { ...deps, fulfilmentDelayMs: () => settings.fulfilmentMs });
   registerSelfEmploymentCumulative(app, deps);
+  registerSelfEmploymentAnnual(app, deps);
   registerPropertyCumulative(app, deps);
+  registerPropertyAnnual(app, deps);
+  registerForeignPropertyCumulative(app, deps);
+  registerForeignPropertyDetails(app, deps);
   registerIndividualCalculations(app, {
     ...deps,
     calculationDelayMs: () => settings.calculationMs,
   });
+  registerItsaStatus(app, deps);
   registerTestSupport(app, deps);
   registerCreateTestUser(app, deps);
   registerFraudHeaderRoutes(app, deps);
@@ -239,7 +256,7 @@ export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Prom
   const clock: PracticeClock = options.clock ?? createOffsetClock();
   const loaded = options.dataFile ? await PracticeStore.readFile(options.dataFile) : undefined;
   const store = new PracticeStore(loaded ?? seedState(), options.dataFile);
-  if (!loaded) store.changed();
+  if (!loaded || topUpSeededUsers(loaded, seedState())) store.changed();
   const settings = {
     rateLimit: options.rateLimitPerSecond ?? 3,
     refreshMs: options.refreshProcessingMs ?? 0,

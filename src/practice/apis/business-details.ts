@@ -133,6 +133,16 @@ function details(
       : {}),
     ...(b.commencementDate ? { commencementDate: b.commencementDate } : {}),
     ...(b.cessationDate ? { cessationDate: b.cessationDate } : {}),
+    ...(b.firstAccountingPeriodStartDate
+      ? { firstAccountingPeriodStartDate: b.firstAccountingPeriodStartDate }
+      : {}),
+    ...(b.firstAccountingPeriodEndDate
+      ? { firstAccountingPeriodEndDate: b.firstAccountingPeriodEndDate }
+      : {}),
+    // A new or latent income source reports annually ('A') or quarterly ('Q') in its first two
+    // tax years: the app reads this to send its updates without dates. [BD retrieve.yaml;
+    // reference §3.4, §3.5]
+    ...(b.latencyDetails ? { latencyDetails: { ...b.latencyDetails } } : {}),
   };
   if (b.address) {
     body.businessAddressLineOne = b.address.line1;

@@ -1,15 +1,23 @@
+import {
+  type CalculationMessage,
+  type CalculationMessages,
+  severityFor,
+  validationFindings,
+} from '../rules/calculation-messages';
 import { type BusinessRecord, type CalculationType, type TaxpayerRecord } from '../state/model';
 import { type IsoDate, isoTimestamp } from '../tax/dates';
 import { businessFigures } from '../tax/business-figures';
 import { type Estimate, estimate } from '../tax/estimate';
-import { penceToPounds } from '../tax/money';
+import { bandsFor } from '../tax/income-tax-bands';
 import { ratesFor } from '../tax/rates';
 import { type TaxYear, taxYearEnd, taxYearStart } from '../tax/tax-year';
+import { calculationSection } from './calculation-sections';
 
 /** Shown in every practice calculation, so no one mistakes it for HMRC's figures. */
 export const PRACTICE_FIGURES_NOTICE =
-  'Practice HMRC: these are practice figures from a simplified estimate (UK rates, no losses, ' +
-  'allowances or other income). They are not an HMRC tax calculation.';
+  'Practice HMRC: these are practice figures from a simplified calculation (UK or Scottish rates, ' +
+  'annual adjustments and allowances, finance cost and foreign tax credit relief; no losses, ' +
+  'other income, transition profits or payments on account). They are not an HMRC tax calculation.';
 
 export interface CalculationInput {
   taxpayer: TaxpayerRecord;
@@ -24,123 +32,13 @@ export interface BuiltCalculation {
   document: Record<string, unknown>;
   liabilityPence: number;
   periodTo: IsoDate;
+  /** Business validation errors: no results, and no declaration until fixed and retriggered. */
+  hasErrors: boolean;
 }
 
 /** Businesses with a cumulative summary for the year. */
 export function submittedBusinesses(taxpayer: TaxpayerRecord, taxYear: TaxYear): BusinessRecord[] {
   return taxpayer.businesses.filter((b) => b.cumulative[taxYear.label] !== undefined);
-}
-
-const pounds = penceToPounds;
-
-function calculationSection(e: Estimate): Record<string, unknown> {
-  const calc: Record<string, unknown> = {
-    allowancesAndDeductions: {
-      personalAllowance: e.personalAllowance,
-      ...(e.personalAllowance < e.rates.personalAllowance
-        ? { reducedPersonalAllowance: e.personalAllowance }
-        : {}),
-    },
-    businessProfitAndLoss: e.businesses.map((b) => ({
-      incomeSourceId: b.businessId,
-      incomeSourceType: b.type,
-      ...(b.name ? { incomeSourceName: b.name } : {}),
-      totalIncome: pounds(b.income),
-      totalExpenses: pounds(b.expenses),
-      netProfit: pounds(b.netProfit),
-      netLoss: pounds(b.netLoss),
-      totalAdditions: pounds(b.disallowable),
-      taxableProfit: b.taxableProfit,
-      adjustedProfit: pounds(b.adjustedProfit),
-      ...(b.adjustedLoss > 0 ? { adjustedLoss: pounds(b.adjustedLoss) } : {}),
-    })),
-    incomeSummaryTotals: {
-      totalSelfEmploymentProfit: e.totalSelfEmploymentProfit,
-      totalPropertyProfit: e.totalPropertyProfit,
-      totalUKOtherPropertyProfit: e.totalPropertyProfit,
-    },
-  };
-  if (e.financeCostRelief) {
-    const r = e.financeCostRelief;
-    const claimed = e.businesses.reduce((t, b) => t + b.financeCosts, 0);
-    calc.reliefs = {
-      residentialFinanceCosts: {
-        adjustedTotalIncome: r.adjustedTotalIncome,
-        totalAllowableAmount: pounds(claimed),
-        relievableAmount: pounds(r.relievable),
-        rate: e.rates.financeCostReliefRate,
-        totalResidentialFinanceCostsRelief: pounds(r.relief),
-        ukProperty: {
-          amountClaimed: Math.floor(claimed / 100),
-          allowableAmount: pounds(claimed),
-          carryForwardAmount: pounds(claimed - r.relievable),
-        },
-      },
-    };
-  }
-  const seDeducted = e.businesses
-    .filter((b) => b.type === 'self-employment')
-    .reduce((t, b) => t + b.taxDeducted, 0);
-  const propertyDeducted = e.businesses
-    .filter((b) => b.type === 'uk-property')
-    .reduce((t, b) => t + b.taxDeducted, 0);
-  if (seDeducted > 0 || propertyDeducted > 0) {
-    calc.taxDeductedAtSource = {
-      ...(seDeducted > 0 ? { taxTakenOffTradingIncome: pounds(seDeducted) } : {}),
-      ...(propertyDeducted > 0 ? { ukLandAndProperty: pounds(propertyDeducted) } : {}),
-    };
-  }
-  const nic = e.class4?.total ?? 0;
-  calc.taxCalculation = {
-    incomeTax: {
-      totalIncomeReceivedFromAllSources: e.totalIncome,
-      totalAllowancesAndDeductions: Math.min(e.personalAllowance, e.totalIncome),
-      totalTaxableIncome: e.taxableIncome,
-      payPensionsProfit: {
-        incomeReceived: e.totalIncome,
-        allowancesAllocated: Math.min(e.personalAllowance, e.totalIncome),
-        taxableIncome: e.taxableIncome,
-        incomeTaxAmount: pounds(e.incomeTaxCharged),
-        taxBands: e.bands.map((b) => ({
-          name: b.name,
-          rate: b.rate,
-          bandLimit: b.bandLimit,
-          apportionedBandLimit: b.bandLimit,
-          income: b.income,
-          taxAmount: pounds(b.tax),
-        })),
-      },
-      incomeTaxCharged: pounds(e.incomeTaxCharged),
-      totalReliefs: pounds(e.financeCostRelief?.relief ?? 0),
-      incomeTaxDueAfterReliefs: pounds(e.incomeTaxDue),
-      incomeTaxDueAfterGiftAid: pounds(e.incomeTaxDue),
-      totalIncomeTaxDue: pounds(e.incomeTaxDue),
-    },
-    ...(e.class4
-      ? {
-          nics: {
-            class4Nics: {
-              totalIncomeLiableToClass4Charge: e.class4.liable,
-              totalIncomeChargeableToClass4: e.class4.chargeable,
-              totalAmount: pounds(e.class4.total),
-              nic4Bands: e.class4.bands.map((b) => ({
-                name: b.name,
-                rate: b.rate,
-                threshold: b.threshold,
-                apportionedThreshold: b.threshold,
-                income: b.income,
-                amount: pounds(b.amount),
-              })),
-            },
-            totalNic: pounds(nic),
-          },
-        }
-      : {}),
-    totalIncomeTaxNicsCharged: pounds(e.incomeTaxDue + nic),
-    totalTaxDeducted: pounds(e.taxDeducted),
-    totalIncomeTaxAndNicsDue: pounds(e.totalDue),
-  };
-  return calc;
 }
 
 /**
@@ -153,22 +51,20 @@ export function buildCalculation(input: CalculationInput): BuiltCalculation {
   const businesses = submittedBusinesses(taxpayer, taxYear);
   const figures = businesses.flatMap((b) => {
     const record = b.cumulative[taxYear.label];
-    const f = record ? businessFigures(b, record) : undefined;
-    return f ? [f] : [];
+    return record ? businessFigures(b, record, b.annual?.[taxYear.label]) : [];
   });
-  const e = estimate(figures, ratesFor(taxYear));
+  const rates = ratesFor(taxYear);
+  const regime = taxpayer.taxRegime ?? 'uk';
+  const bands = bandsFor(regime, taxYear, rates);
+  const e = estimate(figures, rates, bands.bands);
   const latestTo = businesses
     .map((b) => b.cumulative[taxYear.label]?.toDate ?? taxYearEnd(taxYear))
     .sort()
     .pop();
   const periodTo = latestTo ?? taxYearStart(taxYear);
-  const info = [{ id: 'PRACTICE-ESTIMATE', text: PRACTICE_FIGURES_NOTICE }];
-  if (!e.rates.published) {
-    info.push({
-      id: 'PRACTICE-RATES',
-      text: `Practice HMRC has no published rates for ${taxYear.label}; 2026-27 rates were used.`,
-    });
-  }
+  const messages = messagesFor(input, businesses, e, !bands.published);
+  const status = taxpayer.itsaStatus[taxYear.label] ?? 'MTD Voluntary';
+  const def4 = taxYear.startYear >= 2026;
   const document: Record<string, unknown> = {
     metadata: {
       calculationId: input.calculationId,
@@ -186,34 +82,79 @@ export function buildCalculation(input: CalculationInput): BuiltCalculation {
       personalInformation: {
         identifier: taxpayer.nino,
         dateOfBirth: taxpayer.dateOfBirth,
-        taxRegime: 'uk',
-        itsaStatus: 'MTD Voluntary',
+        taxRegime: regime,
+        // "Non Digital" is gone from 2026-27, "Digitally Exempt" arrives. [IC def3|def4 inputs.json]
+        ...((def4 ? status !== 'Non Digital' : status !== 'Digitally Exempt')
+          ? { itsaStatus: status }
+          : {}),
       },
       incomeSources: {
-        businessIncomeSources: businesses.map((b) => {
-          const record = b.cumulative[taxYear.label];
-          const received = isoTimestamp(record?.submittedAt ?? input.requestedAt);
-          const start = record?.fromDate ?? taxYearStart(taxYear);
-          const end = record?.toDate ?? taxYearEnd(taxYear);
-          return {
-            incomeSourceId: b.businessId,
-            incomeSourceType: b.typeOfBusiness,
-            ...(b.tradingName ? { incomeSourceName: b.tradingName } : {}),
-            accountingPeriodStartDate: taxYearStart(taxYear),
-            accountingPeriodEndDate: taxYearEnd(taxYear),
-            source: 'MTD-SA',
-            ...(b.commencementDate ? { commencementDate: b.commencementDate } : {}),
-            latestPeriodEndDate: end,
-            latestReceivedDateTime: received,
-            submissionPeriod: { startDate: start, endDate: end, receivedDateTime: received },
-          };
-        }),
+        businessIncomeSources: businesses.map((b) => incomeSource(b, taxYear, input.requestedAt)),
       },
     },
-    calculation: calculationSection(e),
-    messages: { info },
+    // With errors HMRC gives no results, only the messages to fix. [IC retrieve.yaml; reference §3.4]
+    ...(messages.errors.length > 0 ? {} : { calculation: calculationSection(e, def4) }),
+    messages: Object.fromEntries(Object.entries(messages).filter(([, list]) => list.length > 0)),
   };
-  return { document, liabilityPence: e.totalDue, periodTo };
+  return {
+    document,
+    liabilityPence: e.totalDue,
+    periodTo,
+    hasErrors: messages.errors.length > 0,
+  };
+}
+
+function incomeSource(b: BusinessRecord, taxYear: TaxYear, requestedAt: number) {
+  const record = b.cumulative[taxYear.label];
+  const received = isoTimestamp(record?.submittedAt ?? requestedAt);
+  const start = record?.fromDate ?? taxYearStart(taxYear);
+  const end = record?.toDate ?? taxYearEnd(taxYear);
+  return {
+    incomeSourceId: b.businessId,
+    incomeSourceType: b.typeOfBusiness,
+    ...(b.tradingName ? { incomeSourceName: b.tradingName } : {}),
+    accountingPeriodStartDate: taxYearStart(taxYear),
+    accountingPeriodEndDate: taxYearEnd(taxYear),
+    source: 'MTD-SA',
+    ...(b.commencementDate ? { commencementDate: b.commencementDate } : {}),
+    latestPeriodEndDate: end,
+    latestReceivedDateTime: received,
+    submissionPeriod: { startDate: start, endDate: end, receivedDateTime: received },
+  };
+}
+
+/**
+ * HMRC's messages for the calculation: Practice HMRC's notices as information, and its business
+ * validation findings as warnings in year or errors when finalising or amending.
+ */
+function messagesFor(
+  input: CalculationInput,
+  businesses: BusinessRecord[],
+  e: Estimate,
+  ratesAssumed: boolean,
+): CalculationMessages {
+  const info: CalculationMessage[] = [{ id: 'PRACTICE-ESTIMATE', text: PRACTICE_FIGURES_NOTICE }];
+  if (!e.rates.published || ratesAssumed) {
+    info.push({
+      id: 'PRACTICE-RATES',
+      text: `Practice HMRC has no published rates for ${input.taxYear.label}; 2026-27 rates were used.`,
+    });
+  }
+  if (e.foreignTaxCredits.length > 0) {
+    info.push({
+      id: 'PRACTICE-FTCR',
+      text:
+        'Foreign tax credit relief is the lower of the foreign tax paid and the UK tax on that ' +
+        'income (treated as the top slice of income). Double taxation agreement rates are not modelled.',
+    });
+  }
+  const findings = validationFindings(input.taxYear, businesses);
+  const severity = severityFor(input.calculationType);
+  return {
+    info,
+    warnings: severity === 'warnings' ? findings : [],
+    errors: severity === 'errors' ? findings : [],
+  };
 }
 
 /** The same calculation with HMRC-style errors and no results (ERROR_MESSAGES_EXIST). */

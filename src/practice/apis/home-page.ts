@@ -4,6 +4,25 @@ import { type RegisteredClient } from '../registered-client';
 import { type PracticeTestUser } from '../state/public-users';
 import { PRACTICE_FIGURES_NOTICE } from './calculation-document';
 
+/**
+ * The facts a person practising needs to pick the right user: ITSA status per year (whether
+ * quarterly updates are due at all), Scottish rates, and each business with its id.
+ */
+function facts(u: PracticeTestUser): string {
+  const lines: string[] = [];
+  const statuses = Object.entries(u.itsaStatuses ?? {});
+  if (statuses.length > 0) {
+    lines.push(`ITSA status: ${statuses.map(([year, status]) => `${year} ${status}`).join('; ')}`);
+  }
+  if (u.taxRegime === 'scotland') lines.push('Scottish taxpayer: Scottish rates and bands');
+  for (const b of u.businesses ?? []) {
+    lines.push(`${b.businessId}: ${b.typeOfBusiness}${b.tradingName ? ` (${b.tradingName})` : ''}`);
+  }
+  return lines.length === 0
+    ? ''
+    : `<ul class="facts">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
+}
+
 /** `GET /`: what Practice HMRC is, its registered application and its practice users. */
 export function registerHomePage(
   app: FastifyInstance,
@@ -17,7 +36,7 @@ export function registerHomePage(
           u,
         ) => `<tr><td><code>${escapeHtml(u.userId)}</code></td><td><code>${escapeHtml(u.password)}</code></td>
 <td>${u.kind === 'agent' ? 'Agent' : 'Individual'}${u.nino ? `<br><code>${escapeHtml(u.nino)}</code>` : ''}</td>
-<td>${escapeHtml(u.name)}<br><span class="muted">${escapeHtml(u.description)}</span></td></tr>`,
+<td>${escapeHtml(u.name)}<br><span class="muted">${escapeHtml(u.description)}</span>${facts(u)}</td></tr>`,
       )
       .join('');
     const body = `<h1>Practice HMRC</h1>

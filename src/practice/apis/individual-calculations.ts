@@ -232,7 +232,7 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
         document: built.document,
         liabilityPence: built.liabilityPence,
         periodTo: built.periodTo,
-        hasErrors: false,
+        hasErrors: built.hasErrors,
         incomeSourceIds: submittedBusinesses(taxpayer, taxYear).map((b) => b.businessId),
       });
       store.changed();
@@ -311,10 +311,9 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
       const calc = findCalculation(taxpayer, ty as TaxYear, ctx.params.calculationId as string);
       // Not found, or triggered but not finished: both 404. [IC retrieve.yaml]
       if (!calc || calc.readyAt > clock.now()) throw new ApiError(404, [E.notFound]);
-      const document =
-        scenario === 'stateful' && !calc.hasErrors
-          ? calc.document
-          : withErrorMessages(calc.document);
+      // ERROR_MESSAGES_EXIST swaps in HMRC-style errors; otherwise the calculation as made,
+      // with any business validation errors it found. [IC retrieve.yaml "Test data"]
+      const document = scenario === 'stateful' ? calc.document : withErrorMessages(calc.document);
       if (calc.declaredAt !== undefined) {
         const metadata = { ...(document.metadata as Record<string, unknown>) };
         metadata[
@@ -378,8 +377,14 @@ export function registerIndividualCalculations(app: FastifyInstance, deps: Calcu
       ) {
         throw new ApiError(400, [R.incomeSourcesChanged]);
       }
-      // The declaration must be about the figures the person saw. [reference §5.7 step 5]
-      if (current.some((b) => (b.cumulative[taxYear.label]?.submittedAt ?? 0) > calc.requestedAt)) {
+      // The declaration must be about the figures the person saw: a cumulative update or an
+      // annual submission sent after the calculation makes it stale. [reference §5.7 step 5]
+      const lastChange = (b: (typeof current)[number]) =>
+        Math.max(
+          b.cumulative[taxYear.label]?.submittedAt ?? 0,
+          b.annual?.[taxYear.label]?.submittedAt ?? 0,
+        );
+      if (current.some((b) => lastChange(b) > calc.requestedAt)) {
         throw new ApiError(400, [R.recentSubmissions]);
       }
       calc.declaredAt = now;

@@ -363,11 +363,24 @@ export function registerTestSupport(app: FastifyInstance, deps: ApiDeps): void {
       if (new Set(items.map((d) => d.submittedOn)).size !== items.length)
         errors.push(T.duplicateSubmittedOn);
       if (errors.length > 0) throw new ApiError(400, errors);
-      const latest = [...items]
-        .sort((a, b) => String(a.submittedOn).localeCompare(String(b.submittedOn)))
-        .pop() as Obj;
-      taxpayer.itsaStatus[(ty as NonNullable<typeof ty>).label] =
-        latest.status as (typeof taxpayer.itsaStatus)[string];
+      const sorted = [...items].sort((a, b) =>
+        String(a.submittedOn).localeCompare(String(b.submittedOn)),
+      );
+      const latest = sorted[sorted.length - 1] as Obj;
+      const label = (ty as NonNullable<typeof ty>).label;
+      taxpayer.itsaStatus[label] = latest.status as (typeof taxpayer.itsaStatus)[string];
+      // Kept whole so Retrieve ITSA Status can list the history. [SAID ITSA_Status_retrieve.yaml history]
+      taxpayer.itsaStatusDetails = {
+        ...taxpayer.itsaStatusDetails,
+        [label]: sorted.map((d) => ({
+          submittedOn: Date.parse(d.submittedOn as string),
+          status: d.status as (typeof taxpayer.itsaStatus)[string],
+          statusReason: d.statusReason as string,
+          ...(typeof d.businessIncome2YearsPrior === 'number'
+            ? { businessIncome2YearsPrior: Math.round(d.businessIncome2YearsPrior * 100) }
+            : {}),
+        })),
+      };
       store.changed();
       return { status: 204 };
     },

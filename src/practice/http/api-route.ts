@@ -18,6 +18,7 @@ export type ApiName =
   | 'self-employment-business-api'
   | 'property-business-api'
   | 'individual-calculations-api'
+  | 'self-assessment-individual-details-api'
   | 'mtd-sa-test-support-api'
   | 'txm-fph-validator-api'
   | 'api-platform-test-user'
@@ -33,6 +34,7 @@ export const API_VERSIONS: Record<ApiName, string> = {
   'self-employment-business-api': '5.0',
   'property-business-api': '6.0',
   'individual-calculations-api': '8.0',
+  'self-assessment-individual-details-api': '2.0',
   'mtd-sa-test-support-api': '1.0',
   'txm-fph-validator-api': '1.0',
   'api-platform-test-user': '1.0',

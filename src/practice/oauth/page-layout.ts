@@ -37,6 +37,7 @@ h2 { font-size:1.2rem; margin:1.5rem 0 .5rem; }
 .card { background:var(--card); border:1px solid var(--border); border-radius:.5rem; padding:1.25rem; }
 .lead { font-size:1.125rem; }
 .muted, .hint { color:var(--muted); }
+ul.facts { margin:.35rem 0 0; padding-left:1.1rem; font-size:.9rem; color:var(--muted); }
 .hint { display:block; margin:.1rem 0 .4rem; font-size:.95rem; }
 .field { margin:0 0 1.25rem; }
 label, legend { font-weight:600; display:block; }

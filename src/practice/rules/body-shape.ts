@@ -10,7 +10,9 @@ import { type PenceTree } from '../state/model';
 export type FieldSpec =
   | { kind: 'money' }
   | { kind: 'string' }
+  | { kind: 'boolean' }
   | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'array'; items: ObjectSpec }
   | { kind: 'object'; fields: Record<string, FieldSpec>; required?: readonly string[] };
 
 export type ObjectSpec = FieldSpec & { kind: 'object' };
@@ -20,8 +22,10 @@ export type ObjectSpec = FieldSpec & { kind: 'object' };
  * HMRC's non-strict readers do), nulls dropped, amounts kept as decimal text so their scale can
  * be checked exactly as a BigDecimal's would be.
  */
+export type ParsedValue = string | boolean | ParsedBody | ParsedBody[];
+
 export interface ParsedBody {
-  [field: string]: string | ParsedBody;
+  [field: string]: ParsedValue;
 }
 
 export type BodyRead = { ok: true; body: ParsedBody } | { ok: false; errors: MtdError[] };
@@ -38,6 +42,10 @@ const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isParsedObject(value: ParsedValue | undefined): value is ParsedBody {
+  return typeof value === 'object' && !Array.isArray(value);
 }
 
 function withPaths(paths: string[]): MtdError {
@@ -79,9 +87,23 @@ export function readBody(body: unknown, spec: ObjectSpec): BodyRead {
           if (typeof v === 'string') out[key] = v;
           else bad.push(at);
           break;
+        case 'boolean':
+          if (typeof v === 'boolean') out[key] = v;
+          else bad.push(at);
+          break;
         case 'enum':
           if (typeof v === 'string' && child.values.includes(v)) out[key] = v;
           else bad.push(at);
+          break;
+        case 'array':
+          // A list of objects: each item is read like an object, its paths carrying its index.
+          if (!Array.isArray(v)) bad.push(at);
+          else
+            out[key] = v.map((item: unknown, i) => {
+              if (isPlainObject(item)) return read(item, child.items, `${at}/${i}`);
+              bad.push(`${at}/${i}`);
+              return {};
+            });
           break;
         case 'object':
           if (isPlainObject(v)) out[key] = read(v, child, at);
@@ -94,9 +116,10 @@ export function readBody(body: unknown, spec: ObjectSpec): BodyRead {
   if (bad.length > 0) return { ok: false, errors: [withPaths(bad.sort())] };
   if (Object.keys(parsed).length === 0) return { ok: false, errors: [E.ruleIncorrectOrEmptyBody] };
   const empty: string[] = [];
-  const search = (value: ParsedBody, path: string) => {
+  // Empty objects and empty lists alike are "empty paths". [EmptinessChecker.scala Structure.Arr]
+  const search = (value: ParsedBody | ParsedBody[], path: string) => {
     for (const [key, child] of Object.entries(value)) {
-      if (typeof child === 'string') continue;
+      if (typeof child === 'string' || typeof child === 'boolean') continue;
       if (Object.keys(child).length === 0) empty.push(`${path}/${key}`);
       else search(child, `${path}/${key}`);
     }
@@ -108,12 +131,28 @@ export function readBody(body: unknown, spec: ObjectSpec): BodyRead {
 
 /** The parsed object at a path, if present. */
 export function objectAt(body: ParsedBody, ...path: string[]): ParsedBody | undefined {
-  let at: string | ParsedBody | undefined = body;
+  let at: ParsedValue | undefined = body;
   for (const key of path) {
-    if (at === undefined || typeof at === 'string') return undefined;
-    at = at[key];
+    // A list's items are reached by their index, as in HMRC's error paths (/foreignProperty/0).
+    if (Array.isArray(at)) at = /^\d+$/.test(key) ? at[Number(key)] : undefined;
+    else if (isParsedObject(at)) at = at[key];
+    else return undefined;
   }
-  return typeof at === 'object' ? at : undefined;
+  return isParsedObject(at) ? at : undefined;
+}
+
+/** The parsed list at a path, if present. */
+export function listAt(body: ParsedBody, ...path: string[]): ParsedBody[] | undefined {
+  const parent = objectAt(body, ...path.slice(0, -1));
+  const v = parent?.[path[path.length - 1] as string];
+  return Array.isArray(v) ? v : undefined;
+}
+
+/** The parsed boolean at a path, if present. */
+export function flagAt(body: ParsedBody, ...path: string[]): boolean | undefined {
+  const parent = objectAt(body, ...path.slice(0, -1));
+  const v = parent?.[path[path.length - 1] as string];
+  return typeof v === 'boolean' ? v : undefined;
 }
 
 /** The parsed text at a path, if present. */
@@ -143,7 +182,15 @@ export function decimalToPence(text: string): bigint | undefined {
   return m[1] === '-' ? -pence : pence;
 }
 
-export type AmountRange = 'zero-or-more' | 'may-be-negative';
+/**
+ * An amount's allowed range: 0 up to the maximum, the same either side of 0, or 0 up to a cap
+ * such as the £1,000 trading and property income allowances. A cap's `max` is written as HMRC's
+ * message writes it (a Scala BigDecimal's text: "1000" in Self Employment, "1000.0" in Property
+ * Business, whose cap is the literal 1000.00). [SE Def3_CreateAmendAnnualSubmissionRulesValidator
+ * .scala ResolveParsedNumber(max = 1000); PB Def2_CreateAmendUkPropertyAnnualSubmissionRulesValidator
+ * .scala ResolveParsedNumber(max = 1000.00)]
+ */
+export type AmountRange = 'zero-or-more' | 'may-be-negative' | { max: string };
 
 /**
  * FORMAT_VALUE for an amount out of range or with more than 2 decimal places, with the range
@@ -152,14 +199,17 @@ export type AmountRange = 'zero-or-more' | 'may-be-negative';
  */
 export function checkAmount(text: string, path: string, range: AmountRange): MtdError | undefined {
   const pence = decimalToPence(text);
-  const min = range === 'zero-or-more' ? 0n : -MAX_PENCE;
-  if (pence !== undefined && pence >= min && pence <= MAX_PENCE) return undefined;
+  const min = range === 'may-be-negative' ? -MAX_PENCE : 0n;
+  const max = typeof range === 'object' ? (decimalToPence(range.max) ?? MAX_PENCE) : MAX_PENCE;
+  if (pence !== undefined && pence >= min && pence <= max) return undefined;
   return {
     code: 'FORMAT_VALUE',
     message:
-      range === 'zero-or-more'
-        ? 'The value must be between 0 and 99999999999.99'
-        : 'The value must be between -99999999999.99 and 99999999999.99',
+      typeof range === 'object'
+        ? `The value must be between 0 and ${range.max}`
+        : range === 'zero-or-more'
+          ? 'The value must be between 0 and 99999999999.99'
+          : 'The value must be between -99999999999.99 and 99999999999.99',
     paths: [path],
   };
 }
@@ -187,9 +237,32 @@ export function toPenceTree(body: ParsedBody, spec: ObjectSpec): PenceTree {
     if (!s) continue;
     if (s.kind === 'money' && typeof value === 'string') {
       tree[key] = Number(decimalToPence(value) ?? 0n);
-    } else if (s.kind === 'object' && typeof value === 'object') {
+    } else if (s.kind === 'object' && isParsedObject(value)) {
       const child = toPenceTree(value, s);
       if (Object.keys(child).length > 0) tree[key] = child;
+    }
+  }
+  return tree;
+}
+
+/**
+ * The whole body as stored: amounts as integer pence, and the texts, flags and lists HMRC keeps
+ * (dates, building names, booleans, one entry per property) as sent, under HMRC's field names.
+ * Every number in a stored body is an amount in pence.
+ */
+export function toStoredBody(body: ParsedBody, spec: ObjectSpec): PenceTree {
+  const tree: PenceTree = {};
+  for (const [key, value] of Object.entries(body)) {
+    const s = spec.fields[key];
+    if (!s) continue;
+    if (s.kind === 'money' && typeof value === 'string') {
+      tree[key] = Number(decimalToPence(value) ?? 0n);
+    } else if (s.kind === 'array' && Array.isArray(value)) {
+      tree[key] = value.map((item) => toStoredBody(item, s.items));
+    } else if (s.kind === 'object' && isParsedObject(value)) {
+      tree[key] = toStoredBody(value, s);
+    } else if (typeof value === 'string' || typeof value === 'boolean') {
+      tree[key] = value;
     }
   }
   return tree;

@@ -271,7 +271,7 @@ const LATEST_DATE = '2099-12-31';
  * its format and RULE_MISSING_SUBMISSION_DATES together. [PB app/common/utils/DateValidator.scala,
  * ResolveFromAndToDates.scala, app/shared/controllers/validators/resolvers/ResolveDateRange.scala]
  */
-function checkPropertyDates({ from, to }: DateRange): MtdError[] {
+export function checkPropertyDates({ from, to }: DateRange): MtdError[] {
   if (from !== undefined && to !== undefined) {
     const formats = [
       ...(isIsoDate(from) ? [] : [FORMAT_FROM_DATE]),

@@ -52,6 +52,26 @@ export interface TaxpayerRecord {
   calculations: CalculationRecord[];
   /** Final declarations by tax year label. */
   finalDeclarations: Record<string, { calculationId: string; receivedAt: number }>;
+  /**
+   * Where the person pays Income Tax on earnings and profits: Scottish taxpayers have their own
+   * bands and rates. Absent means the rest of the UK. [IC schemas/retrieve/def3/inputs.json
+   * personalInformation.taxRegime]
+   */
+  taxRegime?: 'uk' | 'scotland' | 'wales';
+  /**
+   * Every ITSA status decision by tax year, oldest first, as Retrieve ITSA Status lists them
+   * with history=true; the last one is in force (and mirrored in `itsaStatus`).
+   * [SAID schemas/retrieveItsaStatus/def1/response.json]
+   */
+  itsaStatusDetails?: Record<string, ItsaStatusDetail[]>;
+}
+
+export interface ItsaStatusDetail {
+  submittedOn: number;
+  status: ItsaStatus | 'Non Digital';
+  statusReason: string;
+  /** Pence. */
+  businessIncome2YearsPrior?: number;
 }
 
 export type TypeOfBusiness =
@@ -86,6 +106,52 @@ export interface BusinessRecord {
   periodTypeChoices: { taxYear: string; type: QuarterlyPeriodType }[];
   /** Cumulative summaries by tax year label. */
   cumulative: Record<string, CumulativeRecord>;
+  /** Annual submissions (adjustments, allowances, non-financials) by tax year label. */
+  annual?: Record<string, AnnualRecord>;
+  /** Cash or accruals basis chosen per tax year; absent years use `accountingType`. [BD accounting_type.yaml] */
+  accountingTypes?: Record<string, 'CASH' | 'ACCRUAL'>;
+  /** Self-employment only: periods of account declared per tax year. [BD periods_of_account.yaml] */
+  periodsOfAccount?: Record<string, PeriodsOfAccountRecord>;
+  /**
+   * Self-employment only: the month and day the business's accounts are usually made up to
+   * (e.g. 03-31). Decides eligibility to disapply the late accounting date rule when no periods
+   * of account were declared for the year. [BD schemas/retrieveLateAccountingDateRule/response.json eligible]
+   */
+  accountingDate?: string;
+  /** Self-employment only: elections to disapply the late accounting date rule. [BD disapply_late_accounting_date_rule.yaml] */
+  ladrElections?: LadrElection[];
+  /** Foreign property only: the properties recorded for it from 2026-27. [PB foreign_property_details_create.yaml] */
+  foreignProperties?: ForeignPropertyRecord[];
+}
+
+export interface AnnualRecord {
+  body: PenceTree;
+  submittedAt: number;
+}
+
+export interface PeriodsOfAccountRecord {
+  periodsOfAccount: boolean;
+  dates?: { startDate: IsoDate; endDate: IsoDate }[];
+  submittedAt: number;
+}
+
+export interface LadrElection {
+  /** The first tax year the rule is disapplied for. */
+  taxYearOfElection: string;
+  /** The last tax year it stays disapplied: an election lasts five years. */
+  taxYearElectionExpires: string;
+  madeAt: number;
+}
+
+export interface ForeignPropertyRecord {
+  propertyId: string;
+  propertyName: string;
+  countryCode: string;
+  /** The tax year the property was first recorded for. */
+  taxYear: string;
+  endDate?: IsoDate;
+  endReason?: 'no-longer-renting-property-out' | 'disposal' | 'added-in-error';
+  submittedAt: number;
 }
 
 /**
@@ -101,8 +167,14 @@ export interface CumulativeRecord {
   history: { toDate: IsoDate; receivedAt: number }[];
 }
 
+/**
+ * A stored body: HMRC's field names and nesting, every number an amount in integer pence, and
+ * texts, flags and lists (dates, building names, one entry per foreign property) as sent.
+ */
+export type StoredValue = number | boolean | string | PenceTree | PenceTree[];
+
 export interface PenceTree {
-  [field: string]: number | PenceTree;
+  [field: string]: StoredValue;
 }
 
 export type CalculationType = 'in-year' | 'intent-to-finalise' | 'intent-to-amend';

@@ -1,7 +1,9 @@
 import { reportingTypeFor } from '../rules/cumulative-rules';
+import { itsaStatusDetails } from '../rules/itsa-status';
 import { ukDate } from '../tax/dates';
 import { type QuarterlyPeriodType } from '../tax/periods';
-import { taxYearOf } from '../tax/tax-year';
+import { nextTaxYear, taxYearFromLabel, taxYearOf } from '../tax/tax-year';
+import { type TaxpayerRecord } from './model';
 import { type AgentRelationship, type TypeOfBusiness, type UserRecord } from './model';
 import { type PracticeStore } from './store';
 
@@ -34,6 +36,10 @@ export interface PracticeTestUser {
     relationship: AgentRelationship;
     businesses: PracticeBusiness[];
   }[];
+  /** Individuals: ITSA status per tax year, from the MTD start year to the current one. */
+  itsaStatuses?: Record<string, string>;
+  /** Individuals: 'scotland' for a Scottish taxpayer; absent for the rest of the UK. */
+  taxRegime?: 'scotland' | 'wales';
   /** What this user is for. */
   description: string;
 }
@@ -53,13 +59,17 @@ export function describeUser(
     }));
   if (user.kind === 'individual') {
     const taxpayer = user.nino ? store.taxpayer(user.nino) : undefined;
+    const regime = taxpayer?.taxRegime;
     return {
       userId: user.userId,
       password: user.password,
       kind: 'individual',
       name: user.name,
       ...(user.nino ? { nino: user.nino, businesses: businessesOf(user.nino) } : {}),
-      ...(taxpayer ? { dateOfBirth: taxpayer.dateOfBirth } : {}),
+      ...(taxpayer
+        ? { dateOfBirth: taxpayer.dateOfBirth, itsaStatuses: statusesOf(taxpayer, now) }
+        : {}),
+      ...(regime && regime !== 'uk' ? { taxRegime: regime } : {}),
       description: user.description,
     };
   }
@@ -77,4 +87,21 @@ export function describeUser(
     })),
     description: user.description,
   };
+}
+
+/** The status in force for each tax year from the MTD start year to the current one. */
+function statusesOf(taxpayer: TaxpayerRecord, now: number): Record<string, string> {
+  const today = ukDate(now);
+  const out: Record<string, string> = {};
+  const current = taxYearOf(today);
+  for (
+    let ty = taxYearFromLabel(taxpayer.mtdStartTaxYear);
+    ty.startYear <= current.startYear;
+    ty = nextTaxYear(ty)
+  ) {
+    const details = itsaStatusDetails(taxpayer, ty, today);
+    const latest = details[details.length - 1];
+    if (latest) out[ty.label] = latest.status;
+  }
+  return out;
 }

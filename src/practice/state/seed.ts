@@ -1,4 +1,6 @@
-import { type CumulativeRecord, type PracticeStateData, type UserRecord } from './model';
+import { type PracticeStateData, type UserRecord } from './model';
+import { cumulative, setItsaStatus } from './seed-helpers';
+import { YEAR_END_SEEDED, seedYearEndUsers } from './seed-year-end';
 import { authoriseAgent, createAgent, createIndividual } from './test-users';
 
 /**
@@ -47,26 +49,8 @@ export const SEEDED = {
       businessId: 'XAIS60000000001',
     },
   },
+  ...YEAR_END_SEEDED,
 } as const;
-
-function at(iso: string): number {
-  return Date.parse(iso);
-}
-
-function cumulative(
-  fromDate: string,
-  history: [toDate: string, receivedAt: string][],
-  amounts: CumulativeRecord['amounts'],
-): CumulativeRecord {
-  const last = history[history.length - 1] as [string, string];
-  return {
-    fromDate,
-    toDate: last[0],
-    amounts,
-    submittedAt: at(last[1]),
-    history: history.map(([toDate, receivedAt]) => ({ toDate, receivedAt: at(receivedAt) })),
-  };
-}
 
 /** A fresh state holding the seeded users and their businesses. */
 export function seedState(): PracticeStateData {
@@ -179,6 +163,35 @@ export function seedState(): PracticeStateData {
     })),
   });
 
+  // Every seeded person has an ITSA status for each year from their MTD start: the quarterly
+  // ones here, the others with the year-end users. [SAID ITSA_Status_retrieve.yaml]
+  const aliceTaxpayer = data.taxpayers[s.individualA.nino];
+  if (aliceTaxpayer) {
+    setItsaStatus(
+      aliceTaxpayer,
+      '2025-26',
+      'MTD Voluntary',
+      'MTD ITSA Opt-In',
+      '2025-04-08T09:00:00.000Z',
+    );
+    setItsaStatus(
+      aliceTaxpayer,
+      '2026-27',
+      'MTD Mandated',
+      'ITSA Q4 declaration',
+      '2026-03-31T09:00:00.000Z',
+    );
+  }
+  const bilalTaxpayer = data.taxpayers[s.individualB.nino];
+  if (bilalTaxpayer)
+    setItsaStatus(
+      bilalTaxpayer,
+      '2026-27',
+      'MTD Voluntary',
+      'MTD ITSA Opt-In',
+      '2026-04-02T09:00:00.000Z',
+    );
+
   const c = s.agentClients;
   const clients: UserRecord[] = [
     createIndividual(data, {
@@ -251,16 +264,29 @@ export function seedState(): PracticeStateData {
     }),
   ];
 
+  for (const [client, status] of [
+    [c.mainSelfEmployed, 'MTD Mandated'],
+    [c.mainLandlord, 'MTD Mandated'],
+    [c.supporting, 'MTD Voluntary'],
+    [c.notAuthorised, 'MTD Voluntary'],
+  ] as const) {
+    const t = data.taxpayers[client.nino];
+    if (t) setItsaStatus(t, '2026-27', status, 'CESA SA return', '2026-03-31T09:00:00.000Z');
+  }
+  seedYearEndUsers(data);
+
   const agent = createAgent(data, {
     userId: s.agent.userId,
     password: s.agent.password,
     name: 'Grace Green (Green & Co Accountants)',
     description:
-      'Agent services account: main agent for Carys Clarke and Dev Desai, supporting agent for ' +
-      'Ewan Ellis; Fiona Fox has not authorised this agent.',
+      'Agent services account: main agent for Carys Clarke, Dev Desai and Gwen Galbraith ' +
+      '(ready to declare 2025-26), supporting agent for Ewan Ellis; Fiona Fox has not ' +
+      'authorised this agent.',
   });
   authoriseAgent(data, agent.userId, clients[0]?.nino as string, 'main');
   authoriseAgent(data, agent.userId, clients[1]?.nino as string, 'main');
   authoriseAgent(data, agent.userId, clients[2]?.nino as string, 'supporting');
+  authoriseAgent(data, agent.userId, s.scottishTaxpayer.nino, 'main');
   return data;
 }

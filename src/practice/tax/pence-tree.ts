@@ -1,28 +1,61 @@
-import { type PenceTree } from '../state/model';
+import { type PenceTree, type StoredValue } from '../state/model';
 import { penceToPounds } from './money';
 
-/** Turns stored pence back into HMRC's JSON numbers, keeping field names and nesting. */
+function isTree(value: StoredValue | undefined): value is PenceTree {
+  return typeof value === 'object' && !Array.isArray(value);
+}
+
+function valueToJson(value: StoredValue): unknown {
+  if (typeof value === 'number') return penceToPounds(value);
+  if (Array.isArray(value)) return value.map((item) => penceTreeToJson(item));
+  if (typeof value === 'object') return penceTreeToJson(value);
+  return value;
+}
+
+/**
+ * Turns a stored body back into HMRC's JSON: pence to pounds, keeping field names, nesting,
+ * lists, texts and flags.
+ */
 export function penceTreeToJson(tree: PenceTree): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(tree)) {
-    out[key] = typeof value === 'number' ? penceToPounds(value) : penceTreeToJson(value);
-  }
+  for (const [key, value] of Object.entries(tree)) out[key] = valueToJson(value);
   return out;
 }
 
 export function subtree(tree: PenceTree | undefined, ...path: string[]): PenceTree | undefined {
-  let node: PenceTree | number | undefined = tree;
+  let node: StoredValue | undefined = tree;
   for (const key of path) {
-    if (node === undefined || typeof node === 'number') return undefined;
+    if (!isTree(node)) return undefined;
     node = node[key];
   }
-  return typeof node === 'number' ? undefined : node;
+  return isTree(node) ? node : undefined;
+}
+
+/** The list of entries at a path (e.g. one per foreign property), or none. */
+export function entries(tree: PenceTree | undefined, ...path: string[]): PenceTree[] {
+  const parent = subtree(tree, ...path.slice(0, -1));
+  const value = parent?.[path[path.length - 1] as string];
+  return Array.isArray(value) ? value : [];
 }
 
 export function amount(tree: PenceTree | undefined, ...path: string[]): number {
   const parent = subtree(tree, ...path.slice(0, -1));
   const value = parent?.[path[path.length - 1] as string];
   return typeof value === 'number' ? value : 0;
+}
+
+/** The text at a path (a country code, a property id), if any. */
+export function text(tree: PenceTree | undefined, ...path: string[]): string | undefined {
+  const parent = subtree(tree, ...path.slice(0, -1));
+  const value = parent?.[path[path.length - 1] as string];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The flag at a path, if any. */
+export function flag(tree: PenceTree | undefined, ...path: string[]): boolean | undefined {
+  const parent = subtree(tree, ...path.slice(0, -1));
+  const value = parent?.[path[path.length - 1] as string];
+  return typeof value === 'boolean' ? value : undefined;
 }
 
 /** Sum of the named amounts directly under `tree` (missing ones count as 0). */
@@ -34,13 +67,12 @@ export function sameTree(a: PenceTree, b: PenceTree): boolean {
   return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 }
 
-function sortKeys(tree: PenceTree): unknown {
+function sortKeys(value: StoredValue): unknown {
+  if (Array.isArray(value)) return value.map((item) => sortKeys(item));
+  if (!isTree(value)) return value;
   return Object.fromEntries(
-    Object.keys(tree)
+    Object.keys(value)
       .sort()
-      .map((k) => {
-        const v = tree[k] as number | PenceTree;
-        return [k, typeof v === 'number' ? v : sortKeys(v)];
-      }),
+      .map((k) => [k, sortKeys(value[k] as StoredValue)]),
   );
 }

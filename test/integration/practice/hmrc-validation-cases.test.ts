@@ -2,11 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient } from './helpers/contract-client';
 import { REFERENCE_NOW, type Session, startSession } from './helpers/practice-session';
 import { BUSINESS_DETAILS_CASES } from './hmrc-cases/business-details';
+import { BUSINESS_DETAILS_YEAR_END_CASES } from './hmrc-cases/business-details-year-end';
 import { CALCULATIONS_CASES } from './hmrc-cases/calculations';
 import { type Endpoint, type ExpectedError, type HmrcCase } from './hmrc-cases/case-types';
 import { OBLIGATIONS_CASES } from './hmrc-cases/obligations';
+import { ITSA_STATUS_CASES } from './hmrc-cases/itsa-status';
 import { PROPERTY_CASES } from './hmrc-cases/property';
+import { PROPERTY_YEAR_END_CASES } from './hmrc-cases/property-year-end';
 import { SELF_EMPLOYMENT_CASES } from './hmrc-cases/self-employment';
+import { SELF_EMPLOYMENT_ANNUAL_CASES } from './hmrc-cases/self-employment-annual';
 
 /**
  * Practice HMRC against the validation cases in HMRC's own public tests (controller integration
@@ -15,6 +19,8 @@ import { SELF_EMPLOYMENT_CASES } from './hmrc-cases/self-employment';
  * so an expected error proves the check comes first and an expected pass shows the request got
  * through to the (canned) backend answer.
  */
+const NOT_FOUND_PROBE = { scenario: 'NOT_FOUND', status: 404, code: 'MATCHING_RESOURCE_NOT_FOUND' };
+
 const PROBES: Record<Endpoint, { scenario: string; status: number; code: string }> = {
   'se-put': { scenario: 'NOT_FOUND', status: 404, code: 'MATCHING_RESOURCE_NOT_FOUND' },
   'se-get': { scenario: 'NOT_FOUND', status: 404, code: 'MATCHING_RESOURCE_NOT_FOUND' },
@@ -37,6 +43,36 @@ const PROBES: Record<Endpoint, { scenario: string; status: number; code: string 
   'ic-list': { scenario: 'NOT_FOUND', status: 404, code: 'MATCHING_RESOURCE_NOT_FOUND' },
   'ic-retrieve': { scenario: 'NOT_FOUND', status: 404, code: 'MATCHING_RESOURCE_NOT_FOUND' },
   'ic-submit': { scenario: 'NOT_FOUND', status: 404, code: 'MATCHING_RESOURCE_NOT_FOUND' },
+  'bd-accounting-type-get': NOT_FOUND_PROBE,
+  'bd-accounting-type-put': NOT_FOUND_PROBE,
+  'bd-periods-get': NOT_FOUND_PROBE,
+  'bd-periods-put': NOT_FOUND_PROBE,
+  'bd-ladr-get': NOT_FOUND_PROBE,
+  'bd-ladr-disapply': NOT_FOUND_PROBE,
+  'bd-ladr-withdraw': NOT_FOUND_PROBE,
+  'se-annual-put': NOT_FOUND_PROBE,
+  'se-annual-get': NOT_FOUND_PROBE,
+  'se-annual-delete': NOT_FOUND_PROBE,
+  'pb-uk-annual-put': NOT_FOUND_PROBE,
+  // The retrieves have no NOT_FOUND scenario; the other business type's answers after validation.
+  'pb-uk-annual-get': {
+    scenario: 'FOREIGN_PROPERTY',
+    status: 400,
+    code: 'RULE_TYPE_OF_BUSINESS_INCORRECT',
+  },
+  'pb-foreign-annual-put': NOT_FOUND_PROBE,
+  'pb-foreign-annual-get': {
+    scenario: 'UK_PROPERTY',
+    status: 400,
+    code: 'RULE_TYPE_OF_BUSINESS_INCORRECT',
+  },
+  'pb-annual-delete': NOT_FOUND_PROBE,
+  'pb-foreign-cumulative-put': NOT_FOUND_PROBE,
+  'pb-foreign-cumulative-get': NOT_FOUND_PROBE,
+  'pb-foreign-details-create': NOT_FOUND_PROBE,
+  'pb-foreign-details-get': NOT_FOUND_PROBE,
+  'pb-foreign-details-update': NOT_FOUND_PROBE,
+  'itsa-status': NOT_FOUND_PROBE,
 };
 
 const ALL: [string, HmrcCase[]][] = [
@@ -45,11 +81,15 @@ const ALL: [string, HmrcCase[]][] = [
   ['Business Details 2.0', BUSINESS_DETAILS_CASES],
   ['Obligations 3.0', OBLIGATIONS_CASES],
   ['Individual Calculations 8.0', CALCULATIONS_CASES],
+  ['Business Details 2.0 (year end)', BUSINESS_DETAILS_YEAR_END_CASES],
+  ['Self Employment Business 5.0 (annual submission)', SELF_EMPLOYMENT_ANNUAL_CASES],
+  ['Property Business 6.0 (annual, foreign property)', PROPERTY_YEAR_END_CASES],
+  ['Self Assessment Individual Details 2.0', ITSA_STATUS_CASES],
 ];
 
 let s: Session;
 let api: ApiClient;
-const ids = { N: '', SE: '', PB: '' };
+const ids = { N: '', SE: '', PB: '', FP: '' };
 
 beforeAll(async () => {
   s = await startSession({ at: REFERENCE_NOW });
@@ -57,11 +97,13 @@ beforeAll(async () => {
     businesses: [
       { typeOfBusiness: 'self-employment', commencementDate: '2010-01-01' },
       { typeOfBusiness: 'uk-property', commencementDate: '2010-01-01' },
+      { typeOfBusiness: 'foreign-property', commencementDate: '2010-01-01' },
     ],
   });
   ids.N = person.nino as string;
   ids.SE = person.businesses?.[0]?.businessId as string;
   ids.PB = person.businesses?.[1]?.businessId as string;
+  ids.FP = person.businesses?.[2]?.businessId as string;
   api = await s.as(person);
 });
 afterAll(async () => {
@@ -80,7 +122,11 @@ function errorsOf(body: unknown): ExpectedError[] {
 }
 
 const fill = (path: string) =>
-  path.replace('{N}', ids.N).replace('{SE}', ids.SE).replace('{PB}', ids.PB);
+  path
+    .replace('{N}', ids.N)
+    .replace('{SE}', ids.SE)
+    .replace('{PB}', ids.PB)
+    .replace('{FP}', ids.FP);
 
 function label(c: HmrcCase): string {
   return `${c.source.file.split('/').pop()}: ${c.source.test}`;
@@ -93,6 +139,7 @@ describe.each(ALL)("HMRC's validation cases: %s", (_api, cases) => {
       method: c.method,
       path: fill(c.path),
       ...(c.body !== undefined ? { body: c.body } : {}),
+      ...(c.headers ? { headers: c.headers } : {}),
       scenario: probe.scenario,
     });
     if (c.expect === 'passes') {

@@ -90,6 +90,8 @@ describe('practice Income Tax and Class 4 estimate (UK rates 2025-26 and 2026-27
       relievable: 500_000,
       relief: 100_000,
       adjustedTotalIncome: 18_000,
+      ukRelievable: 500_000,
+      foreignRelievable: 0,
     });
     expect(e.incomeTaxDue).toBe(e.incomeTaxCharged - 100_000);
   });

@@ -44,16 +44,34 @@ describe('PracticeStore persistence', () => {
     expect(await PracticeStore.readFile(join(dir, 'missing.json'))).toBeUndefined();
   });
 
-  it("the seed has the brief's users: two individuals, an agent with 3 clients, one unauthorised client", () => {
+  it("the seed has the brief's users: two individuals, an agent with 3 clients, one unauthorised client; and the year-end users", () => {
     const data = seedState();
     const agent = data.users.find((u) => u.kind === 'agent');
-    expect(agent?.clients?.map((c) => c.relationship)).toEqual(['main', 'main', 'supporting']);
+    // The year-end seed adds Gwen (Scottish, ready to declare) as a fourth, main-agent client.
+    expect(agent?.clients?.map((c) => c.relationship)).toEqual([
+      'main',
+      'main',
+      'supporting',
+      'main',
+    ]);
     const ninos = new Set(agent?.clients?.map((c) => c.nino));
     expect(
       data.users
         .filter((u) => u.kind === 'individual' && !ninos.has(u.nino as string))
         .map((u) => u.name),
-    ).toEqual(['Alice Ashworth', 'Bilal Bhatt', 'Fiona Fox']);
+    ).toEqual([
+      'Alice Ashworth',
+      'Bilal Bhatt',
+      'Fiona Fox',
+      'Harri Hughes',
+      'Isla Iqbal',
+      'Jude Jenkins',
+      'Kit Kowalski',
+      'Lena Lindqvist',
+      'Milo Mensah',
+      'Nadia Nowak',
+      'Owen Osei',
+    ]);
     for (const t of Object.values(data.taxpayers))
       for (const b of t.businesses) expect(b.businessId).toMatch(/^X[A-Z0-9]{1}IS[0-9]{11}$/);
   });

@@ -14,6 +14,7 @@ const API_BY_PREFIX: [prefix: string, api: string, version: string][] = [
   ['/individuals/business/details/', 'business-details-api', '2.0'],
   ['/obligations/details/', 'obligations-api', '3.0'],
   ['/individuals/calculations/', 'individual-calculations-api', '8.0'],
+  ['/individuals/person/itsa-status/', 'self-assessment-individual-details-api', '2.0'],
   ['/individuals/self-assessment-test-support/', 'mtd-sa-test-support-api', '1.0'],
   ['/test/fraud-prevention-headers/', 'txm-fph-validator-api', '1.0'],
   ['/create-test-user/', 'api-platform-test-user', '1.0'],

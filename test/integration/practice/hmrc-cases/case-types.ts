@@ -2,8 +2,8 @@
  * One validation case learnt from HMRC's own public tests: where it comes from, the request
  * (with placeholders for the signed-in practice person), and what HMRC answers.
  *
- * Placeholders: `{N}` is the authorised person's NINO, `{SE}` and `{PB}` their self-employment
- * and UK property business ids. HMRC's tests stub authorisation; Practice HMRC authorises for
+ * Placeholders: `{N}` is the authorised person's NINO, `{SE}`, `{PB}` and `{FP}` their
+ * self-employment, UK property and foreign property business ids. HMRC's tests stub authorisation; Practice HMRC authorises for
  * real, so a valid NINO in HMRC's test becomes `{N}` here.
  */
 export interface HmrcSource {
@@ -35,14 +35,37 @@ export type Endpoint =
   | 'ic-trigger'
   | 'ic-list'
   | 'ic-retrieve'
-  | 'ic-submit';
+  | 'ic-submit'
+  | 'bd-accounting-type-get'
+  | 'bd-accounting-type-put'
+  | 'bd-periods-get'
+  | 'bd-periods-put'
+  | 'bd-ladr-get'
+  | 'bd-ladr-disapply'
+  | 'bd-ladr-withdraw'
+  | 'se-annual-put'
+  | 'se-annual-get'
+  | 'se-annual-delete'
+  | 'pb-uk-annual-put'
+  | 'pb-uk-annual-get'
+  | 'pb-foreign-annual-put'
+  | 'pb-foreign-annual-get'
+  | 'pb-annual-delete'
+  | 'pb-foreign-cumulative-put'
+  | 'pb-foreign-cumulative-get'
+  | 'pb-foreign-details-create'
+  | 'pb-foreign-details-get'
+  | 'pb-foreign-details-update'
+  | 'itsa-status';
 
 export interface HmrcCase {
   source: HmrcSource;
   endpoint: Endpoint;
-  method: 'GET' | 'PUT' | 'POST';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   path: string;
   body?: unknown;
+  /** Extra request headers (e.g. HMRC's switch that suspends "tax year has ended" checks). */
+  headers?: Record<string, string>;
   /**
    * What HMRC answers: an error answer, or `passes` when HMRC's validation lets the request
    * through to its backend (observed here with a Gov-Test-Scenario that answers after validation).
@@ -56,6 +79,7 @@ export const REPOS = {
   bd: 'hmrc/business-details-api',
   ob: 'hmrc/obligations-api',
   ic: 'hmrc/individual-calculations-api',
+  said: 'hmrc/self-assessment-individual-details-api',
 } as const;
 
 /** The note for validator-level cases whose NINO is also bad. */
