@@ -1,4 +1,11 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// The path aliases of tsconfig.base.json (electron.vite.config.ts declares the same).
+const alias = {
+  '@shared': resolve('src/shared'),
+  '@renderer': resolve('src/renderer/src'),
+};
 
 // Two projects: unit (fast, fakes at the ports, `electron` mocked) and integration (real
 // HTTP on 127.0.0.1, real SQLite files, the real OS keychain). `npm test` runs them in that order.
@@ -6,6 +13,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias },
         test: {
           name: 'unit',
           environment: 'node',
@@ -14,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
         test: {
           name: 'integration',
           environment: 'node',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { OAUTH_CALLBACK_PATH, RENDERER_ORIGIN } from '../shared/app/identity';
+import { OAUTH_CALLBACK_PATH, RENDERER_ORIGIN } from '@shared/app/identity';
 import { registerAppIpc } from './app-info/register-app-ipc';
 import { createHmrcAccountStore, type HmrcAccountStore } from './auth/hmrc-accounts';
 import { createLinkService, type LinkService } from './auth/link-service';
@@ -27,8 +27,8 @@ import { registerHmrcIpc } from './hmrc/register-hmrc-ipc';
 import { clearStaging, stagingRootOf } from './ledger';
 import { createProfilesService, type ProfilesService } from './profiles/profiles-service';
 import { registerProfilesIpc } from './profiles/register-profiles-ipc';
-import { cancelledFileDialogs, type FileDialogs } from './records/file-dialogs';
-import { registerRecordsIpc } from './records/register-records-ipc';
+import { cancelledFileDialogs, type FileDialogs } from './records-ipc/file-dialogs';
+import { registerRecordsIpc } from './records-ipc/register-records-ipc';
 import { registerReviewIpc } from './review/register-review-ipc';
 import { createReviewService, type ReviewService } from './review/review-service';
 import { createSwitchableNetwork, type NetworkStatus } from './sync/network-status';

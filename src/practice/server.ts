@@ -103,7 +103,7 @@ export interface PracticeHmrcOptions {
    * at least 5 seconds [IC trigger.yaml; reference §5.7 step 3]. Measured on `clock`, so tests
    * move the clock instead of waiting.
    */
-  calculationDelayMs?: number;
+  calculationDelayMs?: number | undefined;
   /**
    * How long after an update or final declaration its obligation shows as fulfilled. Default
    * one hour, HMRC's "may take up to an hour" [reference §5.2], so an app that expects it at once

@@ -4,8 +4,8 @@
  * listeners never receive the IpcRendererEvent (it would hand out ipcRenderer).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildBridge } from '../shared/ipc/build-bridge';
-import { eventWireName, invokeWireName } from '../shared/ipc/wire';
+import { buildBridge } from '@shared/ipc/build-bridge';
+import { eventWireName, invokeWireName } from '@shared/ipc/wire';
 
 const api = buildBridge({
   invoke: (channel, payload) => ipcRenderer.invoke(invokeWireName(channel), payload),

@@ -332,7 +332,7 @@ const timeTest = test.extend<{ clocks: Clocks }>({
     const practiceClock: OffsetClock = createPracticeClock();
     const appClock = createOffsetClock();
     const practice = await startPracticeHmrc({ clock: practiceClock, rateLimitPerSecond: 0 });
-    (appClockFor as Map<PracticeHmrc, typeof appClock>).set(practice, appClock);
+    appClockFor.set(practice, appClock);
     await use({
       practice,
       advance: (ms) => {

@@ -11,6 +11,10 @@ import { linkPracticeAccount } from './support/link-practice-account';
  * with hundreds of clients, two clients' data never mixed up, a supporting agent's limits
  * shown up front, and the Profiles screens.
  */
+/** What the switching test records in the window: each state of the screen it saw. */
+type Sample = { name: string; data: string };
+type SampledWindow = Window & { samples?: Sample[] };
+
 const c = SEEDED.agentClients;
 
 async function agentWithClients(app: Page, host: BrowserHost) {
@@ -116,11 +120,11 @@ test.describe('agent clients', () => {
 
     // Record every state the screen passes through while switching back and forth.
     await app.evaluate(() => {
-      const w = window as unknown as { samples: { name: string; data: string }[] };
-      w.samples = [];
+      const samples: Sample[] = [];
+      Object.assign(window, { samples });
       const take = () => {
         const main = document.querySelector('main')!;
-        w.samples.push({
+        samples.push({
           name: main.querySelector('h1')?.textContent ?? '',
           data: main.querySelector('.profiles-overview')?.textContent ?? '',
         });
@@ -137,9 +141,7 @@ test.describe('agent clients', () => {
     await expect(app.getByRole('heading', { level: 1 })).toHaveText('Carys Clarke');
     await expect(app.getByRole('main').getByRole('table').first()).toContainText('Clarke Catering');
 
-    const samples = await app.evaluate(
-      () => (window as unknown as { samples: { name: string; data: string }[] }).samples,
-    );
+    const samples = await app.evaluate(() => (window as SampledWindow).samples ?? []);
     // How many states the observer sees depends on how the browser batches frames on a busy
     // machine, so the test asks only that none is mismatched and that both clients were seen.
     expect(samples.length).toBeGreaterThan(0);
@@ -165,7 +167,7 @@ test.describe('agent clients', () => {
     host,
   }) => {
     const { ewan } = await agentWithClients(app, host);
-    await host.services.profiles.setActive(ewan.id);
+    host.services.profiles.setActive(ewan.id);
     await app
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('link', { name: 'Profiles' })

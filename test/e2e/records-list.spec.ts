@@ -16,11 +16,7 @@ test.describe.configure({ timeout: 240_000 });
 async function ipcLatencyMs(app: Page, profileId: string): Promise<number> {
   return app.evaluate(async (id) => {
     const started = performance.now();
-    await (
-      window as unknown as {
-        ledgerlink: { records: { context(r: { profileId: string }): Promise<unknown> } };
-      }
-    ).ledgerlink.records.context({ profileId: id });
+    await window.ledgerlink!.records.context({ profileId: id });
     return performance.now() - started;
   }, profileId);
 }

@@ -163,7 +163,7 @@ reviewTest.describe('review offline, then sync', () => {
 
       // Offline: the banner on every screen; approving still works; sync waits.
       host.setOnline(false);
-      await expect(app.getByText('You are offline.')).toBeVisible();
+      await expect(app.getByText('You are offline.', { exact: true })).toBeVisible();
       await approve(app, 'Ashworth Joinery');
       await approve(app, 'UK property');
       await expect(joinery.getByText('Approved, waiting to be sent')).toBeVisible();
@@ -175,7 +175,9 @@ reviewTest.describe('review offline, then sync', () => {
 
       // Back online: sync, receipts, estimate.
       host.setOnline(true);
-      await expect(app.getByText('You are offline.')).toBeHidden();
+      // The banner's own words, exactly: the outbox says it too, in a longer hint that also goes.
+      await expect(app.getByText(/You are offline\. Approved updates/)).toBeHidden();
+      await expect(app.getByText('You are offline.', { exact: true })).toBeHidden();
       await app.getByRole('button', { name: 'Sync now' }).click();
       await expect(app.locator('.sync-result')).toContainText('2 of 2 updates accepted by HMRC.', {
         timeout: 30_000,
@@ -342,7 +344,7 @@ reviewTest.describe('review offline, then sync', () => {
       }
 
       // The agent reviews Carys's update in the app, as she would see it.
-      await host.services.profiles.setActive(ids['Carys Clarke']!);
+      host.services.profiles.setActive(ids['Carys Clarke']!);
       await openReview(app);
       const catering = card(app, 'Clarke Catering');
       await expect(catering).toContainText(
@@ -385,14 +387,14 @@ reviewTest.describe('review offline, then sync', () => {
       await bothSchemes(app, 'sync-clients-done');
 
       // A main agent sees the client's estimate; a supporting agent is told why not.
-      await host.services.profiles.setActive(ids['Carys Clarke']!);
+      host.services.profiles.setActive(ids['Carys Clarke']!);
       await openReview(app, 'Outbox and sync');
       await expect(
         app
           .getByRole('region', { name: 'Tax estimate from HMRC' })
           .getByText('Estimated Income Tax'),
       ).toBeVisible();
-      await host.services.profiles.setActive(ids['Ewan Ellis']!);
+      host.services.profiles.setActive(ids['Ewan Ellis']!);
       await expect(app.getByRole('heading', { level: 1 })).toContainText('Ewan Ellis');
       const estimate = app.getByRole('region', { name: 'Tax estimate from HMRC' });
       await expect(estimate).toContainText(

@@ -38,7 +38,7 @@ interface Def {
   innerType?: z.ZodType;
 }
 
-const defOf = (schema: z.ZodType): Def => schema._zod.def as Def;
+const defOf = (schema: z.ZodType): Def => schema._zod.def;
 const checksOf = (def: Def): Check[] => (def.checks ?? []).map((c) => c._zod.def);
 
 function lengthBounds(def: Def, cap: number): { min: number; max: number } {

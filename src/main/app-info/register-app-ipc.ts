@@ -1,4 +1,4 @@
-import { PRODUCT_NAME } from '../../shared/app/identity';
+import { PRODUCT_NAME } from '@shared/app/identity';
 import type { IpcRouter } from '../ipc/ipc-router';
 import type { SettingsService } from '../settings/settings-service';
 import type { ExternalOpener } from '../shell/external-opener';

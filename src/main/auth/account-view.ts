@@ -1,4 +1,4 @@
-import type { AccountView } from '../../shared/ipc/channels/auth';
+import type { AccountView } from '@shared/ipc/channels/auth';
 import { ENVIRONMENT_LABELS } from '../environments/hmrc-environments';
 import { featuresFor } from './feature-scopes';
 import type { HmrcAccount } from './hmrc-accounts';

@@ -23,7 +23,7 @@ export interface HmrcAccount {
    * 18 months ended, or the tokens cannot be read); `session-only`: tokens in memory only.
    */
   status: 'linked' | 'relink-needed' | 'session-only';
-  lastRefresh?: { at: string; outcome: 'ok' | 'failed'; detail?: string };
+  lastRefresh?: { at: string; outcome: 'ok' | 'failed'; detail?: string | undefined } | undefined;
 }
 
 /** The HMRC accounts the app holds tokens for. Session-only accounts are never persisted. */
@@ -70,7 +70,7 @@ export function createHmrcAccountStore(store: KeyValueStore): HmrcAccountStore {
     if (!Array.isArray(raw)) return [];
     return raw.flatMap((entry) => {
       const parsed = accountSchema.safeParse(entry);
-      return parsed.success ? [parsed.data as HmrcAccount] : [];
+      return parsed.success ? [parsed.data] : [];
     });
   };
   const writePersisted = (accounts: HmrcAccount[]) => store.set(KEY, accounts);

@@ -7,9 +7,9 @@ import type {
   LinkStepId,
   StepStatus,
   TransportOption,
-} from '../../shared/ipc/channels/auth';
-import { linkStepIdSchema } from '../../shared/ipc/channels/auth';
-import type { Environment } from '../../shared/ipc/channels/settings';
+} from '@shared/ipc/channels/auth';
+import { linkStepIdSchema } from '@shared/ipc/channels/auth';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { TokenRecord } from '../vault/token-cipher';
 import type { LoopbackListener } from './transports/loopback-listener';
 import type { RedirectRoute } from './transports/redirect-plan';
@@ -53,14 +53,14 @@ export interface LinkFlow {
   used: boolean;
   phase: FlowPhase;
   steps: Map<LinkStepId, { status: StepStatus; detail?: string }>;
-  error?: { step: LinkStepId; code: string; message: string; action: string };
+  error?: { step: LinkStepId; code: string; message: string; action: string } | undefined;
   /** The last answer Ledgerlink refused while this flow kept waiting, and why. */
-  refusal?: { code: string; message: string; action: string };
+  refusal?: { code: string; message: string; action: string } | undefined;
   /** Tokens waiting for the person's "this session only" choice when the keychain failed. */
-  held?: { accountId: string; record: TokenRecord };
-  account?: AccountView;
-  loopback?: LoopbackListener;
-  timer?: NodeJS.Timeout;
+  held?: { accountId: string; record: TokenRecord } | undefined;
+  account?: AccountView | undefined;
+  loopback?: LoopbackListener | undefined;
+  timer?: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -86,11 +86,8 @@ export function initialSteps(kind: AccountKind): LinkFlow['steps'] {
 }
 
 export function setStep(flow: LinkFlow, id: LinkStepId, status: StepStatus, detail?: string): void {
-  const before = flow.steps.get(id);
-  flow.steps.set(id, {
-    status,
-    ...((detail ?? before?.detail) ? { detail: detail ?? before?.detail } : {}),
-  });
+  const text = detail ?? flow.steps.get(id)?.detail;
+  flow.steps.set(id, { status, ...(text ? { detail: text } : {}) });
 }
 
 export const isActive = (phase: FlowPhase) =>

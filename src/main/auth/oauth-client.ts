@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 import { isLoopbackHost, type EnvironmentDefinition } from '../environments/environment-definition';
 
 /** The scopes every ITSA endpoint uses (reference §2.9); we always ask for both. */

@@ -1,4 +1,4 @@
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { EnvironmentRuntime } from '../environments/environment-runtime';
 import type { Logger } from '../logging/logger';
 import type { OAuthTarget } from './oauth-client';

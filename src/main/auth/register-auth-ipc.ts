@@ -1,4 +1,4 @@
-import type { AccountsView } from '../../shared/ipc/channels/auth';
+import type { AccountsView } from '@shared/ipc/channels/auth';
 import type { Clock } from '../clock/clock';
 import { AppError } from '../ipc/app-error';
 import type { IpcRouter } from '../ipc/ipc-router';

@@ -1,4 +1,4 @@
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 
 /**
  * How a person takes back the authority they gave, per environment. HMRC's "Manage

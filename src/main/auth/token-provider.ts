@@ -1,4 +1,4 @@
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { Clock } from '../clock/clock';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';

@@ -1,4 +1,4 @@
-import { APP_SCHEME } from '../../shared/app/identity';
+import { APP_SCHEME } from '@shared/app/identity';
 import { parseAppUrl } from './parse-app-url';
 
 export type ArgvExtraction =

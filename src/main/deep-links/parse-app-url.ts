@@ -1,4 +1,4 @@
-import { APP_SCHEME } from '../../shared/app/identity';
+import { APP_SCHEME } from '@shared/app/identity';
 
 /** A URL the OS handed to the app, reduced to what a subscriber may act on. */
 export interface AppUrl {

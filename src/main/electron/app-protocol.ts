@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { RENDERER_HOST, RENDERER_SCHEME } from '../../shared/app/identity';
+import { RENDERER_HOST, RENDERER_SCHEME } from '@shared/app/identity';
 import { resolveRendererAsset } from '../renderer-assets/resolve-renderer-asset';
 import { RENDERER_CSP } from '../security/content-security-policy';
 
@@ -8,7 +8,9 @@ import { RENDERER_CSP } from '../security/content-security-policy';
  * Must run before `ready`: app:// behaves as a standard, secure origin (so the renderer gets
  * a real origin, not file://; Electron checklist item 18).
  */
-export function registerRendererScheme(protocol: Protocol): void {
+export function registerRendererScheme(
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>,
+): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: RENDERER_SCHEME,
@@ -24,7 +26,7 @@ export function registerRendererScheme(protocol: Protocol): void {
 }
 
 /** Serves the built renderer from app://ledgerlink with the strict CSP as a header. */
-export function serveRenderer(protocol: Protocol, rendererDir: string): void {
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
   protocol.handle(RENDERER_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== RENDERER_HOST || request.method !== 'GET')

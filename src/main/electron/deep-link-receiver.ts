@@ -1,5 +1,5 @@
 import type { App } from 'electron';
-import { APP_SCHEME } from '../../shared/app/identity';
+import { APP_SCHEME } from '@shared/app/identity';
 import { extractDeepLinkFromArgv } from '../deep-links/extract-from-argv';
 import type { DeepLinkSource } from '../deep-links/deep-link-router';
 
@@ -10,13 +10,26 @@ export interface DeepLinkReceiverDeps {
 }
 
 /**
+ * The app events the receiver listens to: a port that Electron's `app` satisfies (index.ts
+ * passes it), so a test's stand-in is checked against the same events and arguments.
+ */
+export interface DeepLinkAppEvents {
+  on(event: 'will-finish-launching', listener: () => void): unknown;
+  on(
+    event: 'open-url',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): unknown;
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
+}
+
+/**
  * Receives deep links on every OS and hands them to one place. Must be installed before
  * `ready`: macOS delivers the URL that launched the app through `open-url`, and a listener
  * added later misses it (Electron docs, app `open-url`; GitHub Desktop registers it in
  * `will-finish-launching`).
  */
 export function installDeepLinkReceiver(
-  app: App,
+  app: DeepLinkAppEvents,
   argv: readonly string[],
   deps: DeepLinkReceiverDeps,
 ): void {
@@ -50,8 +63,8 @@ export function installDeepLinkReceiver(
  * so the OS must be told to pass the app path too (Electron docs, deep links tutorial).
  */
 export function registerProtocolClient(
-  app: App,
-  processInfo: { defaultApp: boolean; execPath: string; argv1?: string },
+  app: Pick<App, 'setAsDefaultProtocolClient'>,
+  processInfo: { defaultApp: boolean; execPath: string; argv1?: string | undefined },
 ): boolean {
   if (processInfo.defaultApp && processInfo.argv1) {
     return app.setAsDefaultProtocolClient(APP_SCHEME, processInfo.execPath, [processInfo.argv1]);

@@ -1,5 +1,5 @@
 import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
-import type { FileDialogs } from '../records/file-dialogs';
+import type { FileDialogs } from '../records-ipc/file-dialogs';
 
 /**
  * The records' file port on Electron: the OS open and save dialogs, modal to the main window

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, net, protocol, screen, session, shell } from 'electron';
-import { RENDERER_ORIGIN } from '../../shared/app/identity';
+import { RENDERER_ORIGIN } from '@shared/app/identity';
 import { securityChecksFrom } from '../app-info/window-security-checks';
 import { createMainServices, type MainServices } from '../create-main-services';
 import type { DeepLinkSource } from '../deep-links/deep-link-router';

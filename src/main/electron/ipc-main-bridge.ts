@@ -1,5 +1,5 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { invokeWireName, eventWireName } from '../../shared/ipc/wire';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { invokeWireName, eventWireName } from '@shared/ipc/wire';
 import type { IpcRouter, IpcSender } from '../ipc/ipc-router';
 import { originOf } from '../security/origin-of';
 
@@ -17,13 +17,21 @@ export function senderOf(event: IpcMainInvokeEvent): IpcSender {
  * ipcMain.handle whose work is the router's dispatch: sender check, validation, handler,
  * result validation. Events go only to windows the router trusts.
  */
-export function bindIpcMain(router: IpcRouter): { trustWindow(contents: WebContents): void } {
+/** What the bridge needs of a window's web contents: a port Electron's WebContents satisfies. */
+export interface TrustedContents {
+  readonly id: number;
+  isDestroyed(): boolean;
+  send(channel: string, payload: unknown): void;
+  once(event: 'destroyed', listener: () => void): unknown;
+}
+
+export function bindIpcMain(router: IpcRouter): { trustWindow(contents: TrustedContents): void } {
   for (const channel of router.channelNames()) {
     ipcMain.handle(invokeWireName(channel), (event, payload: unknown) =>
       router.dispatch(channel, payload, senderOf(event)),
     );
   }
-  const windows = new Map<string, WebContents>();
+  const windows = new Map<string, TrustedContents>();
   router.onEmit((event, payload) => {
     for (const contents of windows.values())
       if (!contents.isDestroyed()) contents.send(eventWireName(event), payload);

@@ -1,4 +1,4 @@
-import type { App, Session, WebContents } from 'electron';
+import type { WebContents } from 'electron';
 import { originOf } from '../security/origin-of';
 
 export interface GuardDeps {
@@ -36,12 +36,32 @@ export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
   });
 }
 
-export function denyAllPermissions(session: Session): void {
+/**
+ * The permission hooks of a session, as a port Electron's `Session` satisfies: every handler
+ * installed here refuses, so it needs nothing of what Electron passes beyond the callback.
+ */
+export interface PermissionHooks {
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
+  setPermissionCheckHandler(handler: () => boolean): void;
+  setDevicePermissionHandler(handler: () => boolean): void;
+}
+
+export function denyAllPermissions(session: PermissionHooks): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
 }
 
-export function installWebContentsGuards(app: App, deps: GuardDeps): void {
+/** The one app event the guards need: a port Electron's `app` satisfies. */
+export interface WebContentsCreatedEvents {
+  on(
+    event: 'web-contents-created',
+    listener: (event: unknown, contents: WebContents) => void,
+  ): unknown;
+}
+
+export function installWebContentsGuards(app: WebContentsCreatedEvents, deps: GuardDeps): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, deps));
 }

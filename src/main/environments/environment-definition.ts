@@ -1,4 +1,4 @@
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 
 /** The vendor's Developer Hub application for one HMRC environment. */
 export interface VendorCredentials {

@@ -1,4 +1,4 @@
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
 import type { SettingsService } from '../settings/settings-service';

@@ -1,4 +1,4 @@
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { EnvironmentDefinition, VendorCredentials } from './environment-definition';
 import type { PracticeEndpoint } from './practice-endpoint';
 

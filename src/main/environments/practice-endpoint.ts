@@ -13,6 +13,16 @@ export interface PracticeTestUserSummary {
   description: string;
 }
 
+/** A test user's summary, with exactly these fields and nothing else the source object has. */
+export const testUserSummary = (u: PracticeTestUserSummary): PracticeTestUserSummary => ({
+  userId: u.userId,
+  password: u.password,
+  kind: u.kind,
+  name: u.name,
+  ...(u.nino ? { nino: u.nino } : {}),
+  description: u.description,
+});
+
 export interface PracticeEndpoint {
   baseUrl: string;
   clientId: string;

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import type { PracticeEndpoint, PracticeLauncher } from './practice-endpoint';
+import {
+  testUserSummary,
+  type PracticeEndpoint,
+  type PracticeLauncher,
+  type PracticeTestUserSummary,
+} from './practice-endpoint';
 
 /**
  * Starts the built-in Practice HMRC for the desktop app, keeping a practice user's data in
@@ -21,14 +26,8 @@ export function practiceLauncher(userData: string): PracticeLauncher {
 export function fromPracticeServer(server: {
   baseUrl: string;
   client: { clientId: string; clientSecret: string; redirectUris: string[] };
-  testUsers: {
-    userId: string;
-    password: string;
-    kind: 'individual' | 'agent';
-    name: string;
-    nino?: string;
-    description: string;
-  }[];
+  /** Practice's users may carry more than a summary (seed data): only the summary is kept. */
+  testUsers: PracticeTestUserSummary[];
   stop(): Promise<void>;
 }): PracticeEndpoint {
   return {
@@ -36,14 +35,7 @@ export function fromPracticeServer(server: {
     clientId: server.client.clientId,
     clientSecret: server.client.clientSecret,
     redirectUris: [...server.client.redirectUris],
-    testUsers: server.testUsers.map((u) => ({
-      userId: u.userId,
-      password: u.password,
-      kind: u.kind,
-      name: u.name,
-      ...(u.nino ? { nino: u.nino } : {}),
-      description: u.description,
-    })),
+    testUsers: server.testUsers.map(testUserSummary),
     stop: () => server.stop(),
   };
 }

@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { ZodType } from 'zod';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { TokenProvider } from '../auth/token-provider';
 import type { Logger } from '../logging/logger';
 import { acceptHeaderFor, type HmrcApi } from './api-versions';
@@ -159,7 +159,7 @@ export function createHmrcHttpClient(deps: HmrcHttpClientDeps): HmrcTransport {
           ...toRequestHeaders(fraud.values),
           ...scenario,
         },
-        signal: options.signal,
+        ...(options.signal ? { signal: options.signal } : {}),
       });
       return { kind: 'response', response };
     } catch (error) {

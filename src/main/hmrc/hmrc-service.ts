@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PRODUCT_NAME } from '../../shared/app/identity';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import { PRODUCT_NAME } from '@shared/app/identity';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { HmrcAccount, HmrcAccountStore } from '../auth/hmrc-accounts';
 import type { TokenProvider } from '../auth/token-provider';
 import type { EnvironmentRuntime } from '../environments/environment-runtime';

@@ -1,5 +1,5 @@
-import type { FraudHeadersView, HmrcBusy } from '../../shared/ipc/channels/hmrc';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { FraudHeadersView, HmrcBusy } from '@shared/ipc/channels/hmrc';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { EnvironmentRuntime } from '../environments/environment-runtime';
 import { ENVIRONMENT_LABELS } from '../environments/hmrc-environments';
 import { AppError } from '../ipc/app-error';

@@ -52,7 +52,7 @@ export const isTransientNetworkCode = (code: string | undefined): boolean =>
   code !== undefined && TRANSIENT_NETWORK_CODES.has(code);
 
 export type AttemptOutcome =
-  { kind: 'response'; status: number } | { kind: 'network'; code?: string };
+  { kind: 'response'; status: number } | { kind: 'network'; code?: string | undefined };
 
 /** Why this outcome may be retried for this method, or undefined when it must not be. */
 export function retryReason(method: HttpMethod, outcome: AttemptOutcome): RetryReason | undefined {

@@ -6,8 +6,8 @@ import {
   type EventPayloadOf,
   type RequestOf,
   type ResponseOf,
-} from '../../shared/ipc/contract';
-import { fail, type IpcResult } from '../../shared/ipc/result';
+} from '@shared/ipc/contract';
+import { fail, type IpcResult } from '@shared/ipc/result';
 import type { Logger } from '../logging/logger';
 import { isAppError } from './app-error';
 
@@ -72,7 +72,7 @@ export function createIpcRouter(options: {
     handle(channel, handler) {
       if (!(channel in channels)) throw new Error(`Channel not in the contract: ${channel}`);
       if (handlers.has(channel)) throw new Error(`Channel already handled: ${channel}`);
-      handlers.set(channel, handler as unknown as Handler<ChannelName>);
+      handlers.set(channel, handler);
     },
 
     async dispatch(channel, payload, sender) {
@@ -111,7 +111,7 @@ export function createIpcRouter(options: {
       }
       let value: unknown;
       try {
-        value = await handler(request.data as never, { sender });
+        value = await handler(request.data, { sender });
       } catch (error) {
         if (isAppError(error)) return fail(error.toIpcError());
         logger.error('IPC handler failed', {

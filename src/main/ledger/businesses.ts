@@ -1,6 +1,6 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
-import { isBusinessKind } from '../../shared/domain/business-kinds';
-import { validateBusinessId } from '../../shared/domain/business-id';
+import type { BusinessKind } from '@shared/domain/business-kinds';
+import { isBusinessKind } from '@shared/domain/business-kinds';
+import { validateBusinessId } from '@shared/domain/business-id';
 import {
   isIsoDate,
   isTaxYear,
@@ -9,9 +9,9 @@ import {
   type PeriodBasis,
   type PeriodType,
   type TaxYear,
-} from '../../shared/domain/tax-year';
+} from '@shared/domain/tax-year';
 import type { LedgerContext } from './ledger-context';
-import { LedgerError, invalidInput, notFound } from './ledger-error';
+import { ledgerError, invalidInput, notFound } from './ledger-error';
 
 export interface Business {
   id: number;
@@ -137,7 +137,7 @@ export function createBusinessesService(ctx: LedgerContext): BusinessesService {
     if (!hmrcId) return;
     const other = byHmrcId.get(hmrcId) as BusinessRow | undefined;
     if (other && other.id !== exceptId) {
-      throw new LedgerError(
+      throw ledgerError(
         'INVALID_INPUT',
         `HMRC business ${hmrcId} is already linked to “${other.name}”.`,
         'Link each HMRC business to one business here.',

@@ -1,15 +1,15 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import {
   allowsDisallowable,
   categoryFitsKind,
   fieldValuePence,
   getCategory,
   type LedgerCategory,
-} from '../../shared/domain/categories';
-import { BUSINESS_KIND_NAMES } from '../../shared/domain/business-kinds';
-import { MAX_HMRC_AMOUNT_PENCE, applyBasisPoints, type Pence } from '../../shared/domain/money';
-import { isIsoDate } from '../../shared/domain/tax-year';
-import { LedgerError, invalidInput } from './ledger-error';
+} from '@shared/domain/categories';
+import { BUSINESS_KIND_NAMES } from '@shared/domain/business-kinds';
+import { MAX_HMRC_AMOUNT_PENCE, applyBasisPoints, type Pence } from '@shared/domain/money';
+import { isIsoDate } from '@shared/domain/tax-year';
+import { ledgerError, invalidInput } from './ledger-error';
 
 /** The checks every write of a transaction's values goes through, shared by entry, import and rules. */
 
@@ -54,7 +54,7 @@ export function checkCategory(
   if (categoryId === null) return null;
   const category = getCategory(categoryId);
   if (!category) {
-    throw new LedgerError(
+    throw ledgerError(
       'CATEGORY_UNKNOWN',
       `“${categoryId}” is not a category Ledgerlink knows.`,
       'Choose a category from the list.',
@@ -65,7 +65,7 @@ export function checkCategory(
   }
   if (category.reportable) {
     if (businessKind === null) {
-      throw new LedgerError(
+      throw ledgerError(
         'BUSINESS_REQUIRED',
         `Choose which business “${category.name}” belongs to.`,
         'Pick a business first, then the category.',
@@ -73,7 +73,7 @@ export function checkCategory(
       );
     }
     if (!categoryFitsKind(category, businessKind)) {
-      throw new LedgerError(
+      throw ledgerError(
         'CATEGORY_WRONG_KIND',
         `“${category.name}” is a ${BUSINESS_KIND_NAMES[category.kind].toLowerCase()} category, but this business is ${BUSINESS_KIND_NAMES[businessKind].toLowerCase()}.`,
         'Choose a category of this business, or change the business.',
@@ -97,7 +97,7 @@ export function checkDisallowable(
   checkAmount(disallowable, path);
   if (disallowable === 0) return 0;
   if (!category || !allowsDisallowable(category) || !category.reportable) {
-    throw new LedgerError(
+    throw ledgerError(
       'DISALLOWABLE_NOT_ALLOWED',
       category
         ? `“${category.name}” has no disallowable part in HMRC's figures.`
@@ -112,7 +112,7 @@ export function checkDisallowable(
       ? disallowable > 0 && disallowable <= expense
       : disallowable < 0 && disallowable >= expense;
   if (!fits) {
-    throw new LedgerError(
+    throw ledgerError(
       'DISALLOWABLE_TOO_LARGE',
       'The part that is not allowable cannot be more than the expense itself.',
       'Enter an amount between zero and the expense.',

@@ -6,7 +6,7 @@ export {
   type Ledger,
   type OpenLedgerOptions,
 } from './ledger';
-export { LedgerError, type LedgerErrorCode, type LedgerFieldProblem } from './ledger-error';
+export { ledgerError, type LedgerErrorCode } from './ledger-error';
 export { LEDGER_MIGRATIONS } from './migrations';
 export { sqlMigration, type Migration } from './migrations/migration';
 export { migrate, currentSchemaVersion, type MigrationOutcome } from './migrations/runner';
@@ -54,7 +54,7 @@ export type {
   TotalsService,
 } from './totals/period-totals';
 export { summariseFieldTotals } from './totals/period-totals';
-export type { ImportsService, RememberedMapping } from './csv/import-service';
+export type { ImportsService, RememberedMapping } from './import/import-service';
 export type {
   BadRow,
   CsvPreview,
@@ -68,11 +68,16 @@ export type {
   PreviewRow,
   RowFix,
   RunOptions,
-} from './csv/import-types';
-export type { AmountColumns, CsvDelimiter, CsvMapping, RowProblemCode } from './csv/csv-mapping';
-export type { DateOrder, DateOrderGuess } from './csv/bank-dates';
-export type { ImportFormat } from './ofx/ofx-file';
-export type { OfxPreview, OfxStatementFacts } from './ofx/preview-ofx';
+} from './import/import-types';
+export type {
+  AmountColumns,
+  CsvDelimiter,
+  CsvMapping,
+  RowProblemCode,
+} from './import/csv/csv-mapping';
+export type { DateOrder, DateOrderGuess } from './import/csv/bank-dates';
+export type { ImportFormat } from './import/ofx/ofx-file';
+export type { OfxPreview, OfxStatementFacts } from './import/ofx/preview-ofx';
 export type { RecordsExport } from './export/records-export';
 export {
   ARCHIVE_FORMAT,

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock/clock';
 import type { ChangeLog } from './change-log';
 import type { SqliteDatabase } from './database';
-import { LedgerError } from './ledger-error';
+import { ledgerError } from './ledger-error';
 
 /** What every ledger service shares: the connection, the clock, the actor and the write gate. */
 export interface LedgerContext {
@@ -38,7 +38,7 @@ export function createWriteGate(): WriteGate {
     },
     assertOpen() {
       if (holder !== null) {
-        throw new LedgerError(
+        throw ledgerError(
           'LEDGER_BUSY',
           `Ledgerlink is saving ${holder}.`,
           'Wait for it to finish, then try again.',

@@ -1,6 +1,8 @@
+import { AppError } from '../ipc/app-error';
+
 /**
- * Typed errors from the ledger: a stable code, a plain-English message and the next action,
- * the shape that crosses IPC (src/shared/ipc/result.ts). Never a stack trace to the person.
+ * The codes of the ledger's errors: each one a stable code, a plain-English message and the
+ * next action, the shape that crosses IPC (src/shared/ipc/result.ts). Never a stack trace.
  */
 export type LedgerErrorCode =
   | 'LEDGER_BUSY'
@@ -37,50 +39,29 @@ export type LedgerErrorCode =
   | 'ARCHIVE_TOO_LARGE'
   | 'ARCHIVE_TARGET_NOT_EMPTY';
 
-export interface LedgerFieldProblem {
-  path: string;
-  message: string;
-}
-
-export class LedgerError extends Error {
-  override readonly name = 'LedgerError';
-  readonly code: LedgerErrorCode;
-  readonly action: string;
-  readonly fields: LedgerFieldProblem[] | undefined;
-
-  constructor(
-    code: LedgerErrorCode,
-    message: string,
-    action: string,
-    options: { fields?: LedgerFieldProblem[]; cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.action = action;
-    this.fields = options.fields;
-  }
-
-  /** The IpcError shape: what the renderer may see. */
-  toJSON(): { code: string; message: string; action: string; fields?: LedgerFieldProblem[] } {
-    return {
-      code: this.code,
-      message: this.message,
-      action: this.action,
-      ...(this.fields ? { fields: this.fields } : {}),
-    };
-  }
+/**
+ * A ledger error: the app's one user-facing error (`AppError`, which `dispatch()` passes to the
+ * window with its field problems), with the code checked against the ledger's own list.
+ */
+export function ledgerError(
+  code: LedgerErrorCode,
+  message: string,
+  action: string,
+  details: { fields?: { path: string; message: string }[]; cause?: unknown } = {},
+): AppError {
+  return new AppError(code, message, action, details);
 }
 
 export function invalidInput(
   path: string,
   message: string,
   action = 'Correct it and try again.',
-): LedgerError {
-  return new LedgerError('INVALID_INPUT', message, action, { fields: [{ path, message }] });
+): AppError {
+  return ledgerError('INVALID_INPUT', message, action, { fields: [{ path, message }] });
 }
 
-export function notFound(what: string, id: number | string): LedgerError {
-  return new LedgerError(
+export function notFound(what: string, id: number | string): AppError {
+  return ledgerError(
     'NOT_FOUND',
     `That ${what} (${id}) is not in these records.`,
     'Refresh the list; it may have been removed.',

@@ -3,11 +3,11 @@ import { dirname, join } from 'node:path';
 import { systemClock, type Clock } from '../clock/clock';
 import { createBusinessesService, type BusinessesService } from './businesses';
 import { createChangeLog, type ChangeLog } from './change-log';
-import { createImportsService, type ImportsService } from './csv/import-service';
+import { createImportsService, type ImportsService } from './import/import-service';
 import { openDatabase, type SqliteDatabase } from './database';
 import { createRecordsExport, type RecordsExport } from './export/records-export';
 import { createWriteGate, type LedgerContext } from './ledger-context';
-import { LedgerError } from './ledger-error';
+import { ledgerError } from './ledger-error';
 import { LEDGER_MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 import { currentSchemaVersion, migrate, type MigrationOutcome } from './migrations/runner';
@@ -86,11 +86,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
     gate,
     write<T>(fn: () => T): T {
       if (closed)
-        throw new LedgerError(
-          'LEDGER_CLOSED',
-          'These records are closed.',
-          'Open the profile again.',
-        );
+        throw ledgerError('LEDGER_CLOSED', 'These records are closed.', 'Open the profile again.');
       gate.assertOpen();
       return db.transaction(fn).immediate();
     },

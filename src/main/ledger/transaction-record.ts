@@ -1,5 +1,5 @@
-import type { Pence } from '../../shared/domain/money';
-import type { IsoDate } from '../../shared/domain/tax-year';
+import type { Pence } from '@shared/domain/money';
+import type { IsoDate } from '@shared/domain/tax-year';
 
 /** One row of the records: a bank line, a manual entry, or one part of a split. */
 export interface Transaction {

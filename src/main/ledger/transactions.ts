@@ -1,7 +1,6 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
-import { allowsDisallowable, type LedgerCategory } from '../../shared/domain/categories';
-import type { Pence } from '../../shared/domain/money';
-import type { IsoDate } from '../../shared/domain/tax-year';
+import { allowsDisallowable } from '@shared/domain/categories';
+import type { Pence } from '@shared/domain/money';
+import type { IsoDate } from '@shared/domain/tax-year';
 import type { ChangeLogEntry } from './change-log';
 import {
   checkAmount,
@@ -12,47 +11,41 @@ import {
   disallowableFromShare,
 } from './categorisation-checks';
 import type { LedgerContext } from './ledger-context';
-import { LedgerError, invalidInput, notFound } from './ledger-error';
+import { ledgerError, invalidInput } from './ledger-error';
+import type { Transaction } from './transaction-record';
+import { createTransactionSplits, type SplitPartInput } from './transaction-splits';
 import {
-  TRANSACTION_COLUMNS,
-  toTransaction,
-  type Transaction,
-  type TransactionRow,
-} from './transaction-record';
+  createTransactionStore,
+  MAX_DESCRIPTION,
+  MAX_NOTES,
+  type TransactionWithParts,
+} from './transaction-store';
 
 export interface NewTransaction {
   date: IsoDate;
   description: string;
-  counterparty?: string | null;
+  counterparty?: string | null | undefined;
   amountPence: Pence;
-  businessId?: number | null;
-  categoryId?: string | null;
-  disallowablePence?: Pence;
-  notes?: string | null;
+  businessId?: number | null | undefined;
+  categoryId?: string | null | undefined;
+  disallowablePence?: Pence | undefined;
+  notes?: string | null | undefined;
 }
 
 /** Fields left out are unchanged; null clears a field. */
-export type TransactionPatch = Partial<NewTransaction>;
+export type TransactionPatch = { [K in keyof NewTransaction]?: NewTransaction[K] | undefined };
 
 export interface CategoriseInput {
   /** Left out: keep each transaction's business. */
-  businessId?: number | null;
+  businessId?: number | null | undefined;
   categoryId: string | null;
   /** Share of each expense that is not allowable, 0–10,000 (= 100 %). */
-  disallowableBasisPoints?: number;
+  disallowableBasisPoints?: number | undefined;
 }
 
-export interface SplitPartInput {
-  amountPence: Pence;
-  businessId?: number | null;
-  categoryId?: string | null;
-  disallowablePence?: Pence;
-  notes?: string | null;
-}
+export type { SplitPartInput } from './transaction-splits';
 
-export interface TransactionWithParts extends Transaction {
-  parts: Transaction[];
-}
+export type { TransactionWithParts } from './transaction-store';
 
 export interface TransactionsService {
   add(input: NewTransaction): Transaction;
@@ -71,99 +64,11 @@ export interface TransactionsService {
   history(id: number): ChangeLogEntry[];
 }
 
-const MAX_DESCRIPTION = 500;
-const MAX_NOTES = 2000;
-const MAX_SELECTION = 50_000;
-
 export function createTransactionsService(ctx: LedgerContext): TransactionsService {
   const { db } = ctx;
-  const selectById = db.prepare(`SELECT ${TRANSACTION_COLUMNS} FROM transactions t WHERE t.id = ?`);
-  const selectParts = db.prepare(
-    `SELECT ${TRANSACTION_COLUMNS} FROM transactions t WHERE t.parent_id = ? AND t.deleted_at IS NULL ORDER BY t.id`,
-  );
-  const businessKind = db.prepare('SELECT kind FROM businesses WHERE id = ?');
-  const insert = db.prepare(
-    `INSERT INTO transactions (date, description, counterparty, amount_pence, business_id, category_id,
-       disallowable_pence, notes, parent_id, import_batch_id, source_line, created_at, updated_at)
-     VALUES (@date, @description, @counterparty, @amount, @business, @category, @disallowable, @notes,
-       @parent, @batch, @line, @now, @now)`,
-  );
-  const updateValues = db.prepare(
-    `UPDATE transactions SET date = @date, description = @description, counterparty = @counterparty,
-       amount_pence = @amount, business_id = @business, category_id = @category,
-       disallowable_pence = @disallowable, notes = @notes, rule_id = @rule, updated_at = @now
-     WHERE id = @id`,
-  );
-
-  const load = (id: number): Transaction => {
-    const row = selectById.get(id) as TransactionRow | undefined;
-    if (!row) throw notFound('transaction', id);
-    return toTransaction(row);
-  };
-
-  const loadLive = (id: number): Transaction => {
-    const t = load(id);
-    if (t.deletedAt) {
-      throw new LedgerError(
-        'TRANSACTION_DELETED',
-        'That transaction has been deleted.',
-        'Restore it first to change it.',
-      );
-    }
-    return t;
-  };
-
-  const kindOf = (businessId: number | null): BusinessKind | null => {
-    if (businessId === null) return null;
-    const row = businessKind.get(businessId) as { kind: BusinessKind } | undefined;
-    if (!row) throw invalidInput('businessId', 'That business is not in these records.');
-    return row.kind;
-  };
-
-  /** Validates one set of categorisation values and returns the disallowable part to store. */
-  const resolve = (
-    amount: Pence,
-    businessId: number | null,
-    categoryId: string | null,
-    disallowable: Pence,
-    prefix = '',
-  ): { category: LedgerCategory | null; disallowable: Pence } => {
-    const category = checkCategory(categoryId, kindOf(businessId), `${prefix}categoryId`);
-    return {
-      category,
-      disallowable: checkDisallowable(disallowable, category, amount, `${prefix}disallowablePence`),
-    };
-  };
-
-  const withParts = (t: Transaction): TransactionWithParts => ({
-    ...t,
-    parts: t.isSplit ? (selectParts.all(t.id) as TransactionRow[]).map(toTransaction) : [],
-  });
-
-  const writeValues = (before: Transaction, next: Transaction): Transaction => {
-    updateValues.run({
-      id: before.id,
-      date: next.date,
-      description: next.description,
-      counterparty: next.counterparty,
-      amount: next.amountPence,
-      business: next.businessId,
-      category: next.categoryId,
-      disallowable: next.disallowablePence,
-      notes: next.notes,
-      rule: next.ruleId,
-      now: ctx.now(),
-    });
-    return load(before.id);
-  };
-
-  const checkSelection = (ids: readonly number[]): number[] => {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) throw invalidInput('ids', 'Select at least one transaction.');
-    if (unique.length > MAX_SELECTION)
-      throw invalidInput('ids', `Select at most ${MAX_SELECTION} transactions at a time.`);
-    return unique;
-  };
+  const store = createTransactionStore(ctx);
+  const { insert, load, loadLive, kindOf, resolve, withParts, writeValues, checkSelection } = store;
+  const splits = createTransactionSplits(ctx, store);
 
   const service: TransactionsService = {
     add(input) {
@@ -212,7 +117,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
           before.isSplit &&
           touches(['amountPence', 'businessId', 'categoryId', 'disallowablePence'])
         ) {
-          throw new LedgerError(
+          throw ledgerError(
             'TRANSACTION_IS_SPLIT',
             'This transaction is split; its parts carry the amounts and categories.',
             'Edit the parts of the split, or undo the split first.',
@@ -222,7 +127,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
           before.parentId !== null &&
           touches(['date', 'description', 'counterparty', 'amountPence'])
         ) {
-          throw new LedgerError(
+          throw ledgerError(
             'TRANSACTION_IS_SPLIT_PART',
             'This is one part of a split transaction.',
             'Change the date, description or amounts on the split itself.',
@@ -300,7 +205,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
         selection.forEach((id, index) => {
           const before = loadLive(id);
           if (before.isSplit) {
-            throw new LedgerError(
+            throw ledgerError(
               'TRANSACTION_IS_SPLIT',
               `“${before.description}” on ${before.date} is split; categorise its parts instead.`,
               'Leave it out of the selection.',
@@ -360,7 +265,7 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
           const before = load(id);
           if (before.deletedAt) continue;
           if (before.parentId !== null) {
-            throw new LedgerError(
+            throw ledgerError(
               'TRANSACTION_IS_SPLIT_PART',
               'This is one part of a split transaction.',
               'Delete the whole transaction, or undo the split.',
@@ -399,101 +304,8 @@ export function createTransactionsService(ctx: LedgerContext): TransactionsServi
       });
     },
 
-    split(id, parts) {
-      if (parts.length < 2) {
-        throw new LedgerError(
-          'SPLIT_TOO_FEW_PARTS',
-          'A split needs at least two parts.',
-          'Add another part, or categorise the transaction as a whole.',
-        );
-      }
-      return ctx.write(() => {
-        const before = withParts(loadLive(id));
-        if (before.parentId !== null) {
-          throw new LedgerError(
-            'TRANSACTION_IS_SPLIT_PART',
-            'This is already one part of a split.',
-            'Split the original transaction instead.',
-          );
-        }
-        const checked = parts.map((part, index) => {
-          const amount = checkAmount(part.amountPence, `parts[${index}].amountPence`);
-          const businessId = part.businessId ?? null;
-          const categoryId = part.categoryId ?? null;
-          const { disallowable } = resolve(
-            amount,
-            businessId,
-            categoryId,
-            part.disallowablePence ?? 0,
-            `parts[${index}].`,
-          );
-          return {
-            amount,
-            businessId,
-            categoryId,
-            disallowable,
-            notes: checkText(part.notes, `parts[${index}].notes`, MAX_NOTES),
-          };
-        });
-        const total = checked.reduce((sum, p) => sum + p.amount, 0);
-        if (total !== before.amountPence) {
-          const difference = before.amountPence - total;
-          throw new LedgerError(
-            'SPLIT_TOTAL_MISMATCH',
-            `The parts add up to ${(total / 100).toFixed(2)}, but the transaction is ${(before.amountPence / 100).toFixed(2)}.`,
-            `${difference > 0 ? 'Add' : 'Take off'} ${(Math.abs(difference) / 100).toFixed(2)} so the parts match the transaction.`,
-            { fields: [{ path: 'parts', message: 'Parts do not add up to the transaction.' }] },
-          );
-        }
-        const now = ctx.now();
-        if (before.isSplit) {
-          db.prepare(
-            'UPDATE transactions SET deleted_at = ?, updated_at = ? WHERE parent_id = ? AND deleted_at IS NULL',
-          ).run(now, now, id);
-        }
-        db.prepare(
-          `UPDATE transactions SET is_split_parent = 1, business_id = NULL, category_id = NULL, disallowable_pence = 0,
-             rule_id = NULL, updated_at = ? WHERE id = ?`,
-        ).run(now, id);
-        for (const part of checked) {
-          insert.run({
-            date: before.date,
-            description: before.description,
-            counterparty: before.counterparty,
-            amount: part.amount,
-            business: part.businessId,
-            category: part.categoryId,
-            disallowable: part.disallowable,
-            notes: part.notes,
-            parent: id,
-            batch: before.importBatchId,
-            line: before.sourceLine,
-            now,
-          });
-        }
-        const after = withParts(load(id));
-        ctx.log.record('transaction', id, 'split', before, after);
-        return after;
-      });
-    },
-
-    unsplit(id) {
-      return ctx.write(() => {
-        const before = withParts(loadLive(id));
-        if (!before.isSplit) return before;
-        const businesses = new Set(before.parts.map((p) => p.businessId));
-        const now = ctx.now();
-        db.prepare(
-          'UPDATE transactions SET deleted_at = ?, updated_at = ? WHERE parent_id = ? AND deleted_at IS NULL',
-        ).run(now, now, id);
-        db.prepare(
-          'UPDATE transactions SET is_split_parent = 0, business_id = ?, updated_at = ? WHERE id = ?',
-        ).run(businesses.size === 1 ? [...businesses][0]! : null, now, id);
-        const after = load(id);
-        ctx.log.record('transaction', id, 'unsplit', before, after);
-        return after;
-      });
-    },
+    split: (id, parts) => splits.split(id, parts),
+    unsplit: (id) => splits.unsplit(id),
 
     history(id) {
       return ctx.log.list({ entity: 'transaction', entityId: id, limit: 1000 });

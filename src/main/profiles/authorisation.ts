@@ -1,5 +1,5 @@
-import { formatNino } from '../../shared/domain/nino';
-import type { Authorisation } from '../../shared/ipc/channels/profiles';
+import { formatNino } from '@shared/domain/nino';
+import type { Authorisation } from '@shared/ipc/channels/profiles';
 import { isHmrcError } from '../hmrc/errors/hmrc-error';
 
 /**

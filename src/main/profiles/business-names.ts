@@ -1,4 +1,4 @@
-import { BUSINESS_KIND_NAMES } from '../../shared/domain/business-kinds';
+import { BUSINESS_KIND_NAMES } from '@shared/domain/business-kinds';
 import type { CachedBusiness } from './hmrc-cache';
 
 const TYPE_NAMES: Record<CachedBusiness['typeOfBusiness'], string> = {

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import { isAgentRole, type AgentRole } from '../../shared/domain/agent-permissions';
-import { formatNino, validateNino } from '../../shared/domain/nino';
-import type { ImportPreview, ImportRow } from '../../shared/ipc/channels/profiles';
+import { isAgentRole, type AgentRole } from '@shared/domain/agent-permissions';
+import { formatNino, validateNino } from '@shared/domain/nino';
+import type { ImportPreview, ImportRow } from '@shared/ipc/channels/profiles';
 
 /**
  * Reads an agent's client list from CSV (name, NINO, role) into a preview: every row with its

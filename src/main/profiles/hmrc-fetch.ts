@@ -1,5 +1,5 @@
-import { taxYearEnd, taxYearOf, taxYearStart, type IsoDate } from '../../shared/domain/tax-year';
-import type { Authorisation } from '../../shared/ipc/channels/profiles';
+import { taxYearEnd, taxYearOf, taxYearStart, type IsoDate } from '@shared/domain/tax-year';
+import type { Authorisation } from '@shared/ipc/channels/profiles';
 import { isHmrcError } from '../hmrc/errors/hmrc-error';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { ListBusinessesResponse } from '../hmrc/schemas/business-details';

@@ -1,6 +1,6 @@
-import { formatNino } from '../../shared/domain/nino';
-import { addDays, formatUkDate, type IsoDate } from '../../shared/domain/tax-year';
-import type { ObligationRef, OverviewStatus } from '../../shared/ipc/channels/profiles';
+import { formatNino } from '@shared/domain/nino';
+import { addDays, formatUkDate, type IsoDate } from '@shared/domain/tax-year';
+import type { ObligationRef, OverviewStatus } from '@shared/ipc/channels/profiles';
 import { NOT_AUTHORISED_SHORT } from './authorisation';
 import type { CachedObligation } from './hmrc-cache';
 import type { Profile, ProfileHmrcSummary } from './profile-record';

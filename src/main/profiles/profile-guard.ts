@@ -1,5 +1,5 @@
-import { formatNino } from '../../shared/domain/nino';
-import { actionPermission, type RestrictedAction } from '../../shared/domain/agent-permissions';
+import { formatNino } from '@shared/domain/nino';
+import { actionPermission, type RestrictedAction } from '@shared/domain/agent-permissions';
 import type { HmrcApi } from '../hmrc/api-versions';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { HmrcTransport } from '../hmrc/hmrc-http-client';

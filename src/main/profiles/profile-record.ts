@@ -1,6 +1,6 @@
-import type { AgentRole } from '../../shared/domain/agent-permissions';
-import type { Authorisation, ObligationRef, ProfileKind } from '../../shared/ipc/channels/profiles';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { AgentRole } from '@shared/domain/agent-permissions';
+import type { Authorisation, ObligationRef, ProfileKind } from '@shared/ipc/channels/profiles';
+import type { Environment } from '@shared/ipc/channels/settings';
 
 /**
  * A taxpayer profile: a person whose tax affairs Ledgerlink keeps (name, NINO, their records),
@@ -20,11 +20,11 @@ export interface Profile {
   /** The HMRC account acting for them; null until one is linked. */
   accountId: string | null;
   /** Client profiles only: which kind of agent the client authorised. */
-  agentRole?: AgentRole;
-  archivedAt?: string;
+  agentRole?: AgentRole | undefined;
+  archivedAt?: string | undefined;
   createdAt: string;
   updatedAt: string;
-  lastActiveAt?: string;
+  lastActiveAt?: string | undefined;
   /** From the last HMRC answer (List All Businesses). */
   authorisation: Authorisation;
   /** A summary of the last successful obligations check, for the overview (works offline). */
@@ -33,7 +33,7 @@ export interface Profile {
    * When the profile's ledger file was first created (absent: not yet). A profile with this set
    * and no ledger file has lost its records: it is never silently given an empty ledger.
    */
-  ledgerCreatedAt?: string;
+  ledgerCreatedAt?: string | undefined;
 }
 
 export interface ProfileHmrcSummary {
@@ -43,4 +43,27 @@ export interface ProfileHmrcSummary {
   openCount?: number;
 }
 
-export type NewProfile = Pick<Profile, 'kind' | 'name' | 'nino' | 'accountId' | 'agentRole'>;
+export type NewProfile = Pick<
+  Profile,
+  'environment' | 'kind' | 'name' | 'nino' | 'accountId' | 'agentRole'
+>;
+
+/**
+ * A profile as it is first saved, however it is added (the form, an agent's client CSV, an
+ * archive): not yet checked with HMRC, nothing fetched from HMRC yet.
+ */
+export function newProfile(fields: NewProfile, id: string, at: string): Profile {
+  return {
+    id,
+    environment: fields.environment,
+    kind: fields.kind,
+    name: fields.name,
+    nino: fields.nino,
+    accountId: fields.accountId,
+    ...(fields.agentRole ? { agentRole: fields.agentRole } : {}),
+    createdAt: at,
+    updatedAt: at,
+    authorisation: { status: 'unknown' },
+    hmrc: {},
+  };
+}

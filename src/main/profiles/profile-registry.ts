@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isAgentRole } from '../../shared/domain/agent-permissions';
-import type { Authorisation, ObligationRef } from '../../shared/ipc/channels/profiles';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import { isAgentRole } from '@shared/domain/agent-permissions';
+import type { Authorisation, ObligationRef } from '@shared/ipc/channels/profiles';
+import type { Environment } from '@shared/ipc/channels/settings';
 import { openDatabase, type SqliteDatabase } from '../ledger';
 import type { Profile, ProfileHmrcSummary } from './profile-record';
 

@@ -1,5 +1,5 @@
-import { formatNino, validateNino } from '../../shared/domain/nino';
-import type { ProfileKind } from '../../shared/ipc/channels/profiles';
+import { formatNino, validateNino } from '@shared/domain/nino';
+import type { ProfileKind } from '@shared/ipc/channels/profiles';
 import type { HmrcAccount } from '../auth/hmrc-accounts';
 import { AppError } from '../ipc/app-error';
 import type { Profile } from './profile-record';

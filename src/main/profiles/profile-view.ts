@@ -1,10 +1,10 @@
-import type { IsoDate } from '../../shared/domain/tax-year';
+import type { IsoDate } from '@shared/domain/tax-year';
 import type {
   Overview,
   OverviewRow,
   ProfileView,
   RefreshProgress,
-} from '../../shared/ipc/channels/profiles';
+} from '@shared/ipc/channels/profiles';
 import type { HmrcAccount } from '../auth/hmrc-accounts';
 import { DUE_SOON_DAYS, overviewStatus } from './obligation-summary';
 import type { Profile } from './profile-record';

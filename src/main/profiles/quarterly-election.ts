@@ -4,8 +4,8 @@ import {
   taxYearOf,
   type IsoDate,
   type PeriodType,
-} from '../../shared/domain/tax-year';
-import type { ElectionView } from '../../shared/ipc/channels/profiles';
+} from '@shared/domain/tax-year';
+import type { ElectionView } from '@shared/ipc/channels/profiles';
 import type { CachedBusiness, CachedObligation } from './hmrc-cache';
 
 /**

@@ -1,5 +1,5 @@
-import type { IpcError } from '../../shared/ipc/result';
-import type { RefreshProgress } from '../../shared/ipc/channels/profiles';
+import type { IpcError } from '@shared/ipc/result';
+import type { RefreshProgress } from '@shared/ipc/channels/profiles';
 import { isHmrcError } from '../hmrc/errors/hmrc-error';
 import { isAppError } from '../ipc/app-error';
 

@@ -1,5 +1,5 @@
-import { taxYearOf, type IsoDate } from '../../shared/domain/tax-year';
-import type { BusinessView, SnapshotView } from '../../shared/ipc/channels/profiles';
+import { taxYearOf, type IsoDate } from '@shared/domain/tax-year';
+import type { BusinessView, SnapshotView } from '@shared/ipc/channels/profiles';
 import { businessName } from './business-names';
 import type { HmrcCache } from './hmrc-cache';
 import type { Profile } from './profile-record';

@@ -1,5 +1,5 @@
-import { isBusinessKind } from '../../shared/domain/business-kinds';
-import type { TaxYear } from '../../shared/domain/tax-year';
+import { isBusinessKind } from '@shared/domain/business-kinds';
+import type { TaxYear } from '@shared/domain/tax-year';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
 import type { CachedBusiness } from './hmrc-cache';

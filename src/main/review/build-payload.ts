@@ -1,4 +1,4 @@
-import type { Pence } from '../../shared/domain/money';
+import type { Pence } from '@shared/domain/money';
 import {
   selfEmploymentCumulativeBody,
   type SelfEmploymentCumulativeTotals,
@@ -123,8 +123,8 @@ export function buildPayload(totals: PeriodTotals): BuiltPayload {
   try {
     body =
       totals.kind === 'self-employment'
-        ? (selfEmploymentCumulativeBody(selfEmploymentTotals(totals)) as Record<string, unknown>)
-        : (ukPropertyCumulativeBody(ukPropertyTotals(totals)) as Record<string, unknown>);
+        ? selfEmploymentCumulativeBody(selfEmploymentTotals(totals))
+        : ukPropertyCumulativeBody(ukPropertyTotals(totals));
   } catch (error) {
     // penceToHmrcAmount refuses amounts beyond ±99,999,999,999.99 (§3.5): keep the review
     // going with a placeholder body; the update is blocked by the range check.

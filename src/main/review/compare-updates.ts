@@ -1,5 +1,5 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
-import type { ReviewLine } from '../../shared/ipc/channels/review';
+import type { BusinessKind } from '@shared/domain/business-kinds';
+import type { ReviewLine } from '@shared/ipc/channels/review';
 import { flattenBody, lineLabel, type FlatValue } from './flatten-body';
 
 /**
@@ -11,7 +11,7 @@ import { flattenBody, lineLabel, type FlatValue } from './flatten-body';
 export function compareUpdates(
   kind: BusinessKind,
   current: unknown,
-  previous: unknown | undefined,
+  previous: unknown,
 ): ReviewLine[] {
   const now = flattenBody(current);
   const before = previous === undefined ? undefined : flattenBody(previous);

@@ -1,6 +1,6 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
-import { getCategory } from '../../shared/domain/categories';
-import { hmrcAmountToPence, type Pence } from '../../shared/domain/money';
+import type { BusinessKind } from '@shared/domain/business-kinds';
+import { getCategory } from '@shared/domain/categories';
+import { hmrcAmountToPence, type Pence } from '@shared/domain/money';
 
 /**
  * A cumulative body (ours, or HMRC's stored copy) as flat lines keyed by HMRC's JSON path,

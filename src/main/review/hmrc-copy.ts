@@ -1,4 +1,4 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import { isHmrcError } from '../hmrc/errors/hmrc-error';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import {

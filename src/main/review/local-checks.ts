@@ -1,5 +1,5 @@
-import { CONSOLIDATED_EXPENSES_THRESHOLD_PENCE } from '../../shared/domain/categories';
-import { formatPence, type Pence } from '../../shared/domain/money';
+import { CONSOLIDATED_EXPENSES_THRESHOLD_PENCE } from '@shared/domain/categories';
+import { formatPence, type Pence } from '@shared/domain/money';
 import {
   checkCumulativeDates,
   daysBetween,
@@ -7,12 +7,12 @@ import {
   type IsoDate,
   type PeriodBasis,
   type TaxYear,
-} from '../../shared/domain/tax-year';
-import type { ReviewIssue } from '../../shared/ipc/channels/review';
+} from '@shared/domain/tax-year';
+import type { ReviewIssue } from '@shared/ipc/channels/review';
 import { describeError } from '../hmrc/errors/error-catalogue';
 import type { PeriodTotals } from '../ledger';
 import type { BuiltPayload } from './build-payload';
-import type { ReviewLine } from '../../shared/ipc/channels/review';
+import type { ReviewLine } from '@shared/ipc/channels/review';
 
 /**
  * Everything Ledgerlink can check before an update leaves the computer.

@@ -5,11 +5,11 @@ import {
   ukDateOf,
   updatePeriods,
   type IsoDate,
-} from '../../shared/domain/tax-year';
-import type { ComparisonView, ReviewList, UpdateView } from '../../shared/ipc/channels/review';
+} from '@shared/domain/tax-year';
+import type { ComparisonView, ReviewList, UpdateView } from '@shared/ipc/channels/review';
 import type { Clock } from '../clock/clock';
 import { AppError } from '../ipc/app-error';
-import { LedgerError, type Ledger } from '../ledger';
+import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
 import { readHmrcCache } from '../profiles/hmrc-cache';
 import type { Profile } from '../profiles/profile-record';
@@ -56,17 +56,6 @@ export interface ReviewService {
   forgetHmrcCopies(profileId: string): void;
 }
 
-/** A ledger's typed error as the AppError the IPC wrapper passes on. */
-const asAppError = (error: unknown): unknown =>
-  error instanceof LedgerError
-    ? new AppError(
-        error.code,
-        error.message,
-        error.action,
-        error.fields ? { fields: error.fields } : {},
-      )
-    : error;
-
 /**
  * Review before syncing (issue 8, design.md flow 3): prepares each business's cumulative update
  * from the ledger, shows it against the last update HMRC accepted (HMRC's own copy when online,
@@ -83,16 +72,9 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   ): Promise<UpdateView> => {
     const profile = deps.profiles.require(request.profileId);
     const ledger = deps.profiles.ledger(request.profileId);
-    let business;
-    let totals;
-    let basis;
-    try {
-      business = ledger.businesses.get(request.businessId);
-      basis = ledger.businesses.periodBasis(business.id, request.taxYear);
-      totals = ledger.totals.yearToDate(business.id, request.taxYear, request.periodEnd);
-    } catch (error) {
-      throw asAppError(error);
-    }
+    const business = ledger.businesses.get(request.businessId);
+    const basis = ledger.businesses.periodBasis(business.id, request.taxYear);
+    const totals = ledger.totals.yearToDate(business.id, request.taxYear, request.periodEnd);
     const payload = buildPayload(totals);
     const body = JSON.parse(payload.json) as unknown;
     const log = createSubmissionLog(ledger.database);

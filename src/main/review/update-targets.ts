@@ -8,7 +8,7 @@ import {
   type IsoDate,
   type PeriodBasis,
   type TaxYear,
-} from '../../shared/domain/tax-year';
+} from '@shared/domain/tax-year';
 import type { Business } from '../ledger';
 import type { CachedObligation } from '../profiles/hmrc-cache';
 

@@ -1,4 +1,4 @@
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { KeyValueStore } from '../storage/key-value-store';
 
 export interface SettingsService {

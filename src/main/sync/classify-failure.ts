@@ -1,4 +1,4 @@
-import type { ItemError } from '../../shared/ipc/channels/sync';
+import type { ItemError } from '@shared/ipc/channels/sync';
 import { isHmrcError } from '../hmrc/errors/hmrc-error';
 import { isAppError } from '../ipc/app-error';
 

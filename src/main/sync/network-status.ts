@@ -5,9 +5,9 @@
  * into the outbox, and "Sync now" explains instead of trying.
  */
 export interface NetworkStatus {
-  isOnline(): boolean;
+  isOnline: () => boolean;
   /** Told on every change; returns the unsubscribe function. */
-  onChange(listener: (online: boolean) => void): () => void;
+  onChange: (listener: (online: boolean) => void) => () => void;
 }
 
 export interface SwitchableNetwork extends NetworkStatus {

@@ -1,6 +1,6 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
-import type { OutboxState } from '../../shared/ipc/channels/review';
-import type { ItemError } from '../../shared/ipc/channels/sync';
+import type { BusinessKind } from '@shared/domain/business-kinds';
+import type { OutboxState } from '@shared/ipc/channels/review';
+import type { ItemError } from '@shared/ipc/channels/sync';
 import type { SqliteDatabase } from '../ledger';
 
 /**

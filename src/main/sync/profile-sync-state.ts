@@ -1,4 +1,4 @@
-import type { EstimateView } from '../../shared/ipc/channels/sync';
+import type { EstimateView } from '@shared/ipc/channels/sync';
 import type { SqliteDatabase } from '../ledger';
 
 /**

@@ -1,4 +1,4 @@
-import type { ItemError } from '../../shared/ipc/channels/sync';
+import type { ItemError } from '@shared/ipc/channels/sync';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
@@ -46,6 +46,18 @@ export interface ProfileSyncResult {
   firstProblem?: ItemError;
 }
 
+/** A run that has done nothing yet: every count zero. */
+export const emptySyncResult = (): ProfileSyncResult => ({
+  total: 0,
+  accepted: 0,
+  queued: 0,
+  failed: 0,
+  needsRelink: 0,
+  stale: 0,
+  cancelled: false,
+  acceptedTaxYears: [],
+});
+
 /**
  * Sends one profile's outbox: every `approved` item and any left `sending` by a crash, oldest
  * first within each business and tax year (a cumulative update replaces the one before, so the
@@ -74,16 +86,7 @@ export async function syncProfileOutbox(
   const outbox = createOutboxStore(ledger.database);
   const log = createSubmissionLog(ledger.database);
   const nowIso = () => deps.now().toISOString();
-  const result: ProfileSyncResult = {
-    total: 0,
-    accepted: 0,
-    queued: 0,
-    failed: 0,
-    needsRelink: 0,
-    stale: 0,
-    cancelled: false,
-    acceptedTaxYears: [],
-  };
+  const result = emptySyncResult();
   const { profile, nino, client } = deps.profiles.hmrcFor(profileId);
   if (profile.accountId && deps.accountLinked(profile.accountId)) {
     for (const item of outbox.list({ states: ['needs-relink'] })) outbox.release(item.id, nowIso());

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SyncRunView } from '../../shared/ipc/channels/sync';
+import type { SyncRunView } from '@shared/ipc/channels/sync';
 
 type ClientProgress = SyncRunView['clients'][number];
 

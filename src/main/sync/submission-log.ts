@@ -1,5 +1,5 @@
-import type { BusinessKind } from '../../shared/domain/business-kinds';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import type { BusinessKind } from '@shared/domain/business-kinds';
+import type { Environment } from '@shared/ipc/channels/settings';
 import type { SqliteDatabase } from '../ledger';
 import { canonicalJson, sha256Hex } from './canonical-json';
 

@@ -1,6 +1,6 @@
-import { formatUkDate, isIsoDate } from '../../shared/domain/tax-year';
-import type { EstimateView } from '../../shared/ipc/channels/sync';
-import type { Environment } from '../../shared/ipc/channels/settings';
+import { formatUkDate, isIsoDate } from '@shared/domain/tax-year';
+import type { EstimateView } from '@shared/ipc/channels/sync';
+import type { Environment } from '@shared/ipc/channels/settings';
 import { isHmrcError } from '../hmrc/errors/hmrc-error';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import { calculationFigures } from '../hmrc/mappers/calculation-figures';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { APP_ID } from '../../shared/app/identity';
+import { APP_ID } from '@shared/app/identity';
 import type { KeyValueStore } from '../storage/key-value-store';
 import type { Keychain } from './keychain';
 

@@ -94,7 +94,11 @@ export function buildCalculation(input: CalculationInput): BuiltCalculation {
     },
     // With errors HMRC gives no results, only the messages to fix. [IC retrieve.yaml; reference §3.4]
     ...(messages.errors.length > 0 ? {} : { calculation: calculationSection(e, def4) }),
-    messages: Object.fromEntries(Object.entries(messages).filter(([, list]) => list.length > 0)),
+    messages: Object.fromEntries(
+      (Object.entries(messages) as [string, CalculationMessage[]][]).filter(
+        ([, list]) => list.length > 0,
+      ),
+    ),
   };
   return {
     document,

@@ -2,14 +2,8 @@ import { type FastifyInstance } from 'fastify';
 import { type ApiDeps, registerApiRoute } from '../http/api-route';
 import { ApiError, E, rule } from '../http/mtd-errors';
 import { isNino } from '../rules/path-params';
-import { type AgentRelationship } from '../state/model';
 import { describeUser } from '../state/public-users';
-import {
-  type NewIndividual,
-  authoriseAgent,
-  createAgent,
-  createIndividual,
-} from '../state/test-users';
+import { authoriseAgent, createAgent, createIndividual } from '../state/test-users';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -105,7 +99,7 @@ export function registerCreateTestUser(app: FastifyInstance, deps: ApiDeps): voi
     handler: (ctx) => {
       if (!isObj(ctx.body)) throw new ApiError(400, [E.ruleIncorrectOrEmptyBody]);
       try {
-        const user = createIndividual(store.data, ctx.body as NewIndividual);
+        const user = createIndividual(store.data, ctx.body);
         store.changed();
         return { status: 201, body: describeUser(store, user, clock.now()) };
       } catch (err) {
@@ -123,17 +117,12 @@ export function registerCreateTestUser(app: FastifyInstance, deps: ApiDeps): voi
     handler: (ctx) => {
       const body = ctx.body;
       const relationship = isObj(body) ? body.relationship : undefined;
-      const nino = isObj(body) ? String(body.nino ?? '') : '';
+      const nino = isObj(body) && typeof body.nino === 'string' ? body.nino : '';
       if (!isNino(nino) || (relationship !== 'main' && relationship !== 'supporting')) {
         throw new ApiError(400, [E.ruleIncorrectOrEmptyBody]);
       }
       try {
-        authoriseAgent(
-          store.data,
-          ctx.params.userId as string,
-          nino,
-          relationship as AgentRelationship,
-        );
+        authoriseAgent(store.data, ctx.params.userId as string, nino, relationship);
       } catch (err) {
         throw new ApiError(404, [rule('MATCHING_RESOURCE_NOT_FOUND', (err as Error).message)]);
       }

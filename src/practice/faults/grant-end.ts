@@ -70,7 +70,11 @@ export class GrantEnder {
 
   refuses(
     afterUpdates: number | undefined,
-    req: { method: string; url: string; headers: { authorization?: string | string[] } },
+    req: {
+      method: string;
+      url: string;
+      headers: { authorization?: string | string[] | undefined };
+    },
   ): boolean {
     if (!this.control) return false;
     const token = bearerOf(req.headers.authorization);

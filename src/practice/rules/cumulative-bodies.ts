@@ -144,8 +144,8 @@ export const UK_PROPERTY_CUMULATIVE_SPEC: ObjectSpec = {
 };
 
 export interface DateRange {
-  from?: string;
-  to?: string;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 export function seDates(body: ParsedBody): DateRange {

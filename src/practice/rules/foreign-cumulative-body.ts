@@ -9,7 +9,7 @@ import {
   listAt,
   objectAt,
 } from './body-shape';
-import { checkPropertyDates } from './cumulative-bodies';
+import { checkPropertyDates, type DateRange } from './cumulative-bodies';
 import { checkEntryKey, duplicateKeys } from './property-annual-body';
 
 /**
@@ -95,7 +95,7 @@ const BOTH_EXPENSES: MtdError = {
  */
 export function checkForeignCumulativeRules(
   body: ParsedBody,
-  dates: { from?: string; to?: string },
+  dates: DateRange,
   byPropertyId: boolean,
 ): MtdError[] {
   const errors = checkPropertyDates(dates);

@@ -2,8 +2,8 @@
  * The one module in the renderer that touches window.ledgerlink (lint-enforced). Everything
  * else imports `api` from here, so the renderer has a single seam to the main process.
  */
-import type { LedgerlinkApi } from '../../shared/ipc/contract';
-import type { IpcError, IpcResult } from '../../shared/ipc/result';
+import type { LedgerlinkApi } from '@shared/ipc/contract';
+import type { IpcError, IpcResult } from '@shared/ipc/result';
 
 declare global {
   interface Window {

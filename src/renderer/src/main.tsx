@@ -2,13 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
+import { RootErrorBoundary } from './app/RootErrorBoundary';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/hmrc.css';
 import './styles/link.css';
 import './styles/profiles.css';
-import './styles/records.css';
+import './styles/records-list.css';
+import './styles/records-entry.css';
+import './styles/records-import.css';
+import './styles/records-rules.css';
+import './styles/records-totals.css';
+import './styles/records-export.css';
 import './styles/review.css';
 
 const queryClient = new QueryClient({
@@ -22,8 +28,10 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
+    <RootErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </RootErrorBoundary>
   </StrictMode>,
 );

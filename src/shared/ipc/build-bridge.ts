@@ -57,7 +57,7 @@ export function buildBridge(transport: BridgeTransport): LedgerlinkApi {
           action: 'Restart Ledgerlink. If it keeps happening, report it with the Diagnostics page.',
         });
       }
-      return result.data as IpcResult<unknown>;
+      return result.data;
     };
   }
   for (const group of Object.values(api)) Object.freeze(group);

@@ -35,9 +35,9 @@ export const events = {
 };
 
 export type Channels = typeof channels;
-export type ChannelName = keyof Channels & string;
+export type ChannelName = Extract<keyof Channels, string>;
 export type Events = typeof events;
-export type EventName = keyof Events & string;
+export type EventName = Extract<keyof Events, string>;
 
 export type RequestOf<N extends ChannelName> = z.input<Channels[N]['request']>;
 export type ResponseOf<N extends ChannelName> = z.output<Channels[N]['response']>;

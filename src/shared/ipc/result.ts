@@ -7,11 +7,11 @@ export interface IpcError {
   message: string;
   action: string;
   /** HMRC's X-CorrelationId when the failure came from HMRC, to quote to support. */
-  correlationId?: string;
+  correlationId?: string | undefined;
   /** ISO time when a queued retry will happen (rate limit, HMRC busy). */
-  retryAt?: string;
+  retryAt?: string | undefined;
   /** Field-level problems (JSON pointer or form field name → message). */
-  fields?: { path: string; message: string }[];
+  fields?: { path: string; message: string }[] | undefined;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };

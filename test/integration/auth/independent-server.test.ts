@@ -9,7 +9,8 @@ import { createMainServices, type MainServices } from '../../../src/main/create-
 import type { EnvironmentDefinition } from '../../../src/main/environments/environment-definition';
 import { memorySink } from '../../../src/main/logging/logger';
 import { createMemoryStore } from '../../../src/main/storage/key-value-store';
-import type { FlowView } from '../../../src/shared/ipc/channels/auth';
+import type { FlowView } from '@shared/ipc/channels/auth';
+import { dispatchAs, TEST_SENDER } from '../../support/dispatch-as';
 import { fakeDisplay, fakeMachineFacts } from '../../support/fakes/fake-machine-facts';
 import { createMemoryKeychain } from '../../support/fakes/memory-keychain';
 
@@ -139,7 +140,6 @@ async function startIndependentServer(options: ServerOptions) {
 
 type IndependentServer = Awaited<ReturnType<typeof startIndependentServer>>;
 
-const SENDER = { id: 'window', origin: 'app://ledgerlink', isMainFrame: true };
 let server: IndependentServer | undefined;
 let services: MainServices | undefined;
 afterEach(async () => {
@@ -177,25 +177,24 @@ async function start(serverOptions: ServerOptions, issuer?: (s: IndependentServe
     openInSystemBrowser: async (url) => void opened.push(url),
     keyValueStore: (name) => (name === 'settings' ? settings : createMemoryStore(name)),
     launchPractice: () => Promise.reject(new Error('Practice HMRC must not be started')),
-    rendererOrigins: [SENDER.origin],
+    rendererOrigins: [TEST_SENDER.origin],
     keychain: createMemoryKeychain(),
     deepLinksAvailable: true,
     hmrcEnvironments: { sandbox: definition },
     machineFacts: fakeMachineFacts(),
     display: fakeDisplay(),
   });
-  services.ipc.trustSender(SENDER.id);
   const s = services;
+  const { ok } = dispatchAs(s.ipc);
   const srv = server;
 
   /** Link as the person would: the browser follows the authorize URL, the OS hands back the redirect. */
   const link = async (): Promise<FlowView | null> => {
-    const started = await s.ipc.dispatch(
-      'auth.startLink',
-      { accountKind: 'individual', environment: 'sandbox', transport: 'custom-scheme' },
-      SENDER,
-    );
-    expect(started.ok).toBe(true);
+    await ok('auth.startLink', {
+      accountKind: 'individual',
+      environment: 'sandbox',
+      transport: 'custom-scheme',
+    });
     const authorizeUrl = opened.at(-1)!;
     expect(new URL(authorizeUrl).origin).toBe(srv.origins.authorize);
     const answer = await fetch(authorizeUrl, { redirect: 'manual' });

@@ -14,23 +14,15 @@ import {
   startPracticeHmrc,
   type PracticeHmrc,
 } from '../../../src/practice/server';
-import type {
-  ChannelName,
-  EventName,
-  RequestOf,
-  ResponseOf,
-} from '../../../src/shared/ipc/contract';
-import type { IpcResult } from '../../../src/shared/ipc/result';
+import type { EventName } from '@shared/ipc/contract';
 import { createConfStore } from '../../support/node-adapters/conf-store';
+import { dispatchAs, type Dispatcher } from '../../support/dispatch-as';
 import {
   integrationAdapters,
   practiceEndpointOf,
-  TEST_SENDER,
 } from '../../support/integration-app/integration-adapters';
 
-const SENDER = TEST_SENDER;
-
-export interface LinkHarness {
+export interface LinkHarness extends Dispatcher {
   practice: PracticeHmrc;
   services: MainServices;
   dataDir: string;
@@ -42,9 +34,6 @@ export interface LinkHarness {
   tokenRequests: { grantType: string }[];
   /** Moves the app's clock and Practice HMRC's clock together. */
   advance(ms: number): void;
-  call<N extends ChannelName>(channel: N, request?: RequestOf<N>): Promise<IpcResult<unknown>>;
-  /** `call` that expects success and returns the value. */
-  ok<N extends ChannelName>(channel: N, request?: RequestOf<N>): Promise<ResponseOf<N>>;
   /** The authorize URL the app opened most recently. */
   lastOpened(): string;
   /** The vault's record for an account, read the way the app reads it. */
@@ -84,22 +73,18 @@ export async function startLinkHarness(
       oauthFetch: async (input, init) => {
         const body = init?.body;
         tokenRequests.push({
-          grantType: new URLSearchParams(typeof body === 'string' ? body : String(body ?? '')).get(
-            'grant_type',
-          )!,
+          grantType: new URLSearchParams(
+            typeof body === 'string' || body instanceof URLSearchParams ? body : '',
+          ).get('grant_type')!,
         });
         return fetch(input, init);
       },
     }),
   );
-  services.ipc.trustSender(SENDER.id);
   services.ipc.onEmit((event: EventName, payload) => ipcTraffic.push({ event, payload }));
-
-  const call = async <N extends ChannelName>(channel: N, request?: RequestOf<N>) => {
-    const result = await services.ipc.dispatch(channel, request, SENDER);
-    ipcTraffic.push(result);
-    return result;
-  };
+  const ipc = dispatchAs(services.ipc, undefined, {
+    onResult: (result) => ipcTraffic.push(result),
+  });
 
   return {
     practice,
@@ -113,12 +98,7 @@ export async function startLinkHarness(
       appClock.advance(ms);
       practiceClock.advance(ms);
     },
-    call,
-    async ok(channel, request) {
-      const result = await call(channel, request);
-      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-      return result.value as ResponseOf<typeof channel>;
-    },
+    ...ipc,
     lastOpened() {
       const url = opened.at(-1);
       if (!url) throw new Error('The app opened nothing in the browser');

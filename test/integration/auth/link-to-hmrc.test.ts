@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GRANT_LENGTH_MS, SEEDED, type OffsetClock } from '../../../src/practice/server';
-import type { FlowView } from '../../../src/shared/ipc/channels/auth';
+import type { FlowView } from '@shared/ipc/channels/auth';
 import { unavailableKeychain } from '../../../src/main/vault/keychain';
 import { walkPracticeJourney } from '../../support/practice-journey';
 import {
@@ -56,7 +56,7 @@ async function start(
   harness: LinkHarness,
   request: { accountKind: 'individual' | 'agent'; transport?: Transport; sessionOnly?: boolean },
 ): Promise<{ flow: FlowView; authorizeUrl: string }> {
-  const flow = (await harness.ok('auth.startLink', request)) as FlowView;
+  const flow = await harness.ok('auth.startLink', request);
   return { flow, authorizeUrl: openedAuthorize(harness) };
 }
 
@@ -385,10 +385,10 @@ describe('declining and refreshing', () => {
     expect(view.accounts[0]).toMatchObject({ id: accountId, status: 'relink-needed' });
 
     // Re-link keeps the account (and everything that refers to it).
-    const relink = (await h.ok('auth.startLink', {
+    const relink = await h.ok('auth.startLink', {
       accountKind: 'individual',
       relinkAccountId: accountId,
-    })) as FlowView;
+    });
     const journey = await walkPracticeJourney(openedAuthorize(h), individual);
     h.services.deepLinks.receive(journey.location!, 'open-url');
     const done = await h.services.link.settled();

@@ -15,7 +15,7 @@ import {
   type UkPropertyCumulativeTotals,
 } from '../../../src/main/hmrc/mappers/uk-property-summary';
 import { createOffsetClock, NO_FAULTS, SEEDED } from '../../../src/practice/server';
-import type { FraudHeadersCheck } from '../../../src/shared/ipc/channels/hmrc';
+import type { FraudHeadersCheck } from '@shared/ipc/channels/hmrc';
 import { loadHmrcSpecs, readSpecFile } from '../../support/hmrc-specs';
 import { startHmrcHarness, type HmrcHarness } from './support/hmrc-harness';
 import { pacedClock } from './support/paced-clock';
@@ -134,8 +134,8 @@ describe.skipIf(!specs)(`the HMRC client against Practice HMRC (${reason})`, () 
     const harness = await start();
     const id = await harness.link(A, 'individual');
     const hmrc = harness.services.hmrc.forAccount(id);
-    const results: { correlationId?: string }[] = [];
-    const keep = <T extends { correlationId?: string }>(r: T) => (results.push(r), r);
+    const results: { correlationId?: string | undefined }[] = [];
+    const keep = <T extends { correlationId?: string | undefined }>(r: T) => (results.push(r), r);
 
     const list = keep(await hmrc.businessDetails.list(A.nino));
     expect(list.data.listOfBusinesses.map((b) => b.businessId).sort()).toEqual(

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CsvMapping, CsvPreview, Ledger } from '../../../src/main/ledger';
-import { foreignAmountMessage } from '../../../src/main/ledger/csv/foreign-currency';
+import { foreignAmountMessage } from '../../../src/main/ledger/import/csv/foreign-currency';
 import { tempProfile } from './fixtures/temp-profile';
 
 /**

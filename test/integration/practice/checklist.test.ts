@@ -84,7 +84,7 @@ const out = (r: { status: number; body: unknown }): Outcome => ({
 });
 const oauth = (r: { status: number; body: Record<string, unknown> }): Outcome => ({
   status: r.status,
-  codes: [String(r.body.error ?? '')],
+  codes: [typeof r.body.error === 'string' ? r.body.error : ''],
 });
 const sePath = (ty = '2026-27') =>
   `/individuals/business/self-employment/${trader.nino}/${trader.se}/cumulative/${ty}`;

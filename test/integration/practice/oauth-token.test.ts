@@ -195,7 +195,7 @@ describe('POST /oauth/token: authorization_code [reference §2.4]', () => {
       'refresh_token is invalid',
     ],
   ])('%j -> %i %s', async (form, status, error, description) => {
-    const res = await tokenRequest(s.practice.baseUrl, form as Record<string, string>);
+    const res = await tokenRequest(s.practice.baseUrl, form);
     expect(res.status).toBe(status);
     expect(res.body).toEqual({ error, error_description: description });
   });

@@ -5,25 +5,17 @@ import { createOffsetClock as createAppClock } from '../../../src/main/clock/clo
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
 import { memorySink, type LogRecord } from '../../../src/main/logging/logger';
 import { startPracticeHmrc, type PracticeHmrc } from '../../../src/practice/server';
-import type {
-  ChannelName,
-  EventName,
-  RequestOf,
-  ResponseOf,
-} from '../../../src/shared/ipc/contract';
-import type { IpcError, IpcResult } from '../../../src/shared/ipc/result';
+import type { EventName } from '@shared/ipc/contract';
 import { fakeDisplay, fakeMachineFacts } from '../../support/fakes/fake-machine-facts';
+import { dispatchAs, type Dispatcher } from '../../support/dispatch-as';
 import {
   integrationAdapters,
   practiceEndpointOf,
-  TEST_SENDER,
 } from '../../support/integration-app/integration-adapters';
 import { linkThroughPractice } from '../../support/integration-app/link-through-practice';
 import { startRecordingProxy, type Exchange } from '../hmrc/support/recording-proxy';
 
-const SENDER = TEST_SENDER;
-
-export interface ProfilesHarness {
+export interface ProfilesHarness extends Dispatcher {
   practice: PracticeHmrc;
   services: MainServices;
   dataDir: string;
@@ -31,13 +23,6 @@ export interface ProfilesHarness {
   events: { event: EventName; payload: unknown }[];
   /** Every request that reached Practice HMRC's APIs (OAuth pages and tokens left out). */
   apiRequests(): Exchange[];
-  call<N extends ChannelName>(
-    channel: N,
-    request?: RequestOf<N>,
-  ): Promise<IpcResult<ResponseOf<N>>>;
-  ok<N extends ChannelName>(channel: N, request?: RequestOf<N>): Promise<ResponseOf<N>>;
-  /** Expects a typed failure and returns it. */
-  fails<N extends ChannelName>(channel: N, request?: RequestOf<N>): Promise<IpcError>;
   /** Links a Practice user through the app's own journey; returns the account id. */
   link(user: { userId: string; password: string }, kind: 'individual' | 'agent'): Promise<string>;
   /** Closes the app and opens it again on the same data folder (as a restart does). */
@@ -73,14 +58,12 @@ export async function startProfilesHarness(
         display: fakeDisplay(),
       }),
     );
-    services.ipc.trustSender(SENDER.id);
     services.ipc.onEmit((event, payload) => events.push({ event, payload }));
     return services;
   };
 
   let services = await start();
-  const call = <N extends ChannelName>(channel: N, request?: RequestOf<N>) =>
-    services.ipc.dispatch(channel, request, SENDER) as Promise<IpcResult<ResponseOf<N>>>;
+  const ipc = dispatchAs(() => services.ipc);
 
   const harness: ProfilesHarness = {
     practice,
@@ -91,17 +74,7 @@ export async function startProfilesHarness(
     logs: sink.records,
     events,
     apiRequests: () => proxy.apiCalls(),
-    call,
-    async ok(channel, request) {
-      const result = await call(channel, request);
-      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-      return result.value;
-    },
-    async fails(channel, request) {
-      const result = await call(channel, request);
-      if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
-      return result.error;
-    },
+    ...ipc,
     link: (user, kind) => linkThroughPractice({ services, opened }, user, kind),
     async restart() {
       await services.dispose();

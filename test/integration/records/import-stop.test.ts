@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
-import type { RecordsProgress } from '../../../src/shared/ipc/channels/records';
-import type { IpcResult } from '../../../src/shared/ipc/result';
+import type { RecordsProgress } from '@shared/ipc/channels/records';
+import type { IpcResult } from '@shared/ipc/result';
+import { dispatchAs } from '../../support/dispatch-as';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 import { writeBankStatement } from '../ledger/fixtures/bank-statement';
 
@@ -13,8 +14,6 @@ import { writeBankStatement } from '../ledger/fixtures/bank-statement';
  * save stops part-way, nothing of it is left in the records, other writes are refused with a
  * clear reason while it runs, and the same checked file then imports in full.
  */
-const SENDER = { id: 'w', origin: 'app://ledgerlink', isMainFrame: true };
-
 let services: MainServices | undefined;
 afterEach(async () => {
   await services?.dispose();
@@ -25,16 +24,7 @@ describe('stopping a large import', () => {
   it('leaves the records as they were, then the same file imports in full', async () => {
     const fakes = fakeMainAdapters();
     services = await createMainServices(fakes.adapters);
-    services.ipc.trustSender(SENDER.id);
-    const call = (channel: string, payload: unknown) =>
-      services!.ipc.dispatch(channel, payload, SENDER) as Promise<
-        IpcResult<Record<string, unknown>>
-      >;
-    const value = async (channel: string, payload: unknown) => {
-      const r = await call(channel, payload);
-      if (!r.ok) throw new Error(JSON.stringify(r.error));
-      return r.value;
-    };
+    const { call, ok: value } = dispatchAs(services.ipc);
     const { id: profileId } = await services.profiles.create({
       kind: 'self',
       name: 'Sam Taylor',
@@ -44,8 +34,10 @@ describe('stopping a large import', () => {
     await writeBankStatement(file, { rows: 100_000, seed: 3 });
     fakes.files.chosen.push(file);
     const preview = await value('records.importChoose', { profileId });
-    const importId = preview.importId as string;
-    await value('records.importAnalyse', { profileId, importId, mapping: preview.mapping });
+    if (!('format' in preview) || preview.format !== 'csv' || !preview.mapping)
+      throw new Error('Expected a CSV with a detected mapping');
+    const { importId, mapping } = preview;
+    await value('records.importAnalyse', { profileId, importId, mapping });
 
     const progress: RecordsProgress[] = [];
     let busyAnswer: IpcResult<unknown> | undefined;

@@ -10,10 +10,10 @@ vi.mock('electron', () => import('../../support/electron-mock'));
 import { mainWindowOptions } from '../../../src/main/electron/window-options';
 import { RENDERER_CSP } from '../../../src/main/security/content-security-policy';
 import { SEEDED } from '../../../src/practice/server';
-import { APP_SCHEME, RENDERER_ORIGIN } from '../../../src/shared/app/identity';
-import type { FlowView } from '../../../src/shared/ipc/channels/auth';
-import { channels } from '../../../src/shared/ipc/contract';
-import { eventWireName, invokeWireName } from '../../../src/shared/ipc/wire';
+import { APP_SCHEME, RENDERER_ORIGIN } from '@shared/app/identity';
+import type { FlowView } from '@shared/ipc/channels/auth';
+import { channels } from '@shared/ipc/contract';
+import { eventWireName, invokeWireName } from '@shared/ipc/wire';
 import {
   app,
   BrowserWindow,
@@ -88,7 +88,7 @@ describe('the built main bundle, starting up and quitting', () => {
 
   /** Calls a contract channel as the window's preload would, through ipcMain. */
   const invoke = async (channel: string, payload?: unknown) => {
-    const handler = ipcMain.handlers.get(invokeWireName(channel as keyof typeof channels));
+    const handler = ipcMain.handlers.get(invokeWireName(channel));
     if (!handler) throw new Error(`no ipcMain handler for ${channel}`);
     return (await handler(invokeEvent(contents), payload)) as {
       ok: boolean;
@@ -202,7 +202,7 @@ describe('the built main bundle, starting up and quitting', () => {
     });
     // A frame that is not the window's own is refused.
     const foreign = await ipcMain.handlers.get(invokeWireName('app.info'))!(
-      invokeEvent(contents, { url: 'https://example.com/' } as never),
+      invokeEvent(contents, { url: 'https://example.com/' }),
       undefined,
     );
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });

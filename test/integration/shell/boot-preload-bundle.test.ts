@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { runInContext, createContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channels } from '../../../src/shared/ipc/contract';
-import { eventWireName, invokeWireName } from '../../../src/shared/ipc/wire';
+import { channels } from '@shared/ipc/contract';
+import { eventWireName, invokeWireName } from '@shared/ipc/wire';
 import { contextBridge, ipcRenderer, resetElectronMock } from '../../support/electron-mock';
 
 /**

@@ -117,11 +117,7 @@ describe('crash safety: the app killed at random points while syncing', () => {
           practice: practiceEndpointOf(practice),
           at: SYNC_REFERENCE_NOW,
         });
-        await app.services.ipc.dispatch(
-          'auth.startLink',
-          { accountKind: 'individual', transport: 'custom-scheme' },
-          { id: 'test-window', origin: 'app://ledgerlink', isMainFrame: true },
-        );
+        await app.ok('auth.startLink', { accountKind: 'individual', transport: 'custom-scheme' });
         const journey = await walkPracticeJourney(app.opened.at(-1)!, {
           userId: user.userId,
           password: user.password,
@@ -209,7 +205,7 @@ describe('crash safety: the app killed at random points while syncing', () => {
           // Kill after a random time, or right after a random number of outbox changes.
           const afterChanges = 1 + Math.floor(random() * 10);
           const afterMs = 100 + random() * 2500;
-          const timer = setTimeout(child.kill, afterMs);
+          const timer = setTimeout(() => child.kill(), afterMs);
           const watch = setInterval(() => {
             if (child.lines.filter((l) => l === 'changed').length >= afterChanges) child.kill();
           }, 2);

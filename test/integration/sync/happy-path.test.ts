@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboxStore, frozenRecordIds } from '../../../src/main/sync/outbox-store';
 import { SEEDED } from '../../../src/practice/server';
 import { addPropertyRecords, addSelfEmploymentRecords } from './support/records';
-import { SENDER, startSyncHarness, type SyncHarness } from './support/sync-harness';
+import { startSyncHarness, type SyncHarness } from './support/sync-harness';
 
 /**
  * Review offline, then sync, against Practice HMRC over HTTP with real SQLite files and the OS
@@ -68,22 +68,18 @@ describe('review offline, then sync (sole trader and landlord)', () => {
     // Offline: approving still works, syncing explains.
     h.network.set(false);
     for (const u of [seUpdate, ukpUpdate]) {
-      const approved = await h.services.ipc.dispatch(
-        'review.approve',
-        {
-          profileId: profile.id,
-          businessId: u.businessId,
-          taxYear: u.taxYear,
-          periodEnd: u.periodEnd,
-          payloadHash: u.payloadHash,
-          recordsFingerprint: u.records.fingerprint,
-          acknowledgedWarnings: u.warnings.map((w) => w.code),
-        },
-        SENDER,
-      );
+      const approved = await h.call('review.approve', {
+        profileId: profile.id,
+        businessId: u.businessId,
+        taxYear: u.taxYear,
+        periodEnd: u.periodEnd,
+        payloadHash: u.payloadHash,
+        recordsFingerprint: u.records.fingerprint,
+        acknowledgedWarnings: u.warnings.map((w) => w.code),
+      });
       expect(approved).toMatchObject({ ok: true, value: { state: 'approved' } });
     }
-    const offline = await h.services.ipc.dispatch('sync.now', { profileId: profile.id }, SENDER);
+    const offline = await h.call('sync.now', { profileId: profile.id });
     expect(offline).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
     expect(sync.status(profile.id).counts.queued).toBe(2);
     // Frozen with each approval: the exact JSON, its hash and the records behind it.

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../../src/main/hmrc/errors/error-catalogue';
 import { SEEDED } from '../../../src/practice/server';
-import type { SyncStatusView } from '../../../src/shared/ipc/channels/sync';
 import { addPropertyRecords, addSelfEmploymentRecords } from './support/records';
-import { SENDER, startSyncHarness, type SyncHarness } from './support/sync-harness';
+import { startSyncHarness, type SyncHarness } from './support/sync-harness';
 
 /**
  * Each business rule HMRC applies to the cumulative PUT (reference §3.6, §3.8), as Practice HMRC
@@ -74,11 +73,8 @@ async function approve(businessId: number, periodEnd: string) {
 }
 
 async function shown(outboxId: number) {
-  const status = await h.services.ipc.dispatch('sync.status', { profileId }, SENDER);
-  expect(status.ok).toBe(true);
-  return (status as { ok: true; value: SyncStatusView }).value.items.find(
-    (i) => i.id === outboxId,
-  )!;
+  const status = await h.ok('sync.status', { profileId });
+  return status.items.find((i) => i.id === outboxId)!;
 }
 
 describe('HMRC’s cumulative business rules, mapped and shown', () => {

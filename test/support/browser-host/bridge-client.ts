@@ -3,7 +3,7 @@
  * buildBridge() the preload uses, over a loopback WebSocket to the browser host instead of
  * Electron IPC. Bundled on the fly by the host (esbuild); never part of the app.
  */
-import { buildBridge, type BridgeTransport } from '../../../src/shared/ipc/build-bridge';
+import { buildBridge, type BridgeTransport } from '@shared/ipc/build-bridge';
 
 type Incoming =
   | { kind: 'result'; id: number; result: unknown }
@@ -59,7 +59,10 @@ const transport: BridgeTransport = {
     await opened;
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      pending.set(id, (value) => (value instanceof Promise ? value.catch(reject) : resolve(value)));
+      pending.set(id, (value) => {
+        if (value instanceof Promise) value.catch(reject);
+        else resolve(value);
+      });
       socket.send(JSON.stringify({ kind: 'invoke', id, channel, payload }));
     });
   },

@@ -227,7 +227,14 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
         payload?: unknown;
       } & Partial<PageDisplayFacts>;
       try {
-        message = JSON.parse(String(raw));
+        message = JSON.parse(
+          (Array.isArray(raw)
+            ? Buffer.concat(raw)
+            : Buffer.isBuffer(raw)
+              ? raw
+              : Buffer.from(new Uint8Array(raw))
+          ).toString('utf8'),
+        );
       } catch {
         return;
       }

@@ -248,7 +248,7 @@ class ApiSpec {
 
   private toValidator(fn: ValidateFunction): SpecValidator {
     return (data) => {
-      const valid = fn(data) as boolean;
+      const valid = fn(data);
       return {
         valid,
         errors: valid

@@ -4,10 +4,8 @@ import { fromPracticeServer } from '../../../src/main/environments/practice-laun
 import type { LogSink } from '../../../src/main/logging/logger';
 import { keytarKeychain } from '../../../src/main/vault/keytar-keychain';
 import type { PracticeHmrc } from '../../../src/practice/server';
+import { TEST_SENDER } from '../dispatch-as';
 import { createConfStore } from '../node-adapters/conf-store';
-
-/** The one renderer window integration tests speak for: trusted, at the app's own origin. */
-export const TEST_SENDER = { id: 'test-window', origin: 'app://ledgerlink', isMainFrame: true };
 
 /**
  * A Practice HMRC the test started, as the app sees it; the test stops it, not the app. A

@@ -1,6 +1,6 @@
 import type { MainServices } from '../../../src/main/create-main-services';
 import { walkPracticeJourney } from '../practice-journey';
-import { TEST_SENDER } from './integration-adapters';
+import { dispatchAs } from '../dispatch-as';
 
 /**
  * Links an HMRC account through the app's own flow: start a link on the custom-scheme
@@ -13,16 +13,11 @@ export async function linkThroughPractice(
   kind: 'individual' | 'agent',
   relinkAccountId?: string,
 ): Promise<string> {
-  const started = await app.services.ipc.dispatch(
-    'auth.startLink',
-    {
-      accountKind: kind,
-      transport: 'custom-scheme',
-      ...(relinkAccountId ? { relinkAccountId } : {}),
-    },
-    TEST_SENDER,
-  );
-  if (!started.ok) throw new Error(`auth.startLink failed: ${JSON.stringify(started.error)}`);
+  await dispatchAs(app.services.ipc).ok('auth.startLink', {
+    accountKind: kind,
+    transport: 'custom-scheme',
+    ...(relinkAccountId ? { relinkAccountId } : {}),
+  });
   const authorizeUrl = app.opened.at(-1);
   if (!authorizeUrl) throw new Error('The app opened no authorize URL');
   const journey = await walkPracticeJourney(authorizeUrl, { ...user, decision: 'grant' });

@@ -28,14 +28,14 @@ export interface PracticeJourneyResult {
    * Where Practice's final 303 sends the browser: the redirect URI with `code` and `state` (or
    * `error=access_denied`). Undefined for `urn:ietf:wg:oauth:2.0:oob`, where the page shows the code.
    */
-  location?: string;
+  location?: string | undefined;
   /** For oob: the page title as HMRC shows it, `Success code=…&state=…` or `Denied error=…`. */
-  title?: string;
+  title?: string | undefined;
   /** The redirect's parameters, read from `location` or from the oob title. */
   params: URLSearchParams;
-  code?: string;
-  state?: string;
-  error?: string;
+  code?: string | undefined;
+  state?: string | undefined;
+  error?: string | undefined;
 }
 
 type Step = 'start' | 'sign-in' | 'two-step' | 'identity' | 'grant';

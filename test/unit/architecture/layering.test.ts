@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const files = (dir: string): string[] =>
@@ -14,6 +14,29 @@ const importsOf = (file: string) =>
       /(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g,
     ),
   ].map((m) => m[1]!);
+
+/** The path aliases of tsconfig.base.json. */
+const ALIASES: [alias: string, folder: string][] = [
+  ['@shared/', 'src/shared/'],
+  ['@renderer/', 'src/renderer/src/'],
+];
+
+/** What an import reaches: a repository path for relative and aliased imports, else the package. */
+const targetOf = (from: string, spec: string): string => {
+  for (const [alias, folder] of ALIASES) {
+    if (spec.startsWith(alias)) return folder + spec.slice(alias.length);
+  }
+  return spec.startsWith('.') ? relative('.', join(dirname(from), spec)) : spec;
+};
+const targetsOf = (file: string) => importsOf(file).map((spec) => targetOf(file, spec));
+
+/** The file an import reaches, when it is one of ours. */
+const fileOf = (target: string): string | undefined =>
+  target.startsWith('src/')
+    ? [`${target}.ts`, `${target}.tsx`, join(target, 'index.ts'), join(target, 'index.tsx')].find(
+        (f) => existsSync(f),
+      )
+    : undefined;
 
 // The layering in docs/architecture.md, checked on every file (ESLint checks it too; this test
 // keeps it true even if someone loosens the lint config).
@@ -31,9 +54,7 @@ describe('layering', () => {
     const offenders = all.filter(
       (f) =>
         f.startsWith('src/practice/') &&
-        importsOf(f).some(
-          (i) => /(^|\/)(main|renderer|preload|shared)(\/|$)/.test(i) && i.startsWith('.'),
-        ),
+        targetsOf(f).some((t) => t.startsWith('src/') && !t.startsWith('src/practice/')),
     );
     expect(offenders).toEqual([]);
   });
@@ -42,11 +63,11 @@ describe('layering', () => {
     const offenders = all.filter(
       (f) =>
         f.startsWith('src/shared/') &&
-        importsOf(f).some(
-          (i) =>
-            i.startsWith('node:') ||
-            ['fs', 'path', 'os', 'crypto', 'electron'].includes(i) ||
-            /\/(main|renderer|preload|practice)\//.test(i),
+        targetsOf(f).some(
+          (t) =>
+            t.startsWith('node:') ||
+            ['fs', 'path', 'os', 'crypto', 'electron'].includes(t) ||
+            /^src\/(main|renderer|preload|practice)\//.test(t),
         ),
     );
     expect(offenders).toEqual([]);
@@ -56,8 +77,8 @@ describe('layering', () => {
     const renderer = all.filter((f) => f.startsWith('src/renderer/'));
     expect(
       renderer.filter((f) =>
-        importsOf(f).some(
-          (i) => /\/(main|practice|preload)\//.test(i) || i === 'zod' || i.startsWith('node:'),
+        targetsOf(f).some(
+          (t) => /^src\/(main|practice|preload)\//.test(t) || t === 'zod' || t.startsWith('node:'),
         ),
       ),
     ).toEqual([]);
@@ -69,6 +90,14 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
+  it('lets only the renderer import the renderer', () => {
+    const offenders = all.filter(
+      (f) =>
+        !f.startsWith('src/renderer/') && targetsOf(f).some((t) => t.startsWith('src/renderer/')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('uses ipcMain and ipcRenderer only in the IPC bridge and the preload', () => {
     const offenders = all.filter(
       (f) =>
@@ -78,5 +107,48 @@ describe('layering', () => {
         ),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('lets each capability own its migration steps, and the ledger import nothing else of theirs', () => {
+    const steps = all.filter((f) => /^src\/main\/[^/]+\/migrations\/\d{4}-[a-z0-9-]+\.ts$/.test(f));
+    expect(steps.filter((f) => !f.startsWith('src/main/ledger/')).length).toBeGreaterThan(0);
+    const stepImports = steps.flatMap((f) =>
+      targetsOf(f)
+        .filter((t) => t !== 'src/main/ledger/migrations/migration')
+        .map((t) => `${f} → ${t}`),
+    );
+    expect(stepImports).toEqual([]);
+    const ledgerReaches = all
+      .filter((f) => f.startsWith('src/main/ledger/'))
+      .flatMap((f) =>
+        targetsOf(f)
+          .filter(
+            (t) =>
+              t.startsWith('src/main/') &&
+              !/^src\/main\/(ledger|ipc|clock)\//.test(t) &&
+              !/^src\/main\/[^/]+\/migrations\/\d{4}-/.test(t),
+          )
+          .map((t) => `${f} → ${t}`),
+      );
+    expect(ledgerReaches).toEqual([]);
+  });
+
+  it('has no import cycles, type-only imports included', () => {
+    const edges = new Map(all.map((f) => [f, targetsOf(f).flatMap((t) => fileOf(t) ?? [])]));
+    const cycles: string[][] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const path: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'visiting');
+      path.push(file);
+      for (const next of edges.get(file) ?? []) {
+        if (state.get(next) === 'visiting') cycles.push(path.slice(path.indexOf(next)));
+        else if (!state.has(next)) visit(next);
+      }
+      path.pop();
+      state.set(file, 'done');
+    };
+    for (const file of all) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
   });
 });

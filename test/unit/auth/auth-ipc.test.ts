@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMainServices } from '../../../src/main/create-main-services';
-import {
-  accountViewSchema,
-  flowViewSchema,
-  type AccountsView,
-  type FlowView,
-} from '../../../src/shared/ipc/channels/auth';
-import type { ChannelName, RequestOf } from '../../../src/shared/ipc/contract';
+import { accountViewSchema, flowViewSchema } from '@shared/ipc/channels/auth';
+import { dispatchAs } from '../../support/dispatch-as';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 import { fakeTokenEndpoint, practiceEndpoint } from './link-rig';
-
-const SENDER = { id: 'w', origin: 'app://ledgerlink', isMainFrame: true };
 
 async function services() {
   const endpoint = fakeTokenEndpoint();
@@ -19,19 +12,9 @@ async function services() {
     oauthFetch: endpoint.fetch,
   });
   const s = await createMainServices(fakes.adapters);
-  s.ipc.trustSender(SENDER.id);
   const traffic: unknown[] = [];
   s.ipc.onEmit((event, payload) => traffic.push({ event, payload }));
-  const call = async <N extends ChannelName>(channel: N, request?: RequestOf<N>) => {
-    const result = await s.ipc.dispatch(channel, request, SENDER);
-    traffic.push(result);
-    return result;
-  };
-  const ok = async <N extends ChannelName>(channel: N, request?: RequestOf<N>) => {
-    const r = await call(channel, request);
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
+  const { call, ok } = dispatchAs(s.ipc, undefined, { onResult: (r) => traffic.push(r) });
   return { s, fakes, endpoint, traffic, call, ok };
 }
 
@@ -45,7 +28,7 @@ describe('the auth IPC channels', () => {
     expect(options.defaultTransport).toBe('custom-scheme');
     expect(options.practiceUsers).toHaveLength(1);
 
-    const flow = (await ok('auth.startLink', { accountKind: 'individual' })) as FlowView;
+    const flow = await ok('auth.startLink', { accountKind: 'individual' });
     const url = fakes.opened.at(-1)!;
     const state = new URL(url).searchParams.get('state')!;
     const code = endpoint.codeFor(url);
@@ -60,7 +43,7 @@ describe('the auth IPC channels', () => {
     expect(done.phase).toBe('linked');
     expect(await ok('auth.currentFlow')).toMatchObject({ phase: 'linked' });
 
-    const accounts = (await ok('auth.accounts')) as AccountsView;
+    const accounts = await ok('auth.accounts');
     expect(accounts.accounts).toHaveLength(1);
     const accountId = accounts.accounts[0]!.id;
     expect(accounts.accounts[0]!.features.every((f) => f.granted)).toBe(true);

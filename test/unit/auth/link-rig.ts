@@ -18,7 +18,7 @@ import { createExternalOpener } from '../../../src/main/shell/external-opener';
 import { ALLOWED_HTTPS_HOSTS } from '../../../src/main/shell/external-url-policy';
 import { createMemoryStore } from '../../../src/main/storage/key-value-store';
 import { createTokenVault } from '../../../src/main/vault/token-vault';
-import type { FlowView } from '../../../src/shared/ipc/channels/auth';
+import type { FlowView } from '@shared/ipc/channels/auth';
 import { createMemoryKeychain } from '../../support/fakes/memory-keychain';
 
 export const PRACTICE_BASE = 'http://127.0.0.1:45678';
@@ -67,7 +67,10 @@ export function fakeTokenEndpoint() {
   const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
     if (url !== `${PRACTICE_BASE}/oauth/token`) throw new TypeError(`unexpected fetch ${url}`);
-    const form = new URLSearchParams(String(init?.body ?? ''));
+    const body = init?.body;
+    const form = new URLSearchParams(
+      typeof body === 'string' || body instanceof URLSearchParams ? body : '',
+    );
     requests.push(form);
     const reply = (status: number, body: unknown) =>
       new Response(JSON.stringify(body), {
@@ -191,7 +194,7 @@ export function linkRig(
   });
   const accounts = createHmrcAccountStore(createMemoryStore('hmrc-accounts'));
   const tokenStore = createMemoryStore('token-vault');
-  const realSet = tokenStore.set;
+  const realSet = tokenStore.set.bind(tokenStore);
   let failWrites = false;
   tokenStore.set = (key, value) => {
     if (failWrites && key.startsWith('records')) throw new Error('ENOSPC: no space left on device');

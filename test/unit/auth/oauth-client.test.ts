@@ -29,9 +29,11 @@ function fakeFetch(reply: () => Response | Promise<Response>) {
   const requests: { url: string; method: string; body: URLSearchParams; headers: Headers }[] = [];
   const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
     requests.push({
-      url: String(input),
+      url: input instanceof Request ? input.url : input.toString(),
       method: init?.method ?? 'GET',
-      body: new URLSearchParams(String(init?.body ?? '')),
+      body: new URLSearchParams(
+        typeof init?.body === 'string' || init?.body instanceof URLSearchParams ? init.body : '',
+      ),
       headers: new Headers(init?.headers),
     });
     return reply();

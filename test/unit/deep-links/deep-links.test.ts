@@ -11,7 +11,6 @@ import { extractDeepLinkFromArgv } from '../../../src/main/deep-links/extract-fr
 import { parseAppUrl } from '../../../src/main/deep-links/parse-app-url';
 import { createDeepLinkRouter } from '../../../src/main/deep-links/deep-link-router';
 import { createLogger, memorySink } from '../../../src/main/logging/logger';
-import type { App } from 'electron';
 
 const CALLBACK = 'app.ledgerlink.desktop:/oauth/callback?code=abc123&state=s1';
 
@@ -19,7 +18,7 @@ function receiver(argv: string[] = ['/opt/Ledgerlink/ledgerlink']) {
   const delivered: { url: string; source: string }[] = [];
   const warnings: string[] = [];
   const focus = vi.fn();
-  installDeepLinkReceiver(app as unknown as App, argv, {
+  installDeepLinkReceiver(app, argv, {
     deliver: (url, source) => delivered.push({ url, source }),
     focusWindow: focus,
     warn: (m) => warnings.push(m),
@@ -97,7 +96,7 @@ describe('deep links from the operating system', () => {
   });
 
   it('registers the scheme with the OS, passing the app path in development', () => {
-    registerProtocolClient(app as unknown as App, {
+    registerProtocolClient(app, {
       defaultApp: true,
       execPath: '/usr/bin/electron',
       argv1: '/src/ledgerlink',
@@ -107,7 +106,7 @@ describe('deep links from the operating system', () => {
       '/usr/bin/electron',
       ['/src/ledgerlink'],
     );
-    registerProtocolClient(app as unknown as App, {
+    registerProtocolClient(app, {
       defaultApp: false,
       execPath: '/opt/Ledgerlink/ledgerlink',
     });

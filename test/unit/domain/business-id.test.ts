@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBusinessId, validateBusinessId } from '../../../src/shared/domain/business-id';
-import { isBusinessKind } from '../../../src/shared/domain/business-kinds';
+import { isBusinessId, validateBusinessId } from '@shared/domain/business-id';
+import { isBusinessKind } from '@shared/domain/business-kinds';
 
 describe('HMRC business ids (reference §3.3)', () => {
   it('accepts the documented shape', () => {

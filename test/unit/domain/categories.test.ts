@@ -13,7 +13,7 @@ import {
   hmrcPath,
   type FieldAmount,
   type HmrcCategory,
-} from '../../../src/shared/domain/categories';
+} from '@shared/domain/categories';
 
 const fields = (kind: 'self-employment' | 'uk-property', direction: 'income' | 'expense') =>
   categoriesForKind(kind)

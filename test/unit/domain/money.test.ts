@@ -10,7 +10,7 @@ import {
   penceToDecimalString,
   penceToHmrcAmount,
   sumPence,
-} from '../../../src/shared/domain/money';
+} from '@shared/domain/money';
 
 const pence = (text: string, options?: Parameters<typeof parseMoney>[1]) => {
   const result = parseMoney(text, options);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNino, maskNino, validateNino } from '../../../src/shared/domain/nino';
+import { formatNino, maskNino, validateNino } from '@shared/domain/nino';
 
 const code = (input: string) => {
   const result = validateNino(input);

@@ -20,7 +20,7 @@ import {
   ytdStart,
   type CumulativeDatesInput,
   type PeriodBasis,
-} from '../../../src/shared/domain/tax-year';
+} from '@shared/domain/tax-year';
 
 const standard: PeriodBasis = { type: 'standard' };
 const calendar: PeriodBasis = { type: 'calendar' };

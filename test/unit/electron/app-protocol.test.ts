@@ -7,7 +7,6 @@ vi.mock('electron', () => import('../../support/electron-mock'));
 
 import { protocol, resetElectronMock } from '../../support/electron-mock';
 import { registerRendererScheme, serveRenderer } from '../../../src/main/electron/app-protocol';
-import type { Protocol } from 'electron';
 
 describe('the app:// renderer protocol', () => {
   let dir: string;
@@ -18,8 +17,8 @@ describe('the app:// renderer protocol', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, '..', 'secret.txt'), 'do not serve');
-    registerRendererScheme(protocol as unknown as Protocol);
-    serveRenderer(protocol as unknown as Protocol, dir);
+    registerRendererScheme(protocol);
+    serveRenderer(protocol, dir);
   });
 
   const get = (url: string, method = 'GET') =>

@@ -7,14 +7,13 @@ import {
   denyAllPermissions,
   installWebContentsGuards,
 } from '../../../src/main/electron/web-contents-guards';
-import type { App, Session } from 'electron';
 
 describe('web contents guards', () => {
   beforeEach(() => resetElectronMock());
 
   function guarded() {
     const opened: string[] = [];
-    installWebContentsGuards(app as unknown as App, {
+    installWebContentsGuards(app, {
       appOrigins: () => ['app://ledgerlink'],
       openExternal: async (url) => void opened.push(url),
       warn: () => undefined,
@@ -57,7 +56,7 @@ describe('web contents guards', () => {
   });
 
   it('denies every permission request and check', () => {
-    denyAllPermissions(session.defaultSession as unknown as Session);
+    denyAllPermissions(session.defaultSession);
     const granted = vi.fn();
     session.defaultSession.permissionRequestHandler?.({}, 'media', granted);
     expect(granted).toHaveBeenCalledWith(false);

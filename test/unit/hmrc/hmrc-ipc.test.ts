@@ -3,14 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HmrcAccount } from '../../../src/main/auth/hmrc-accounts';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
 import type { HmrcBusyInfo } from '../../../src/main/hmrc/hmrc-http-client';
-import type { HmrcService } from '../../../src/main/hmrc/hmrc-service';
+import { fakeHmrcService } from '../../support/fakes/fake-hmrc-client';
 import { busyMessage, registerHmrcIpc } from '../../../src/main/hmrc/register-hmrc-ipc';
 import { createIpcRouter } from '../../../src/main/ipc/ipc-router';
 import { createLogger, memorySink } from '../../../src/main/logging/logger';
-import type { FraudHeadersView } from '../../../src/shared/ipc/channels/hmrc';
+import type { FraudHeadersView } from '@shared/ipc/channels/hmrc';
+import { dispatchAs } from '../../support/dispatch-as';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
-
-const SENDER = { id: 'w', origin: 'app://ledgerlink', isMainFrame: true };
 
 const account = (id: string, over: Partial<HmrcAccount> = {}): HmrcAccount => ({
   id,
@@ -33,10 +32,7 @@ afterEach(async () => {
 async function start(overrides: Parameters<typeof fakeMainAdapters>[0] = {}) {
   const fakes = fakeMainAdapters(overrides);
   services = await createMainServices(fakes.adapters);
-  services.ipc.trustSender(SENDER.id);
-  const call = async (channel: string, payload: unknown) =>
-    services!.ipc.dispatch(channel, payload, SENDER);
-  return { services, call, logs: fakes.logs };
+  return { services, ...dispatchAs(services.ipc), logs: fakes.logs };
 }
 
 describe('hmrc.fraudHeaders', () => {
@@ -70,11 +66,11 @@ describe('hmrc.fraudHeaders', () => {
   });
 
   it('picks the most recently used account of the current environment, and lets you choose', async () => {
-    const { services, call } = await start();
+    const { services, ok } = await start();
     services.accounts.save(account('a', { linkedAt: '2026-11-20T10:00:00.000Z' }));
     services.accounts.save(account('b', { kind: 'agent', label: 'Agent' }));
     services.accounts.save(account('s', { environment: 'sandbox' }));
-    let view = ((await call('hmrc.fraudHeaders', {})) as { value: FraudHeadersView }).value;
+    let view = await ok('hmrc.fraudHeaders', {});
     expect(view.accounts.map((a) => a.id)).toEqual(['a', 'b']);
     expect(view.activeAccountId).toBe('a');
 
@@ -84,7 +80,7 @@ describe('hmrc.fraudHeaders', () => {
     ).rejects.toMatchObject({
       code: 'NOT_LINKED',
     });
-    view = ((await call('hmrc.fraudHeaders', {})) as { value: FraudHeadersView }).value;
+    view = await ok('hmrc.fraudHeaders', {});
     expect(view.activeAccountId).toBe('b');
     expect(view.accounts[0]).toMatchObject({
       id: 'b',
@@ -92,13 +88,12 @@ describe('hmrc.fraudHeaders', () => {
       lastUsedAt: expect.any(String),
     });
 
-    view = ((await call('hmrc.fraudHeaders', { accountId: 'a' })) as { value: FraudHeadersView })
-      .value;
+    view = await ok('hmrc.fraudHeaders', { accountId: 'a' });
     expect(view.activeAccountId).toBe('a');
   });
 
   it('says the check is not available for live HMRC accounts', async () => {
-    const { services, call } = await start({
+    const { services, call, ok } = await start({
       hmrcEnvironments: hmrcEnvironments({
         production: {
           clientId: 'id',
@@ -109,7 +104,7 @@ describe('hmrc.fraudHeaders', () => {
     });
     await call('settings.setEnvironment', { environment: 'production' });
     services.accounts.save(account('live', { environment: 'production' }));
-    const view = ((await call('hmrc.fraudHeaders', {})) as { value: FraudHeadersView }).value;
+    const view = await ok('hmrc.fraudHeaders', {});
     expect(view.check).toEqual({
       available: false,
       reason: expect.stringMatching(/only in its sandbox/),
@@ -121,7 +116,7 @@ describe('hmrc.fraudHeaders', () => {
 
 describe('hmrc.checkFraudHeaders', () => {
   it('answers an unknown or unusable account with a typed error, without any request', async () => {
-    const { services, call } = await start();
+    const { services, call, send } = await start();
     expect(await call('hmrc.checkFraudHeaders', { accountId: 'nobody' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_LINKED' },
@@ -136,7 +131,7 @@ describe('hmrc.checkFraudHeaders', () => {
       ok: false,
       error: { code: 'ACCOUNT_IN_OTHER_ENVIRONMENT' },
     });
-    expect(await call('hmrc.checkFraudHeaders', {})).toMatchObject({
+    expect(await send('hmrc.checkFraudHeaders', {})).toMatchObject({
       ok: false,
       error: { code: 'INVALID_REQUEST' },
     });
@@ -150,12 +145,12 @@ describe('hmrc.busy', () => {
       trustedOrigins: () => [],
     });
     let fire: ((info: HmrcBusyInfo) => void) | undefined;
-    const hmrc = {
-      onBusy: (l: (info: HmrcBusyInfo) => void) => {
+    const hmrc = fakeHmrcService({
+      onBusy: (l) => {
         fire = l;
         return () => undefined;
       },
-    } as unknown as HmrcService;
+    });
     registerHmrcIpc(router, {
       hmrc,
       environments: { current: () => 'practice' },

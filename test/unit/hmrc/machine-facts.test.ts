@@ -176,7 +176,7 @@ describe('the time zone at request time', () => {
     const collector = createFraudHeaderCollector({
       machine: {
         ...fakeMachineFacts(),
-        timezoneOffsetMinutes: nodeMachineFacts().timezoneOffsetMinutes,
+        timezoneOffsetMinutes: (when) => nodeMachineFacts().timezoneOffsetMinutes(when),
       },
       display: fakeDisplay(),
       deviceId: () => 'beec798b-b366-47fa-b1f8-92cede14a1ce',

@@ -20,7 +20,7 @@ import {
   UK_PROPERTY_ITEMISED_EXPENSE_FIELDS,
   ukPropertyCumulativeRequestSchema,
 } from '../../../src/main/hmrc/schemas/uk-property';
-import { MAX_HMRC_AMOUNT_PENCE } from '../../../src/shared/domain/money';
+import { MAX_HMRC_AMOUNT_PENCE } from '@shared/domain/money';
 import { loadHmrcSpecs, readSpecFile } from '../../support/hmrc-specs';
 
 const { specs, reason } = loadHmrcSpecs();

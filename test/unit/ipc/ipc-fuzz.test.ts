@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import { createMainServices } from '../../../src/main/create-main-services';
 import type * as IpcRouterModule from '../../../src/main/ipc/ipc-router';
 import type { Handler } from '../../../src/main/ipc/ipc-router';
-import { channels, type ChannelName } from '../../../src/shared/ipc/contract';
-import { ipcResultSchema } from '../../../src/shared/ipc/wire';
+import { channels, type ChannelName } from '@shared/ipc/contract';
+import { ipcResultSchema } from '@shared/ipc/wire';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 import { nearValid, valid } from '../../support/zod-arbitraries';
 

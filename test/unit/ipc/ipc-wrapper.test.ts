@@ -12,8 +12,8 @@ import {
 import { bindIpcMain } from '../../../src/main/electron/ipc-main-bridge';
 import { createIpcRouter } from '../../../src/main/ipc/ipc-router';
 import { AppError } from '../../../src/main/ipc/app-error';
+import { ledgerError } from '../../../src/main/ledger/ledger-error';
 import { createLogger, memorySink } from '../../../src/main/logging/logger';
-import type { WebContents } from 'electron';
 
 const APP = 'app://ledgerlink/';
 
@@ -33,7 +33,7 @@ function setup() {
   router.handle('app.info', info);
   const bridge = bindIpcMain(router);
   const window = new FakeWebContents(APP);
-  bridge.trustWindow(window as unknown as WebContents);
+  bridge.trustWindow(window);
   const call = (channel: string, event: unknown, payload?: unknown) =>
     ipcMain.handlers.get(`ledgerlink:${channel}`)!(event, payload) as Promise<unknown>;
   return { router, info, window, call, logs, bridge };
@@ -139,6 +139,32 @@ describe('the IPC handle() wrapper', () => {
     expect(internal).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(internal)).not.toMatch(/internals|stack|\.config/);
     expect(logs.records.some((r) => r.level === 'error')).toBe(true);
+  });
+
+  it('passes a ledger error on as itself, field problems kept and its cause left behind', async () => {
+    const router = createIpcRouter({
+      logger: createLogger(memorySink()),
+      trustedOrigins: () => ['app://ledgerlink'],
+    });
+    router.trustSender('w');
+    const sender = { id: 'w', origin: 'app://ledgerlink', isMainFrame: true };
+    router.handle('app.info', () => {
+      throw ledgerError('INVALID_INPUT', 'That date is not a real date.', 'Correct it.', {
+        fields: [{ path: 'date', message: 'That date is not a real date.' }],
+        cause: new Error('secret stack at /home/me'),
+      });
+    });
+    const result = await router.dispatch('app.info', undefined, sender);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'That date is not a real date.',
+        action: 'Correct it.',
+        fields: [{ path: 'date', message: 'That date is not a real date.' }],
+      },
+    });
+    expect(JSON.stringify(result)).not.toMatch(/secret|home/);
   });
 
   it('never lets a handler return a value outside the contract', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   checkPlausibility,
   type AmountCell,
-} from '../../../src/main/ledger/csv/amount-plausibility';
-import { detectShape } from '../../../src/main/ledger/csv/detect-shape';
+} from '../../../src/main/ledger/import/csv/amount-plausibility';
+import { detectShape } from '../../../src/main/ledger/import/csv/detect-shape';
 
 const cells = (...texts: string[]): AmountCell[] => texts.map((text, i) => ({ line: i + 2, text }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessDateOrder, parseBankDate } from '../../../src/main/ledger/csv/bank-dates';
+import { guessDateOrder, parseBankDate } from '../../../src/main/ledger/import/csv/bank-dates';
 
 describe('bank dates', () => {
   it.each([

@@ -4,7 +4,7 @@ import {
   OccurrenceCounter,
   contentHash,
   contentHashDayRange,
-} from '../../../src/main/ledger/csv/content-hash';
+} from '../../../src/main/ledger/import/analyse/content-hash';
 import { normaliseGeneral, normaliseText } from '../../../src/main/ledger/text-normalise';
 
 describe('normalised text', () => {

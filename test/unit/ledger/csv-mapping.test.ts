@@ -4,8 +4,8 @@ import {
   highestColumn,
   readRow,
   type CsvMapping,
-} from '../../../src/main/ledger/csv/csv-mapping';
-import { type LedgerError } from '../../../src/main/ledger/ledger-error';
+} from '../../../src/main/ledger/import/csv/csv-mapping';
+import type { AppError } from '../../../src/main/ipc/app-error';
 
 const single: CsvMapping = {
   delimiter: ',',
@@ -94,7 +94,7 @@ describe('checking a mapping', () => {
         checkMapping({ ...single, ...patch });
         return null;
       } catch (error) {
-        return (error as LedgerError).code;
+        return (error as AppError).code;
       }
     };
     expect(bad({})).toBeNull();

@@ -7,13 +7,17 @@ import {
   currencyInText,
   findCurrencyColumn,
   withoutCurrency,
-} from '../../../src/main/ledger/csv/currency';
-import { highestColumn, readRow, type CsvMapping } from '../../../src/main/ledger/csv/csv-mapping';
-import { detectShape } from '../../../src/main/ledger/csv/detect-shape';
-import { previewImport } from '../../../src/main/ledger/csv/preview-import';
-import { sniffFile } from '../../../src/main/ledger/csv/text-source';
-import { detectFormat } from '../../../src/main/ledger/ofx/ofx-file';
-import { previewOfx } from '../../../src/main/ledger/ofx/preview-ofx';
+} from '../../../src/main/ledger/import/csv/currency';
+import {
+  highestColumn,
+  readRow,
+  type CsvMapping,
+} from '../../../src/main/ledger/import/csv/csv-mapping';
+import { detectShape } from '../../../src/main/ledger/import/csv/detect-shape';
+import { previewImport } from '../../../src/main/ledger/import/csv/preview-import';
+import { sniffFile } from '../../../src/main/ledger/import/text-source';
+import { detectFormat } from '../../../src/main/ledger/import/ofx/ofx-file';
+import { previewOfx } from '../../../src/main/ledger/import/ofx/preview-ofx';
 import { ofxStatement } from '../../support/ofx-statement';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledgerlink-currency-'));

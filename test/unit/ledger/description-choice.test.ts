@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { highestColumn, joinDescription, readRow } from '../../../src/main/ledger/csv/csv-mapping';
-import { detectShape } from '../../../src/main/ledger/csv/detect-shape';
+import {
+  highestColumn,
+  joinDescription,
+  readRow,
+} from '../../../src/main/ledger/import/csv/csv-mapping';
+import { detectShape } from '../../../src/main/ledger/import/csv/detect-shape';
 import {
   chooseDescription,
   type TextColumn,
-} from '../../../src/main/ledger/csv/description-choice';
+} from '../../../src/main/ledger/import/csv/description-choice';
 
 const column = (index: number, name: string, more: Partial<TextColumn> = {}): TextColumn => ({
   index,

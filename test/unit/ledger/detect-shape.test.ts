@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectDecimalStyle, detectShape } from '../../../src/main/ledger/csv/detect-shape';
-import { shapeFingerprint } from '../../../src/main/ledger/csv/fingerprint';
+import { detectDecimalStyle, detectShape } from '../../../src/main/ledger/import/csv/detect-shape';
+import { shapeFingerprint } from '../../../src/main/ledger/import/csv/fingerprint';
 
 describe('detecting a bank file’s shape', () => {
   it('reads a plain UK export: header, date, description, signed amount; balance ignored', () => {

@@ -4,12 +4,12 @@ import {
   highestColumn,
   readRow,
   type CsvMapping,
-} from '../../../src/main/ledger/csv/csv-mapping';
+} from '../../../src/main/ledger/import/csv/csv-mapping';
 import {
   explicitSign,
   findDirectionColumn,
   readDirection,
-} from '../../../src/main/ledger/csv/direction-markers';
+} from '../../../src/main/ledger/import/csv/direction-markers';
 
 describe('direction markers', () => {
   it.each([

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectShape } from '../../../src/main/ledger/csv/detect-shape';
-import { findInOutPair, inOutOrderFromBalance } from '../../../src/main/ledger/csv/in-out-pair';
+import { detectShape } from '../../../src/main/ledger/import/csv/detect-shape';
+import {
+  findInOutPair,
+  inOutOrderFromBalance,
+} from '../../../src/main/ledger/import/csv/in-out-pair';
 
 const rows = [
   ['07/04/2025', 'ACME LTD', '', '850.00', '1850.00'],

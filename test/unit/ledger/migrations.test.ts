@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../../src/main/ledger/database';
-import { LedgerError } from '../../../src/main/ledger/ledger-error';
+import { ledgerError } from '../../../src/main/ledger/ledger-error';
 import { LEDGER_MIGRATIONS } from '../../../src/main/ledger/migrations';
 import { sqlMigration } from '../../../src/main/ledger/migrations/migration';
 import {
@@ -127,9 +127,9 @@ describe('schema migrations', () => {
   });
 });
 
-describe('LedgerError', () => {
+describe('ledger errors', () => {
   it('crosses IPC as code, message and action only', () => {
-    const error = new LedgerError('LEDGER_BUSY', 'Busy.', 'Wait.', {
+    const error = ledgerError('LEDGER_BUSY', 'Busy.', 'Wait.', {
       cause: new Error('secret stack'),
     });
     expect(JSON.parse(JSON.stringify(error))).toEqual({

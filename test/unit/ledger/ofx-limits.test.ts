@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sniffFile } from '../../../src/main/ledger/csv/text-source';
-import { readOfxRows } from '../../../src/main/ledger/ofx/ofx-rows';
-import { MAX_OFX_DEPTH } from '../../../src/main/ledger/ofx/ofx-statements';
+import { sniffFile } from '../../../src/main/ledger/import/text-source';
+import { readOfxRows } from '../../../src/main/ledger/import/ofx/ofx-rows';
+import { MAX_OFX_DEPTH } from '../../../src/main/ledger/import/ofx/ofx-statements';
 import { deeplyNestedOfx, ofxStatement } from '../../support/ofx-statement';
 
 /**

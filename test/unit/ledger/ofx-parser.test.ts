@@ -2,17 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sniffFile } from '../../../src/main/ledger/csv/text-source';
-import { detectFormat } from '../../../src/main/ledger/ofx/ofx-file';
-import { OfxStatementReader } from '../../../src/main/ledger/ofx/ofx-statements';
-import { OfxTokenizer, decodeEntities } from '../../../src/main/ledger/ofx/ofx-tokens';
+import { sniffFile } from '../../../src/main/ledger/import/text-source';
+import { detectFormat } from '../../../src/main/ledger/import/ofx/ofx-file';
+import { OfxStatementReader } from '../../../src/main/ledger/import/ofx/ofx-statements';
+import { OfxTokenizer, decodeEntities } from '../../../src/main/ledger/import/ofx/ofx-tokens';
 import {
   ofxAmount,
   ofxDate,
   readOfxTransaction,
   type OfxRow,
-} from '../../../src/main/ledger/ofx/ofx-values';
-import { previewOfx } from '../../../src/main/ledger/ofx/preview-ofx';
+} from '../../../src/main/ledger/import/ofx/ofx-values';
+import { previewOfx } from '../../../src/main/ledger/import/ofx/preview-ofx';
 
 /**
  * The OFX reader on statements as UK banks export them: OFX 1.02 (SGML, leaf tags never closed,

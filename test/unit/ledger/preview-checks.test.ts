@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CsvMapping } from '../../../src/main/ledger/csv/csv-mapping';
-import { previewChecks, type PreviewContext } from '../../../src/main/ledger/csv/preview-checks';
+import type { CsvMapping } from '../../../src/main/ledger/import/csv/csv-mapping';
+import {
+  previewChecks,
+  type PreviewContext,
+} from '../../../src/main/ledger/import/csv/preview-checks';
 
 const rows = [
   ['07/04/2025', '41920537', 'ACME LTD', '850.00', '1850.00'],

@@ -36,7 +36,7 @@ describe('storing a receipt', () => {
     const source = t.file('growing.pdf', PDF);
     // The file is under the cap when it is chosen; it grows after the copy has started.
     const growing: ReceiptSource = {
-      size: nodeReceiptSource.size,
+      size: (path) => nodeReceiptSource.size(path),
       async *read(path) {
         let first = true;
         for await (const chunk of nodeReceiptSource.read(path)) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { balanceFit } from '../../../src/main/ledger/csv/balance-column';
-import { cardSignQuestion, type ExampleRow } from '../../../src/main/ledger/csv/sign-convention';
+import { balanceFit } from '../../../src/main/ledger/import/csv/balance-column';
+import {
+  cardSignQuestion,
+  type ExampleRow,
+} from '../../../src/main/ledger/import/csv/sign-convention';
 
 /** Rows as written in the file: a plus is read as money in until the person says otherwise. */
 const rows = (...amounts: [string, number][]): ExampleRow[] =>

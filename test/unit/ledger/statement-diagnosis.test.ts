@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isMoneyLike } from '../../../src/main/ledger/csv/detect-shape';
+import { isMoneyLike } from '../../../src/main/ledger/import/csv/detect-shape';
 import {
   diagnoseNoRows,
   refuseNonText,
   refuseOtherLayouts,
-} from '../../../src/main/ledger/csv/statement-diagnosis';
+} from '../../../src/main/ledger/import/csv/statement-diagnosis';
 
 const bytes = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
 

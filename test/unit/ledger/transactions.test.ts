@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ledger } from '../../../src/main/ledger';
-import { LedgerError } from '../../../src/main/ledger/ledger-error';
+import { AppError } from '../../../src/main/ipc/app-error';
 import { tempLedger } from './ledger-fixture';
 
 let t: ReturnType<typeof tempLedger>;
@@ -21,7 +21,7 @@ const codeOf = (fn: () => unknown): string | null => {
     fn();
     return null;
   } catch (error) {
-    if (error instanceof LedgerError) return error.code;
+    if (error instanceof AppError) return error.code;
     throw error;
   }
 };
@@ -56,10 +56,10 @@ describe('entering transactions', () => {
       try {
         ledger.transactions.add({ date: '2026-02-30', description: 'x', amountPence: 1 });
       } catch (e) {
-        return e as LedgerError;
+        return e as AppError;
       }
     })();
-    expect(error).toBeInstanceOf(LedgerError);
+    expect(error).toBeInstanceOf(AppError);
     expect(error?.toJSON()).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'date' }] });
     expect(
       codeOf(() =>

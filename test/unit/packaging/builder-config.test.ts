@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { APP_ID, APP_SCHEME, PRODUCT_NAME } from '../../../src/shared/app/identity';
+import { APP_ID, APP_SCHEME, PRODUCT_NAME } from '@shared/app/identity';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped YAML document, checked by schema below

@@ -19,7 +19,7 @@ function setup(
       ? {
           '2026-27': {
             fromDate: '2026-04-06',
-            toDate: history.at(-1)?.toDate,
+            toDate: history[history.length - 1]!.toDate,
             amounts: {},
             submittedAt: 0,
             history,

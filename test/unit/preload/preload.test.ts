@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../../support/electron-mock'));
 
 import { contextBridge, ipcRenderer } from '../../support/electron-mock';
-import { channels } from '../../../src/shared/ipc/contract';
+import { channels } from '@shared/ipc/contract';
 
 type Api = Record<string, unknown> & {
   app: { info: () => Promise<unknown> };

@@ -3,7 +3,7 @@ import {
   actionPermission,
   RESTRICTED_ACTIONS,
   restrictionsFor,
-} from '../../../src/shared/domain/agent-permissions';
+} from '@shared/domain/agent-permissions';
 
 describe('agent permissions (reference §2.10)', () => {
   it('refuses a supporting agent calculations, the final declaration and the accounting type, with the reason', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesProfile } from '../../../src/renderer/src/features/profiles/match-profile';
+import { matchesProfile } from '@renderer/features/profiles/match-profile';
 
 const carys = { name: 'Carys Clarke', nino: 'AC100003C' };
 

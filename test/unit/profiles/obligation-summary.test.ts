@@ -7,6 +7,10 @@ import {
   summarise,
 } from '../../../src/main/profiles/obligation-summary';
 
+/** A final declaration belongs to no one business: HMRC gives no business id. */
+const withoutBusiness = ({ hmrcBusinessId: _, ...rest }: CachedObligation): CachedObligation =>
+  rest;
+
 const o = (dueDate: string, over: Partial<CachedObligation> = {}): CachedObligation => ({
   kind: 'quarterly',
   hmrcBusinessId: 'XAIS00000000001',
@@ -25,7 +29,7 @@ describe('obligation summary and overview status', () => {
         o('2027-02-07'),
         o('2026-11-07'),
         o('2026-08-07', { status: 'fulfilled' }),
-        o('2027-01-31', { kind: 'final-declaration', hmrcBusinessId: undefined }),
+        withoutBusiness(o('2027-01-31', { kind: 'final-declaration' })),
       ],
       names,
     );

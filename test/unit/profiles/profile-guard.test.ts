@@ -1,12 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HmrcAccountClient } from '../../../src/main/hmrc/hmrc-service';
-import type { HmrcRequest } from '../../../src/main/hmrc/hmrc-http-client';
 import {
   assertAllowed,
   guardedClient,
   restrictedActionOf,
 } from '../../../src/main/profiles/profile-guard';
 import type { Profile } from '../../../src/main/profiles/profile-record';
+import { fakeHmrcAccountClient, noContentTransport } from '../../support/fakes/fake-hmrc-client';
 
 const profile = (over: Partial<Profile> = {}): Profile => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -23,39 +22,23 @@ const profile = (over: Partial<Profile> = {}): Profile => ({
   ...over,
 });
 
-/** A client whose every call is recorded and answers OK, as HMRC would for a main agent. */
+/** A client whose calls are recorded and answered as HMRC would answer a main agent. */
 function recordingClient() {
   const sent: string[] = [];
-  const send = vi.fn(async (request: HmrcRequest<unknown>) => {
-    sent.push(request.template);
-    return { data: undefined, correlationId: 'c', status: 204 };
-  });
-  const call = (name: string) =>
-    vi.fn(async () => (sent.push(name), { data: {}, correlationId: 'c', status: 200 }));
-  const client = {
+  const answer = <T>(name: string, data: T) =>
+    vi.fn(async () => (sent.push(name), { data, correlationId: 'c', status: 200 }));
+  const client = fakeHmrcAccountClient({
     accountId: 'agent-1',
     environment: 'practice',
     kind: 'agent',
-    transport: { accountId: 'agent-1', environment: 'practice', send },
-    businessDetails: {
-      list: call('list'),
-      retrieve: call('retrieve'),
-      createAmendQuarterlyPeriodType: call('period-type'),
-    },
-    obligations: {
-      incomeAndExpenditure: call('obligations'),
-      finalDeclaration: call('final-obligations'),
-    },
-    selfEmployment: { putCumulative: call('se-put'), getCumulative: call('se-get') },
-    ukProperty: { putCumulative: call('uk-put'), getCumulative: call('uk-get') },
-    calculations: {
-      trigger: call('trigger'),
-      list: call('calc-list'),
-      retrieve: call('calc-get'),
-      submitFinalDeclaration: call('final'),
-    },
-    fraudHeaders: { validate: call('fph') },
-  } as unknown as HmrcAccountClient;
+    transport: noContentTransport((request) => sent.push(request.template), {
+      accountId: 'agent-1',
+      environment: 'practice',
+    }),
+    businessDetails: { list: answer('list', { listOfBusinesses: [] }) },
+    obligations: { incomeAndExpenditure: answer('obligations', { obligations: [] }) },
+    calculations: { trigger: answer('trigger', { calculationId: 'c-1' }) },
+  });
   return { client, sent };
 }
 

@@ -8,12 +8,9 @@ import {
   isKeyOfProfile,
   profileKey,
   profilesQueryKey,
-} from '../../../src/renderer/src/app/use-active-profile';
-import {
-  forProfile,
-  snapshotKey,
-} from '../../../src/renderer/src/features/profiles/use-profile-data';
-import type { ProfilesView } from '../../../src/shared/ipc/channels/profiles';
+} from '@renderer/app/use-active-profile';
+import { forProfile, snapshotKey } from '@renderer/features/profiles/use-profile-data';
+import type { ProfilesView } from '@shared/ipc/channels/profiles';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';

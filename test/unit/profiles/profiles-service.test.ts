@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHmrcAccountStore, type HmrcAccount } from '../../../src/main/auth/hmrc-accounts';
 import { HmrcError } from '../../../src/main/hmrc/errors/hmrc-error';
-import type { HmrcAccountClient } from '../../../src/main/hmrc/hmrc-service';
+import type { ListBusinessesResponse } from '../../../src/main/hmrc/schemas/business-details';
+import type { IncomeAndExpenditureQuery } from '../../../src/main/hmrc/schemas/obligations';
 import { createLogger, memorySink } from '../../../src/main/logging/logger';
 import { readHmrcCache } from '../../../src/main/profiles/hmrc-cache';
 import {
@@ -12,7 +13,8 @@ import {
   type ProfilesService,
 } from '../../../src/main/profiles/profiles-service';
 import { createMemoryStore } from '../../../src/main/storage/key-value-store';
-import type { ProfilesView, RefreshProgress } from '../../../src/shared/ipc/channels/profiles';
+import type { ProfilesView, RefreshProgress } from '@shared/ipc/channels/profiles';
+import { fakeHmrcAccountClient } from '../../support/fakes/fake-hmrc-client';
 
 /**
  * The profiles service with fakes only at its true boundaries: HMRC (a scripted client per
@@ -23,10 +25,7 @@ import type { ProfilesView, RefreshProgress } from '../../../src/shared/ipc/chan
 const FIXED_NOW = new Date('2026-11-29T10:00:00.000Z');
 
 type Answer =
-  | { businesses: { typeOfBusiness: string; businessId: string; tradingName?: string }[] }
-  | 'refuse'
-  | 'offline'
-  | 'none';
+  { businesses: ListBusinessesResponse['listOfBusinesses'] } | 'refuse' | 'offline' | 'none';
 
 function fakeHmrc(script: Map<string, Answer>, calls: string[]) {
   const hmrcError = (code: string, status: number) =>
@@ -47,7 +46,7 @@ function fakeHmrc(script: Map<string, Answer>, calls: string[]) {
   };
   const ok = <T>(data: T) => ({ data, correlationId: 'corr-ok', status: 200 });
   const client = (kind: 'agent' | 'individual') =>
-    ({
+    fakeHmrcAccountClient({
       kind,
       businessDetails: {
         list: async (nino: string) => {
@@ -74,8 +73,8 @@ function fakeHmrc(script: Map<string, Answer>, calls: string[]) {
         },
       },
       obligations: {
-        incomeAndExpenditure: async (nino: string, query: Record<string, string>) => {
-          calls.push(`obligations ${nino} ${query.status ?? 'year'}`);
+        incomeAndExpenditure: async (nino: string, query?: IncomeAndExpenditureQuery) => {
+          calls.push(`obligations ${nino} ${query?.status ?? 'year'}`);
           const { businesses } = answer(nino);
           return ok({
             obligations: businesses.map((b) => ({
@@ -111,8 +110,7 @@ function fakeHmrc(script: Map<string, Answer>, calls: string[]) {
         },
       },
       calculations: { trigger: async () => (calls.push('trigger'), ok({ calculationId: 'x' })) },
-      transport: { accountId: 'x', environment: 'practice', send: async () => ok(undefined) },
-    }) as unknown as HmrcAccountClient;
+    });
   return client;
 }
 

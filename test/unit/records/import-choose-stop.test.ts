@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
-import type { RecordsProgress } from '../../../src/shared/ipc/channels/records';
-import type { IpcResult } from '../../../src/shared/ipc/result';
+import type { RecordsProgress } from '@shared/ipc/channels/records';
+import { dispatchAs } from '../../support/dispatch-as';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 import { deeplyNestedOfx, ofxStatement } from '../../support/ofx-statement';
 
@@ -13,8 +13,6 @@ import { deeplyNestedOfx, ofxStatement } from '../../support/ofx-statement';
  * events under the window's operation id, stopped by records.importCancel, and a crafted file
  * refused with its reason.
  */
-const SENDER = { id: 'w', origin: 'app://ledgerlink', isMainFrame: true };
-
 let services: MainServices | undefined;
 afterEach(async () => {
   await services?.dispose();
@@ -24,9 +22,7 @@ afterEach(async () => {
 async function start() {
   const fakes = fakeMainAdapters();
   services = await createMainServices(fakes.adapters);
-  services.ipc.trustSender(SENDER.id);
-  const raw = (channel: string, payload: unknown) =>
-    services!.ipc.dispatch(channel, payload, SENDER) as Promise<IpcResult<Record<string, unknown>>>;
+  const { call: raw } = dispatchAs(services.ipc);
   const profile = await services.profiles.create({
     kind: 'self',
     name: 'Sam Taylor',
@@ -58,18 +54,19 @@ describe('choosing an OFX statement', () => {
     fakes.files.chosen.push(path);
     const operationId = '0b8e7c1e-3f7a-4d47-9d0c-6f1f4f6c2a11';
     const progress: RecordsProgress[] = [];
-    let stop: Promise<unknown> | null = null;
+    // Set in the event callback, so held in an object TypeScript can follow.
+    const pressed: { stop?: Promise<unknown> } = {};
     services!.ipc.onEmit((event, payload) => {
       if (event !== 'records.progress') return;
       const p = payload as RecordsProgress;
       if (p.operationId !== operationId) return;
       progress.push(p);
       // The person presses Stop when the first progress reaches the window.
-      stop ??= raw('records.importCancel', { profileId, importId: operationId });
+      pressed.stop ??= raw('records.importCancel', { profileId, importId: operationId });
     });
     const chosen = await raw('records.importChoose', { profileId, operationId });
     expect(chosen).toMatchObject({ ok: false, error: { code: 'IMPORT_CANCELLED' } });
-    expect(await stop).toEqual({ ok: true, value: { profileId, stopped: true } });
+    expect(await pressed.stop).toEqual({ ok: true, value: { profileId, stopped: true } });
     expect(progress.at(-1)).toMatchObject({ finished: true, kind: 'import-analyse' });
     expect(progress.at(-1)!.done).toBeLessThan(progress.at(-1)!.total);
   });

@@ -6,8 +6,8 @@ import {
   questionKey,
   withAmountKind,
   withAnswer,
-} from '../../../src/renderer/src/features/records/import/mapping-edit';
-import type { ImportPreviewView } from '../../../src/shared/ipc/channels/records';
+} from '@renderer/features/records/import/mapping-edit';
+import type { ImportPreviewView } from '@shared/ipc/channels/records';
 
 type Question = NonNullable<ImportPreviewView['question']>;
 

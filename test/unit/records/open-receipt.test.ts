@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
-import type { IpcResult } from '../../../src/shared/ipc/result';
+import { dispatchAs } from '../../support/dispatch-as';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 
 /**
  * "Open receipt" through the real router: the operating system's opener is handed only a checked
  * receipt file inside that profile's receipts folder, never what a changed database row names.
  */
-const SENDER = { id: 'w', origin: 'app://ledgerlink', isMainFrame: true };
-
 let services: MainServices | undefined;
 afterEach(async () => {
   await services?.dispose();
@@ -22,9 +20,7 @@ describe('records.openReceipt', () => {
   it('opens the stored copy, and refuses a row that points anywhere else', async () => {
     const fakes = fakeMainAdapters();
     services = await createMainServices(fakes.adapters);
-    services.ipc.trustSender(SENDER.id);
-    const call = (channel: string, payload: unknown) =>
-      services!.ipc.dispatch(channel, payload, SENDER) as Promise<IpcResult<Record<string, never>>>;
+    const { call } = dispatchAs(services.ipc);
     const profile = await services.profiles.create({
       kind: 'self',
       name: 'Sam Taylor',

@@ -5,34 +5,20 @@ import {
   rowsToImport,
   toDecisions,
   unresolvedBadRows,
-} from '../../../src/renderer/src/features/records/import/check-choices';
-import {
-  defaultMapping,
-  withAmountKind,
-} from '../../../src/renderer/src/features/records/import/mapping-edit';
-import {
-  dateRangeText,
-  statementLine,
-} from '../../../src/renderer/src/features/records/import/statement-text';
+} from '@renderer/features/records/import/check-choices';
+import { defaultMapping, withAmountKind } from '@renderer/features/records/import/mapping-edit';
+import { dateRangeText, statementLine } from '@renderer/features/records/import/statement-text';
 import {
   EMPTY_FILTER,
   filterKey,
   isFiltered,
   toRequestFilter,
-} from '../../../src/renderer/src/features/records/filter-state';
-import {
-  nextActiveIndex,
-  pagesFor,
-} from '../../../src/renderer/src/features/records/list-navigation';
-import {
-  readAmount,
-  readShare,
-  shareText,
-  signed,
-} from '../../../src/renderer/src/features/records/money-entry';
-import { conditionsText, moved } from '../../../src/renderer/src/features/records/rules/rule-text';
-import { planSplit, type DraftPart } from '../../../src/renderer/src/features/records/split-plan';
-import type { ImportAnalysisView } from '../../../src/shared/ipc/channels/records';
+} from '@renderer/features/records/filter-state';
+import { nextActiveIndex, pagesFor } from '@renderer/features/records/list-navigation';
+import { readAmount, readShare, shareText, signed } from '@renderer/features/records/money-entry';
+import { conditionsText, moved } from '@renderer/features/records/rules/rule-text';
+import { planSplit, type DraftPart } from '@renderer/features/records/split-plan';
+import type { ImportAnalysisView } from '@shared/ipc/channels/records';
 
 /** The records screens' pure logic, tested in Node (no DOM). */
 

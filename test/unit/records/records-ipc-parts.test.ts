@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createImportSessions } from '../../../src/main/records/import-sessions';
-import { createProgressReporter } from '../../../src/main/records/progress-reporter';
-import type { RecordsProgress } from '../../../src/shared/ipc/channels/records';
+import { createImportSessions } from '../../../src/main/records-ipc/import-sessions';
+import { createProgressReporter } from '../../../src/main/records-ipc/progress-reporter';
+import type { RecordsProgress } from '@shared/ipc/channels/records';
 
 const P = '6f1c1b8e-2f7e-4c1e-9a43-0a6f3c1f7d11';
 const OP = '0b7f6c1e-2d5a-4f3e-8c9b-1a2b3c4d5e6f';

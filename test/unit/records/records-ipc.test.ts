@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
-import type { IpcResult } from '../../../src/shared/ipc/result';
-import type { RecordsProgress } from '../../../src/shared/ipc/channels/records';
+import type { ResponseOf } from '@shared/ipc/contract';
+import type { RecordsProgress } from '@shared/ipc/channels/records';
+import { dispatchAs } from '../../support/dispatch-as';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 import { ofxStatement } from '../../support/ofx-statement';
 
@@ -13,8 +14,6 @@ import { ofxStatement } from '../../support/ofx-statement';
  * dialogs (answers queued as the person would choose) and the memory stores. Real SQLite
  * ledgers in a temp folder.
  */
-
-const SENDER = { id: 'w', origin: 'app://ledgerlink', isMainFrame: true };
 
 let services: MainServices | undefined;
 afterEach(async () => {
@@ -25,27 +24,29 @@ afterEach(async () => {
 async function start() {
   const fakes = fakeMainAdapters();
   services = await createMainServices(fakes.adapters);
-  services.ipc.trustSender(SENDER.id);
   const events: { event: string; payload: unknown }[] = [];
   services.ipc.onEmit((event, payload) => events.push({ event, payload }));
   const dir = mkdtempSync(join(tmpdir(), 'records-ipc-'));
-  const raw = (channel: string, payload: unknown) =>
-    services!.ipc.dispatch(channel, payload, SENDER) as Promise<IpcResult<never>>;
-  /** The value of a call that must succeed. */
-  const call = async <T = Record<string, unknown>>(
-    channel: string,
-    payload: unknown,
-  ): Promise<T> => {
-    const result = await raw(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
+  const { call: raw, ok: call, send } = dispatchAs(services.ipc);
   const profile = await services.profiles.create({
     kind: 'self',
     name: 'Sam Taylor',
     nino: 'AA100001A',
   });
-  return { services, fakes, events, dir, raw, call, profileId: profile.id };
+  return { services, fakes, events, dir, raw, call, send, profileId: profile.id };
+}
+
+/** The answer to a file dialog the test answered for the person: never the cancelled one. */
+function chosen<T extends object>(answer: T): Exclude<T, { cancelled: true }> {
+  if ('cancelled' in answer) throw new Error('The file dialog was cancelled');
+  return answer as Exclude<T, { cancelled: true }>;
+}
+
+/** A chosen bank statement that turned out to be a CSV (the mapping step comes next). */
+type ChooseAnswer = ResponseOf<'records.importChoose'>;
+function csvPreview(answer: ChooseAnswer): Extract<ChooseAnswer, { format: 'csv' }> {
+  if ('cancelled' in answer || answer.format !== 'csv') throw new Error('Not read as a CSV');
+  return answer;
 }
 
 const STATEMENT = [
@@ -62,13 +63,13 @@ const STATEMENT = [
 describe('records IPC: entries and the list', () => {
   it('adds, lists, totals, categorises, splits, deletes and restores through typed channels', async () => {
     const { call, raw, profileId, events } = await start();
-    const { business } = await call<{ business: { id: number } }>('records.createBusiness', {
+    const { business } = await call('records.createBusiness', {
       profileId,
       kind: 'self-employment',
       name: 'Taylor Design',
     });
     const add = (date: string, description: string, amountPence: number) =>
-      call<{ transaction: { id: number } }>('records.add', {
+      call('records.add', {
         profileId,
         date,
         description,
@@ -79,7 +80,7 @@ describe('records IPC: entries and the list', () => {
     const laptop = (await add('2025-06-01', 'Laptop', -90_000)).transaction.id;
     expect(events.filter((e) => e.event === 'records.changed')).toHaveLength(4);
 
-    const list = await call<{ rows: { id: number }[]; profileId: string }>('records.list', {
+    const list = await call('records.list', {
       profileId,
       filter: { taxYear: '2025-26' },
       sort: 'date-asc',
@@ -121,7 +122,7 @@ describe('records IPC: entries and the list', () => {
       categoryId: 'se.carVanTravelExpenses',
       disallowableBasisPoints: 2_500,
     });
-    const fuelNow = await call<{ transaction: { disallowablePence: number } }>('records.get', {
+    const fuelNow = await call('records.get', {
       profileId,
       transactionId: fuel,
     });
@@ -137,28 +138,22 @@ describe('records IPC: entries and the list', () => {
       ],
     });
     expect(mismatch).toMatchObject({ ok: false, error: { code: 'SPLIT_TOTAL_MISMATCH' } });
-    const split = await call<{ transaction: { isSplit: boolean }; parts: unknown[] }>(
-      'records.split',
-      {
-        profileId,
-        transactionId: laptop,
-        parts: [
-          { amountPence: -60_000, businessId: business.id, categoryId: 'se.adminCosts' },
-          { amountPence: -30_000, categoryId: 'excluded.personal' },
-        ],
-      },
-    );
+    const split = await call('records.split', {
+      profileId,
+      transactionId: laptop,
+      parts: [
+        { amountPence: -60_000, businessId: business.id, categoryId: 'se.adminCosts' },
+        { amountPence: -30_000, categoryId: 'excluded.personal' },
+      ],
+    });
     expect(split.transaction.isSplit).toBe(true);
     expect(split.parts).toHaveLength(2);
 
-    const totals = await call<{
-      incomePence: number;
-      expensesPence: number;
-      disallowablePence: number;
-      fields: { categoryId: string; valuePence: number; disallowablePence: number }[];
-      quarters: { incomePence: number; expensesPence: number }[];
-      excluded: { count: number };
-    }>('records.totals', { profileId, businessId: business.id, taxYear: '2025-26' });
+    const totals = await call('records.totals', {
+      profileId,
+      businessId: business.id,
+      taxYear: '2025-26',
+    });
     expect(totals).toMatchObject({
       incomePence: 120_000,
       expensesPence: 66_000,
@@ -177,23 +172,19 @@ describe('records IPC: entries and the list', () => {
       profileId,
       removed: 1,
     });
-    expect(
-      (await call<{ count: number }>('records.summarise', { profileId, filter: {} })).count,
-    ).toBe(3);
+    expect((await call('records.summarise', { profileId, filter: {} })).count).toBe(3);
     await call('records.restore', { profileId, transactionIds: [sale] });
-    expect(
-      (await call<{ count: number }>('records.summarise', { profileId, filter: {} })).count,
-    ).toBe(4);
+    expect((await call('records.summarise', { profileId, filter: {} })).count).toBe(4);
   });
 
   it('refuses an unknown profile and answers garbage with a typed error', async () => {
-    const { raw } = await start();
+    const { raw, send } = await start();
     const unknown = await raw('records.summarise', {
       profileId: '6f1c1b8e-2f7e-4c1e-9a43-0a6f3c1f7d11',
       filter: {},
     });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND' } });
-    const garbage = await raw('records.list', { profileId: 'x', filter: {}, sort: 'sideways' });
+    const garbage = await send('records.list', { profileId: 'x', filter: {}, sort: 'sideways' });
     expect(garbage).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 });
@@ -211,13 +202,7 @@ describe('records IPC: files through main’s dialogs', () => {
     });
 
     fakes.files.chosen.push(file);
-    const preview = await call<{
-      importId: string;
-      fileName: string;
-      mapping: Record<string, unknown>;
-      mappingSource: string;
-      rows: { values: { ok: boolean } }[];
-    }>('records.importChoose', { profileId });
+    const preview = csvPreview(await call('records.importChoose', { profileId }));
     expect(preview).toMatchObject({ fileName: 'statement.csv', mappingSource: 'detected' });
     expect(JSON.stringify(preview)).not.toContain(dir);
 
@@ -230,19 +215,14 @@ describe('records IPC: files through main’s dialogs', () => {
     const foreign = await raw('records.importAnalyse', {
       profileId: other.id,
       importId: preview.importId,
-      mapping: preview.mapping,
+      mapping: preview.mapping!,
     });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_FOUND' } });
 
-    const analysis = await call<{
-      rowsRead: number;
-      badRows: { count: number; items: { line: number }[] };
-      duplicates: { repeatedInFile: number };
-      rowsByTaxYear: { taxYear: string; rows: number }[];
-    }>('records.importAnalyse', {
+    const analysis = await call('records.importAnalyse', {
       profileId,
       importId: preview.importId,
-      mapping: preview.mapping,
+      mapping: preview.mapping!,
     });
     expect(analysis.rowsRead).toBe(6);
     expect(analysis.badRows).toMatchObject({ count: 1, items: [{ line: 6 }] });
@@ -258,10 +238,11 @@ describe('records IPC: files through main’s dialogs', () => {
       finished: true,
     });
 
-    const result = await call<{ imported: number; badRowsSkipped: number; batchId: number }>(
-      'records.importCommit',
-      { profileId, importId: preview.importId, decisions: { badRows: 'skip' } },
-    );
+    const result = await call('records.importCommit', {
+      profileId,
+      importId: preview.importId,
+      decisions: { badRows: 'skip' },
+    });
     expect(result).toMatchObject({ imported: 5, badRowsSkipped: 1 });
     // Committed once: the same check cannot be saved twice.
     const again = await raw('records.importCommit', {
@@ -273,27 +254,22 @@ describe('records IPC: files through main’s dialogs', () => {
 
     // The same file again: every row is a duplicate and the mapping is remembered.
     fakes.files.chosen.push(file);
-    const second = await call<{ importId: string; mappingSource: string; mapping: unknown }>(
-      'records.importChoose',
-      { profileId },
-    );
+    const second = csvPreview(await call('records.importChoose', { profileId }));
     expect(second.mappingSource).toBe('remembered');
-    const secondAnalysis = await call<{ rowsToImport: number; duplicates: { inLedger: number } }>(
-      'records.importAnalyse',
-      { profileId, importId: second.importId, mapping: second.mapping },
-    );
+    const secondAnalysis = await call('records.importAnalyse', {
+      profileId,
+      importId: second.importId,
+      mapping: second.mapping!,
+    });
     expect(secondAnalysis).toMatchObject({ rowsToImport: 0, duplicates: { inLedger: 5 } });
 
     expect(await call('records.importUndo', { profileId, batchId: result.batchId })).toEqual({
       profileId,
       removed: 5,
     });
-    const batches = await call<{ batches: { undoneAt: string | null }[] }>(
-      'records.importBatches',
-      {
-        profileId,
-      },
-    );
+    const batches = await call('records.importBatches', {
+      profileId,
+    });
     expect(batches.batches[0]?.undoneAt).not.toBeNull();
   });
 
@@ -314,9 +290,7 @@ describe('records IPC: files through main’s dialogs', () => {
       }),
     );
     fakes.files.chosen.push(file);
-    const preview = await call<{ importId: string; format: string }>('records.importChoose', {
-      profileId,
-    });
+    const preview = chosen(await call('records.importChoose', { profileId }));
     expect(preview).toMatchObject({
       format: 'ofx',
       fileName: 'march.ofx',
@@ -374,7 +348,7 @@ describe('records IPC: files through main’s dialogs', () => {
 
     // The same statement again: every readable row is already in the records.
     fakes.files.chosen.push(file);
-    const second = await call<{ importId: string }>('records.importChoose', { profileId });
+    const second = chosen(await call('records.importChoose', { profileId }));
     expect(
       await call('records.importAnalyseOfx', { profileId, importId: second.importId }),
     ).toMatchObject({ rowsToImport: 0, duplicates: { inLedger: 2 } });
@@ -396,7 +370,7 @@ describe('records IPC: files through main’s dialogs', () => {
 
   it('attaches a receipt chosen in the dialog and opens the stored copy', async () => {
     const { call, profileId, fakes, dir } = await start();
-    const { transaction } = await call<{ transaction: { id: number } }>('records.add', {
+    const { transaction } = await call('records.add', {
       profileId,
       date: '2025-05-02',
       description: 'Fuel',
@@ -405,18 +379,17 @@ describe('records IPC: files through main’s dialogs', () => {
     const pdf = join(dir, 'fuel receipt.pdf');
     writeFileSync(pdf, '%PDF-1.4\n% a receipt\n');
     fakes.files.chosen.push(pdf);
-    const attached = await call<{ receipt: { id: number; originalName: string; mime: string } }>(
-      'records.attachReceipt',
-      { profileId, transactionId: transaction.id },
+    const attached = chosen(
+      await call('records.attachReceipt', {
+        profileId,
+        transactionId: transaction.id,
+      }),
     );
     expect(attached.receipt).toMatchObject({
       originalName: 'fuel receipt.pdf',
       mime: 'application/pdf',
     });
-    const detail = await call<{ transaction: { receiptCount: number }; receipts: unknown[] }>(
-      'records.get',
-      { profileId, transactionId: transaction.id },
-    );
+    const detail = await call('records.get', { profileId, transactionId: transaction.id });
     expect(detail.transaction.receiptCount).toBe(1);
     expect(JSON.stringify(detail)).not.toContain(dir);
 
@@ -428,7 +401,7 @@ describe('records IPC: files through main’s dialogs', () => {
 
   it('makes rules from a categorisation, previews and applies them, and keeps their order', async () => {
     const { call, profileId } = await start();
-    const { business } = await call<{ business: { id: number } }>('records.createBusiness', {
+    const { business } = await call('records.createBusiness', {
       profileId,
       kind: 'self-employment',
       name: 'Taylor Design',
@@ -439,7 +412,7 @@ describe('records IPC: files through main’s dialogs', () => {
       ['CARD 2 SHELL', 'Shell', -5_000],
       ['CARD 3 BP', 'BP', -3_000],
     ] as const) {
-      const { transaction } = await call<{ transaction: { id: number } }>('records.add', {
+      const { transaction } = await call('records.add', {
         profileId,
         date: '2025-05-02',
         description,
@@ -450,14 +423,15 @@ describe('records IPC: files through main’s dialogs', () => {
     }
     await call('records.categorise', {
       profileId,
-      transactionIds: [ids[0]],
+      transactionIds: [ids[0]!],
       businessId: business.id,
       categoryId: 'se.carVanTravelExpenses',
     });
-    const { rule } = await call<{ rule: { id: number; conditions: { counterpartyIs: string } } }>(
-      'records.ruleFromTransaction',
-      { profileId, transactionId: ids[0], match: 'counterparty' },
-    );
+    const { rule } = await call('records.ruleFromTransaction', {
+      profileId,
+      transactionId: ids[0]!,
+      match: 'counterparty',
+    });
     expect(rule.conditions.counterpartyIs).toBe('Shell');
     expect(
       await call('records.previewRule', { profileId, conditions: { counterpartyIs: 'shell' } }),
@@ -467,13 +441,13 @@ describe('records IPC: files through main’s dialogs', () => {
       matched: 1,
       updated: 1,
     });
-    const second = await call<{ transaction: { ruleId: number | null } }>('records.get', {
+    const second = await call('records.get', {
       profileId,
-      transactionId: ids[1],
+      transactionId: ids[1]!,
     });
     expect(second.transaction.ruleId).toBe(rule.id);
 
-    const { rule: bp } = await call<{ rule: { id: number } }>('records.createRule', {
+    const { rule: bp } = await call('records.createRule', {
       profileId,
       rule: {
         conditions: { descriptionContains: 'BP' },
@@ -484,12 +458,12 @@ describe('records IPC: files through main’s dialogs', () => {
         },
       },
     });
-    const reordered = await call<{ rules: { id: number }[] }>('records.reorderRules', {
+    const reordered = await call('records.reorderRules', {
       profileId,
       ruleIds: [bp.id, rule.id],
     });
     expect(reordered.rules.map((r) => r.id)).toEqual([bp.id, rule.id]);
-    const removed = await call<{ rules: unknown[] }>('records.removeRule', {
+    const removed = await call('records.removeRule', {
       profileId,
       ruleId: bp.id,
     });
@@ -518,10 +492,12 @@ describe('records IPC: files through main’s dialogs', () => {
     const archive = join(dir, 'sam.zip');
     fakes.files.saveLocations.push(archive);
     const operationId = '0b7f6c1e-2d5a-4f3e-8c9b-1a2b3c4d5e6f';
-    const saved = await call<{ files: number; fileName: string }>('records.exportArchive', {
-      profileId,
-      operationId,
-    });
+    const saved = chosen(
+      await call('records.exportArchive', {
+        profileId,
+        operationId,
+      }),
+    );
     expect(saved.fileName).toBe('sam.zip');
     expect(
       events.some(
@@ -541,9 +517,13 @@ describe('records IPC: files through main’s dialogs', () => {
     expect(taken).toMatchObject({ ok: false, error: { code: 'DUPLICATE_PROFILE' } });
 
     fakes.files.chosen.push(archive);
-    const imported = await call<{ profileId: string; transactions: number; businesses: number }>(
-      'records.importArchive',
-      { operationId, kind: 'self', name: 'Sam on the new laptop', nino: 'AC100003C' },
+    const imported = chosen(
+      await call('records.importArchive', {
+        operationId,
+        kind: 'self',
+        name: 'Sam on the new laptop',
+        nino: 'AC100003C',
+      }),
     );
     expect(imported).toMatchObject({
       name: 'Sam on the new laptop',
@@ -552,7 +532,7 @@ describe('records IPC: files through main’s dialogs', () => {
     });
     expect(imported.profileId).not.toBe(profileId);
     expect(services!.profiles.get(imported.profileId)?.nino).toBe('AC100003C');
-    const summary = await call<{ inPence: number }>('records.summarise', {
+    const summary = await call('records.summarise', {
       profileId: imported.profileId,
       filter: {},
     });

@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
-import type { IpcResult } from '../../../src/shared/ipc/result';
+import { dispatchAs } from '../../support/dispatch-as';
 import { fakeMainAdapters } from '../../support/fakes/main-adapters';
 
 /**
  * A profile whose records file has gone: the window is told so (never shown an empty profile)
  * and offered to restore the records from a profile archive, through the real router.
  */
-const SENDER = { id: 'w', origin: 'app://ledgerlink', isMainFrame: true };
-
 let services: MainServices | undefined;
 afterEach(async () => {
   await services?.dispose();
@@ -21,9 +19,7 @@ afterEach(async () => {
 async function start(userData: string) {
   const fakes = fakeMainAdapters({ paths: { userData } });
   services = await createMainServices(fakes.adapters);
-  services.ipc.trustSender(SENDER.id);
-  const raw = (channel: string, payload: unknown) =>
-    services!.ipc.dispatch(channel, payload, SENDER) as Promise<IpcResult<Record<string, unknown>>>;
+  const { call: raw } = dispatchAs(services.ipc);
   return { fakes, services, raw };
 }
 

@@ -9,7 +9,7 @@ import { flattenBody } from '../../../src/main/review/flatten-body';
 import { sha256Hex } from '../../../src/main/sync/canonical-json';
 import { selfEmploymentCumulativeRequestSchema } from '../../../src/main/hmrc/schemas/self-employment';
 import { ukPropertyCumulativeRequestSchema } from '../../../src/main/hmrc/schemas/uk-property';
-import { hmrcAmountToPence } from '../../../src/shared/domain/money';
+import { hmrcAmountToPence } from '@shared/domain/money';
 import { loadHmrcSpecs } from '../../support/hmrc-specs';
 import { periodTotals } from './support/period-totals';
 

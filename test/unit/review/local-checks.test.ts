@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPayload } from '../../../src/main/review/build-payload';
 import { compareUpdates } from '../../../src/main/review/compare-updates';
 import { checkUpdate, type CheckInput } from '../../../src/main/review/local-checks';
-import type { PeriodBasis } from '../../../src/shared/domain/tax-year';
+import type { PeriodBasis } from '@shared/domain/tax-year';
 import { periodTotals } from './support/period-totals';
 
 type TotalsInput = Parameters<typeof periodTotals>[0];

@@ -133,9 +133,9 @@ describe('the outbox', () => {
     // Now HMRC refuses the PUT itself (say, the amendment window has closed).
     const deps = { ...fx.deps };
     const { client } = deps.profiles.hmrcFor(PROFILE.id);
-    client.selfEmployment.putCumulative = (async () => {
+    client.selfEmployment.putCumulative = async () => {
       throw ruleError('RULE_OUTSIDE_AMENDMENT_WINDOW');
-    }) as typeof client.selfEmployment.putCumulative;
+    };
     expect(await syncProfileOutbox(deps, PROFILE.id)).toMatchObject({ accepted: 1, failed: 0 });
     expect(fx.outbox().get(item.id)).toMatchObject({
       state: 'accepted',

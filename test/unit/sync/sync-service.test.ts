@@ -4,7 +4,7 @@ import type { Profile } from '../../../src/main/profiles/profile-record';
 import { createMemoryStore } from '../../../src/main/storage/key-value-store';
 import { createSwitchableNetwork } from '../../../src/main/sync/network-status';
 import { createSyncService, type SyncService } from '../../../src/main/sync/sync-service';
-import type { SyncRunView } from '../../../src/shared/ipc/channels/sync';
+import type { SyncRunView } from '@shared/ipc/channels/sync';
 import { PROFILE, syncFixture, type Script } from './support/sync-fixture';
 
 let fx: ReturnType<typeof syncFixture> | undefined;

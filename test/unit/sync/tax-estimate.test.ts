@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { HmrcError } from '../../../src/main/hmrc/errors/hmrc-error';
-import type { HmrcAccountClient } from '../../../src/main/hmrc/hmrc-service';
+import type { RetrieveCalculationResponse } from '../../../src/main/hmrc/schemas/calculations';
 import {
   estimateDisclaimer,
   estimateTiming,
   fetchEstimate,
 } from '../../../src/main/sync/tax-estimate';
+import { fakeHmrcAccountClient } from '../../support/fakes/fake-hmrc-client';
 
-const document = {
+const document: RetrieveCalculationResponse = {
   metadata: {
     calculationId: '0b3ecc30-9b3b-4e0e-8d0b-000000000001',
     taxYear: '2026-27',
@@ -18,6 +19,7 @@ const document = {
     periodFrom: '2026-04-06',
     periodTo: '2026-10-05',
   },
+  inputs: {},
   calculation: {
     taxCalculation: {
       incomeTax: {
@@ -41,26 +43,28 @@ const notReady = () =>
     status: 404,
   });
 
-function client(retrieves: (() => unknown)[]) {
+function client(retrieves: (() => RetrieveCalculationResponse)[]) {
   const waits: number[] = [];
   const calls = { trigger: 0, retrieve: 0 };
-  const calculations = {
-    trigger: async () => {
-      calls.trigger += 1;
-      return {
-        data: { calculationId: document.metadata.calculationId },
-        correlationId: 'c1',
-        status: 202,
-      };
+  const fake = fakeHmrcAccountClient({
+    calculations: {
+      trigger: async () => {
+        calls.trigger += 1;
+        return {
+          data: { calculationId: document.metadata.calculationId },
+          correlationId: 'c1',
+          status: 202,
+        };
+      },
+      retrieve: async () => {
+        calls.retrieve += 1;
+        const next = retrieves.shift() ?? (() => document);
+        return { data: next(), correlationId: 'c2', status: 200 };
+      },
     },
-    retrieve: async () => {
-      calls.retrieve += 1;
-      const next = retrieves.shift() ?? (() => document);
-      return { data: next(), correlationId: 'c2', status: 200 };
-    },
-  } as unknown as HmrcAccountClient['calculations'];
+  });
   return {
-    client: { calculations },
+    client: fake,
     waits,
     calls,
     sleep: async (ms: number) => void waits.push(ms),

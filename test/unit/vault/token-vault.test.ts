@@ -30,8 +30,8 @@ describe('the token vault', () => {
     const { vault, keychain, store } = setup();
     await vault.save(ID, record());
     const [name, value] = [...keychain.entries][0]!;
-    expect(name).toBe(`${KEYCHAIN_SERVICE}/master-key/${store.get('keyId')}`);
-    expect(Buffer.from(value!, 'base64')).toHaveLength(32);
+    expect(name).toBe(`${KEYCHAIN_SERVICE}/master-key/${store.get<string>('keyId')}`);
+    expect(Buffer.from(value, 'base64')).toHaveLength(32);
     // A second data folder gets its own key, not the first one's.
     const other = createTokenVault({
       keychain,

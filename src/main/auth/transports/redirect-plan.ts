@@ -1,5 +1,5 @@
-import { APP_SCHEME } from '../../../shared/app/identity';
-import type { TransportId, TransportOption } from '../../../shared/ipc/channels/auth';
+import { APP_SCHEME } from '@shared/app/identity';
+import type { TransportId, TransportOption } from '@shared/ipc/channels/auth';
 
 /** One registered redirect URI and how its callback reaches the app. */
 export type RedirectRoute =

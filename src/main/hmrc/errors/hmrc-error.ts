@@ -6,7 +6,7 @@ export interface HmrcErrorItem {
   code: string;
   message: string;
   /** JSON pointers into the request body, on field errors. */
-  paths?: string[];
+  paths?: string[] | undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fraudHeaderNameSchema } from '../../../shared/ipc/channels/hmrc';
+import { fraudHeaderNameSchema } from '@shared/ipc/channels/hmrc';
 import {
   encodeKeyValueList,
   encodeKeyValues,

@@ -46,8 +46,8 @@ export interface OperatingSystemFacts {
 
 /** Undefined fields are values the device does not report (no placeholder is invented). */
 export interface DeviceIdentityFacts {
-  manufacturer?: string;
-  model?: string;
+  manufacturer?: string | undefined;
+  model?: string | undefined;
 }
 
 export interface MachineFacts {

@@ -1,4 +1,4 @@
-import { hmrcAmountToPence, type Pence } from '../../../shared/domain/money';
+import { hmrcAmountToPence, type Pence } from '@shared/domain/money';
 import type { RetrieveCalculationResponse } from '../schemas/calculations';
 
 /**
@@ -14,29 +14,31 @@ export interface CalculationFigures {
   calculationReason: string;
   periodFrom: string;
   periodTo: string;
-  calculationTimestamp?: string;
+  calculationTimestamp?: string | undefined;
   /** Absent when HMRC's messages include errors (then there are no results). */
-  totals?: {
-    incomeReceived: Pence;
-    allowancesAndDeductions: Pence;
-    taxableIncome: Pence;
-    incomeTaxCharged: Pence;
-    class2Nics?: Pence;
-    class4Nics?: Pence;
-    totalNics?: Pence;
-    totalTaxDeducted?: Pence;
-    totalIncomeTaxAndNicsCharged?: Pence;
-    totalIncomeTaxAndNicsDue: Pence;
-  };
+  totals?:
+    | {
+        incomeReceived: Pence;
+        allowancesAndDeductions: Pence;
+        taxableIncome: Pence;
+        incomeTaxCharged: Pence;
+        class2Nics?: Pence | undefined;
+        class4Nics?: Pence | undefined;
+        totalNics?: Pence | undefined;
+        totalTaxDeducted?: Pence | undefined;
+        totalIncomeTaxAndNicsCharged?: Pence | undefined;
+        totalIncomeTaxAndNicsDue: Pence;
+      }
+    | undefined;
   businesses: {
     incomeSourceId: string;
     incomeSourceType: 'self-employment' | 'uk-property' | 'foreign-property';
-    incomeSourceName?: string;
-    totalIncome?: Pence;
-    totalExpenses?: Pence;
-    netProfit?: Pence;
-    netLoss?: Pence;
-    taxableProfit?: Pence;
+    incomeSourceName?: string | undefined;
+    totalIncome?: Pence | undefined;
+    totalExpenses?: Pence | undefined;
+    netProfit?: Pence | undefined;
+    netLoss?: Pence | undefined;
+    taxableProfit?: Pence | undefined;
   }[];
   messages: {
     info: { id: string; text: string }[];

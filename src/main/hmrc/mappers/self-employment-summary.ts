@@ -1,5 +1,5 @@
-import { hmrcAmountToPence, penceToHmrcAmount, type Pence } from '../../../shared/domain/money';
-import type { IsoDate } from '../../../shared/domain/tax-year';
+import { hmrcAmountToPence, penceToHmrcAmount, type Pence } from '@shared/domain/money';
+import type { IsoDate } from '@shared/domain/tax-year';
 import {
   SE_EXPENSE_FIELDS,
   type SeExpenseField,
@@ -14,7 +14,7 @@ import {
  */
 export interface SelfEmploymentCumulativeTotals {
   /** Left out for customers who report annually or whose income source is latent. */
-  period?: { start: IsoDate; end: IsoDate };
+  period?: { start: IsoDate; end: IsoDate } | undefined;
   income: { turnover: Pence; other: Pence; taxTakenOffTradingIncome: Pence };
   expenses:
     | {

@@ -1,5 +1,5 @@
-import { hmrcAmountToPence, penceToHmrcAmount, type Pence } from '../../../shared/domain/money';
-import type { IsoDate } from '../../../shared/domain/tax-year';
+import { hmrcAmountToPence, penceToHmrcAmount, type Pence } from '@shared/domain/money';
+import type { IsoDate } from '@shared/domain/tax-year';
 import {
   UK_PROPERTY_ITEMISED_EXPENSE_FIELDS,
   type UkPropertyCumulativeBody,
@@ -13,7 +13,7 @@ import {
  */
 export interface UkPropertyCumulativeTotals {
   /** Left out for customers who report annually or whose income source is latent. */
-  period?: { start: IsoDate; end: IsoDate };
+  period?: { start: IsoDate; end: IsoDate } | undefined;
   income: {
     periodAmount: Pence;
     premiumsOfLeaseGrant: Pence;
@@ -29,10 +29,10 @@ export interface UkPropertyCumulativeTotals {
       }
     | { kind: 'consolidated'; total: Pence };
   /** Residential finance costs: reported beside either kind of expenses (reference §3.5). */
-  residentialFinancialCost?: Pence;
-  residentialFinancialCostsCarriedForward?: Pence;
+  residentialFinancialCost?: Pence | undefined;
+  residentialFinancialCostsCarriedForward?: Pence | undefined;
   /** Only when the landlord uses Rent a Room relief. */
-  rentARoom?: { rentsReceived: Pence; amountClaimed: Pence };
+  rentARoom?: { rentsReceived: Pence; amountClaimed: Pence } | undefined;
 }
 
 /**

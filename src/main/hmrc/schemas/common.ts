@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BUSINESS_ID_PATTERN } from '../../../shared/domain/business-id';
-import { isIsoDate, isTaxYear } from '../../../shared/domain/tax-year';
+import { BUSINESS_ID_PATTERN } from '@shared/domain/business-id';
+import { isIsoDate, isTaxYear } from '@shared/domain/tax-year';
 
 /**
  * Building blocks for the HMRC request and response schemas. Requests are strict (nothing

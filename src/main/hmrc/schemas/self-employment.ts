@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareIsoDates } from '../../../shared/domain/tax-year';
+import { compareIsoDates } from '@shared/domain/tax-year';
 import { isoDateSchema, moneyNonNegative, moneySigned } from './common';
 
 /**

@@ -17,7 +17,7 @@ export const stagingRootOf = (userDataDir: string): string =>
 export interface StagingFolder {
   readonly dir: string;
   /** Removes the folder and everything in it. */
-  dispose(): Promise<void>;
+  dispose: () => Promise<void>;
 }
 
 export async function createStagingFolder(root: string, purpose: string): Promise<StagingFolder> {

@@ -81,10 +81,11 @@ export async function exportProfileArchive(options: {
     ];
 
     let pending: Promise<void> = Promise.resolve();
-    let failed: Error | null = null;
+    // Set inside the zip callback, so held in an object: TypeScript cannot see that assignment.
+    const zipFailure: { error?: Error } = {};
     let written = 0;
     const zip = new Zip((error, chunk) => {
-      if (error) failed = error;
+      if (error) zipFailure.error = error;
       else {
         written += chunk.length;
         pending = pending.then(() => writeChunk(out, chunk));
@@ -122,7 +123,7 @@ export async function exportProfileArchive(options: {
     manifestEntry.push(new TextEncoder().encode(JSON.stringify(manifest, null, 2)), true);
     zip.end();
     await pending;
-    if (failed) throw failed;
+    if (zipFailure.error) throw zipFailure.error;
     out.end();
     await once(out, 'finish');
     await rename(partial, outFile);

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { getCategory, hmrcPath } from '../../../shared/domain/categories';
-import { penceToDecimalString } from '../../../shared/domain/money';
+import { getCategory, hmrcPath } from '@shared/domain/categories';
+import { penceToDecimalString } from '@shared/domain/money';
 import type { LedgerContext } from '../ledger-context';
 import { compileFilter, type RecordsFilter } from '../records/records-filter';
 import {
@@ -11,7 +11,7 @@ import {
   type Transaction,
   type TransactionRow,
 } from '../transaction-record';
-import type { PeriodBasis, TaxYear } from '../../../shared/domain/tax-year';
+import type { PeriodBasis, TaxYear } from '@shared/domain/tax-year';
 
 export interface RecordsExport {
   /** The records as CSV for a spreadsheet or an accountant; amounts as plain decimals. */

@@ -3,7 +3,7 @@ import { sqlMigration } from './migration';
 /**
  * Bank imports, remembered column mappings and categorisation rules, and the columns that tie a
  * transaction to them: the batch it came in, its line in the file, its content hash (duplicate
- * detection, see csv/content-hash.ts) and the rule that categorised it.
+ * detection, see import/analyse/content-hash.ts) and the rule that categorised it.
  */
 export const m0002ImportsAndRules = sqlMigration(
   2,

@@ -10,7 +10,7 @@ import { sqlMigration } from './migration';
  * Triggers keep it exact for every write. A bank import suspends the insert trigger inside its own
  * transaction (a per-row trigger costs more than the row itself), adds the batch's totals in one
  * grouped statement and restores the trigger before it commits (totals/daily-totals.ts,
- * csv/commit-import.ts), so no committed state ever lacks the trigger or the totals.
+ * import/commit/commit-import.ts), so no committed state ever lacks the trigger or the totals.
  */
 export const DAILY_TOTALS_GROUP_COLUMNS = `coalesce(business_id, 0), date, coalesce(category_id, '')`;
 

@@ -9,7 +9,7 @@ import { sqlMigration } from './migration';
  * last four digits, dates, counts) an OFX file held.
  *
  * Each imported OFX transaction keeps the bank's own id (`fitid`) and a digest of the account it
- * is unique in (`bank_account_key`, see ofx/ofx-account.ts): the duplicate check finds a FITID
+ * is unique in (`bank_account_key`, see import/ofx/ofx-account.ts): the duplicate check finds a FITID
  * already imported for the same account, so re-importing a statement finds every row again.
  */
 export const m0007OfxImports = sqlMigration(

@@ -2,17 +2,20 @@ import { m0001LedgerCore } from './0001-ledger-core';
 import { m0002ImportsAndRules } from './0002-imports-and-rules';
 import { m0003Receipts } from './0003-receipts';
 import { m0004DailyTotals } from './0004-daily-totals';
-import { m0005HmrcCache } from './0005-hmrc-cache';
-import { m0006SyncOutbox } from './0006-sync-outbox';
+import { m0005HmrcCache } from '../../profiles/migrations/0005-hmrc-cache';
+import { m0006SyncOutbox } from '../../sync/migrations/0006-sync-outbox';
 import { m0007OfxImports } from './0007-ofx-imports';
 import type { Migration } from './migration';
 
 /**
- * THE ordered schema of a profile's ledger.sqlite. Other capabilities that keep data in the
- * same file (issue 8: the sync outbox and the hash-chained submission log) add a file here named
- * `000N-<what>.ts` exporting `sqlMigration(N, '000N-<what>', sql)` and append it to this list.
- * Never reorder, renumber or edit a shipped entry; openLedger refuses a file whose recorded
- * names disagree with this list, or whose version is newer than the list knows.
+ * THE ordered schema of a profile's ledger.sqlite: one list, one `schema_version` table. Each
+ * capability that keeps tables in the file owns its steps in its own `migrations/` folder
+ * (the ledger's here, `profiles/migrations/`, `sync/migrations/`): a file named
+ * `000N-<what>.ts` exporting `sqlMigration(N, '000N-<what>', sql)`, importing nothing else,
+ * appended to this list. Those step files are the only code of other capabilities the ledger
+ * imports (test/unit/architecture/layering.test.ts keeps it so). Never reorder, renumber or
+ * edit a shipped entry; openLedger refuses a file whose recorded names disagree with this list,
+ * or whose version is newer than the list knows.
  */
 export const LEDGER_MIGRATIONS: readonly Migration[] = [
   m0001LedgerCore,

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../database';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 import type { Migration } from './migration';
 
 export interface MigrationOutcome {
@@ -56,7 +56,7 @@ export function migrate(
   }[];
   const from = recorded.at(-1)?.version ?? 0;
   if (from > migrations.length) {
-    throw new LedgerError(
+    throw ledgerError(
       'LEDGER_TOO_NEW',
       'These records were saved by a newer version of Ledgerlink.',
       'Update Ledgerlink to open them.',
@@ -64,7 +64,7 @@ export function migrate(
   }
   for (const row of recorded) {
     if (migrations[row.version - 1]?.name !== row.name) {
-      throw new LedgerError(
+      throw ledgerError(
         'LEDGER_MIGRATION_MISMATCH',
         `These records were changed by a different build of Ledgerlink (step ${row.version} is "${row.name}").`,
         'Open them with the build that created them, or restore a backup.',

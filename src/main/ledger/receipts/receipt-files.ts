@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 import { storedReceiptPathOf } from './receipt-paths';
 import { sniffReceiptType, SNIFF_BYTES, type ReceiptType } from './receipt-sniff';
 
@@ -30,7 +30,7 @@ export const nodeReceiptSource: ReceiptSource = {
 };
 
 const tooLarge = () =>
-  new LedgerError(
+  ledgerError(
     'RECEIPT_TOO_LARGE',
     'That file is larger than 25 MB.',
     'Attach a smaller scan or photo.',
@@ -52,7 +52,7 @@ export async function storeReceiptFile(
   try {
     size = await source.size(sourcePath);
   } catch (cause) {
-    throw new LedgerError(
+    throw ledgerError(
       'NOT_FOUND',
       'That file could not be opened.',
       'Check the file still exists and try again.',
@@ -82,7 +82,7 @@ export async function storeReceiptFile(
     }
     type = sniffReceiptType(Buffer.concat(head));
     if (!type) {
-      throw new LedgerError(
+      throw ledgerError(
         'RECEIPT_UNSUPPORTED_TYPE',
         'That file is not a photo or a PDF.',
         'Attach a PDF, JPEG, PNG, GIF, WebP or HEIC file.',

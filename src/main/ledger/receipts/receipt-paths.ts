@@ -1,6 +1,6 @@
 import { open, realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
-import { LedgerError } from '../ledger-error';
+import { ledgerError } from '../ledger-error';
 import { sniffReceiptType } from './receipt-sniff';
 
 /**
@@ -66,7 +66,7 @@ export function receiptFilePath(
 }
 
 const unavailable = () =>
-  new LedgerError(
+  ledgerError(
     'RECEIPT_UNAVAILABLE',
     'That receipt’s file is not one Ledgerlink stored, so it was not opened.',
     'Attach the receipt again from the original file.',

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { LedgerContext } from '../ledger-context';
-import { LedgerError, notFound } from '../ledger-error';
+import { ledgerError, notFound } from '../ledger-error';
 import { storeReceiptFile } from './receipt-files';
 import { receiptFilePath, resolveReceiptFile } from './receipt-paths';
 
@@ -63,7 +63,7 @@ export function createReceiptsService(ctx: LedgerContext): ReceiptsService {
       { id: number; deleted_at: string | null } | undefined;
     if (!row) throw notFound('transaction', id);
     if (row.deleted_at) {
-      throw new LedgerError(
+      throw ledgerError(
         'TRANSACTION_DELETED',
         'That transaction has been deleted.',
         'Restore it first to attach a receipt.',

@@ -8,27 +8,27 @@ import {
   type PeriodBasis,
   type Quarter,
   type TaxYear,
-} from '../../../shared/domain/tax-year';
-import { isCategoryId } from '../../../shared/domain/categories';
+} from '@shared/domain/tax-year';
+import { isCategoryId } from '@shared/domain/categories';
 import { invalidInput } from '../ledger-error';
 
 /** What the records screen can filter on; all given conditions apply together. */
 export interface RecordsFilter {
   /** A business id, or null for transactions not yet given a business. */
-  businessId?: number | null;
-  taxYear?: TaxYear;
+  businessId?: number | null | undefined;
+  taxYear?: TaxYear | undefined;
   /** An update period of `taxYear`, by the business's period type (standard when no business). */
-  quarter?: Quarter;
-  dateFrom?: IsoDate;
-  dateTo?: IsoDate;
-  categoryId?: string;
-  uncategorised?: boolean;
+  quarter?: Quarter | undefined;
+  dateFrom?: IsoDate | undefined;
+  dateTo?: IsoDate | undefined;
+  categoryId?: string | undefined;
+  uncategorised?: boolean | undefined;
   /** Words that must all appear in the description, counterparty or notes (any case). */
-  text?: string;
-  direction?: 'in' | 'out';
-  importBatchId?: number;
+  text?: string | undefined;
+  direction?: 'in' | 'out' | undefined;
+  importBatchId?: number | undefined;
   /** The bin: deleted transactions instead of live ones. */
-  deleted?: boolean;
+  deleted?: boolean | undefined;
 }
 
 export interface CompiledFilter {

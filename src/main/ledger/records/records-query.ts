@@ -1,7 +1,7 @@
-import type { Pence } from '../../../shared/domain/money';
-import type { PeriodBasis, TaxYear } from '../../../shared/domain/tax-year';
+import type { Pence } from '@shared/domain/money';
+import type { PeriodBasis, TaxYear } from '@shared/domain/tax-year';
 import type { LedgerContext } from '../ledger-context';
-import { LedgerError, invalidInput } from '../ledger-error';
+import { ledgerError, invalidInput } from '../ledger-error';
 import {
   TRANSACTION_COLUMNS,
   toTransaction,
@@ -82,7 +82,7 @@ function toNumber(value: bigint | number | null): number {
   if (value === null) return 0;
   if (typeof value === 'number') return value;
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new LedgerError(
+    throw ledgerError(
       'INVALID_INPUT',
       'These totals are too large to show exactly.',
       'Narrow the filter.',

@@ -1,19 +1,19 @@
-import type { Pence } from '../../../shared/domain/money';
+import type { Pence } from '@shared/domain/money';
 import { normaliseText } from '../text-normalise';
 import { compileWildcard, matchesWildcard, type WildcardPattern } from './wildcard';
 
 /** When a rule applies. Every condition given must hold; at least one must be given. */
 export interface RuleConditions {
   /** Plain text anywhere in the description (case, spaces and punctuation ignored). */
-  descriptionContains?: string | null;
+  descriptionContains?: string | null | undefined;
   /** The whole description against a `*` / `?` wildcard pattern, e.g. `amazon*prime*`. */
-  descriptionPattern?: string | null;
+  descriptionPattern?: string | null | undefined;
   /** The counterparty, exactly (case, spaces and punctuation ignored). */
-  counterpartyIs?: string | null;
+  counterpartyIs?: string | null | undefined;
   /** Size of the amount, ignoring its sign, inclusive. */
-  amountMinPence?: Pence | null;
-  amountMaxPence?: Pence | null;
-  direction?: 'in' | 'out' | null;
+  amountMinPence?: Pence | null | undefined;
+  amountMaxPence?: Pence | null | undefined;
+  direction?: 'in' | 'out' | null | undefined;
 }
 
 export interface RuleAction {

@@ -1,55 +1,32 @@
-import { fieldValuePence, type HmrcCategory } from '../../../shared/domain/categories';
-import { BASIS_POINTS_WHOLE } from '../../../shared/domain/money';
-import type { BusinessKind } from '../../../shared/domain/business-kinds';
-import {
-  checkAmount,
-  checkCategory,
-  checkText,
-  disallowableFromShare,
-} from '../categorisation-checks';
+import { fieldValuePence } from '@shared/domain/categories';
+import { BASIS_POINTS_WHOLE } from '@shared/domain/money';
+import type { BusinessKind } from '@shared/domain/business-kinds';
+import { checkCategory } from '../categorisation-checks';
 import type { LedgerContext } from '../ledger-context';
-import { LedgerError, invalidInput, notFound } from '../ledger-error';
+import { ledgerError, notFound } from '../ledger-error';
 import { TRANSACTION_COLUMNS, toTransaction, type TransactionRow } from '../transaction-record';
+import { applyRules, type ApplyRulesOptions } from './apply-rules';
+import { checkRule } from './check-rule';
 import {
   compileRule,
   createRuleMatcher,
   hasAnyCondition,
   matchInputOf,
   matchesConditions,
-  type MatchableRule,
-  type RuleAction,
   type RuleConditions,
   type RuleMatcher,
 } from './rule-matcher';
-import { compileWildcard } from './wildcard';
+import {
+  ruleColumns,
+  toRule,
+  type NewRule,
+  type Rule,
+  type RulePatch,
+  type RuleRow,
+} from './rule-record';
 
-export interface Rule extends MatchableRule {
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewRule {
-  name?: string;
-  conditions: RuleConditions;
-  action: RuleAction;
-  enabled?: boolean;
-  /** Lower runs first; left out, the rule goes after all existing ones. */
-  priority?: number;
-}
-
-export type RulePatch = Partial<NewRule>;
-
-export interface ApplyRulesOptions {
-  /** Only these transactions; left out, every live transaction. */
-  ids?: readonly number[];
-  /**
-   * `uncategorised` (default): only rows nobody has categorised. `rule-set-too`: also re-check
-   * rows a rule categorised earlier. Rows a person categorised are never changed.
-   */
-  scope?: 'uncategorised' | 'rule-set-too';
-  dryRun?: boolean;
-}
+export type { NewRule, Rule, RulePatch } from './rule-record';
+export type { ApplyRulesOptions } from './apply-rules';
 
 export interface RulesService {
   create(input: NewRule): Rule;
@@ -74,200 +51,17 @@ export interface RulesService {
   matcher(): RuleMatcher;
 }
 
-interface RuleRow {
-  id: number;
-  name: string;
-  priority: number;
-  enabled: number;
-  description_contains: string | null;
-  description_pattern: string | null;
-  counterparty_is: string | null;
-  amount_min_pence: number | null;
-  amount_max_pence: number | null;
-  direction: 'in' | 'out' | null;
-  business_id: number | null;
-  category_id: string;
-  disallowable_bp: number;
-  created_at: string;
-  updated_at: string;
-}
-
-const toRule = (r: RuleRow): Rule => ({
-  id: r.id,
-  name: r.name,
-  priority: r.priority,
-  enabled: r.enabled === 1,
-  conditions: {
-    descriptionContains: r.description_contains,
-    descriptionPattern: r.description_pattern,
-    counterpartyIs: r.counterparty_is,
-    amountMinPence: r.amount_min_pence,
-    amountMaxPence: r.amount_max_pence,
-    direction: r.direction,
-  },
-  action: {
-    businessId: r.business_id,
-    categoryId: r.category_id,
-    disallowableBasisPoints: r.disallowable_bp,
-  },
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const MAX_RULE_TEXT = 200;
-
-interface LeanRow {
-  id: number;
-  description: string;
-  counterparty: string | null;
-  amount_pence: number;
-  business_id: number | null;
-  category_id: string | null;
-  disallowable_pence: number;
-  rule_id: number | null;
-}
-
-/** A readable default name: "Description contains “tesco” → Cost of goods". */
-function describeRule(conditions: RuleConditions, categoryName: string): string {
-  const parts: string[] = [];
-  if (conditions.counterpartyIs) parts.push(`Counterparty is “${conditions.counterpartyIs}”`);
-  if (conditions.descriptionContains)
-    parts.push(`Description contains “${conditions.descriptionContains}”`);
-  if (conditions.descriptionPattern)
-    parts.push(`Description is like “${conditions.descriptionPattern}”`);
-  if (conditions.direction) parts.push(conditions.direction === 'in' ? 'money in' : 'money out');
-  if (conditions.amountMinPence != null || conditions.amountMaxPence != null)
-    parts.push('amount in range');
-  return `${parts.join(', ')} → ${categoryName}`.slice(0, MAX_RULE_TEXT);
-}
-
-/**
- * A checked rule's condition and action columns, in the order both INSERT and UPDATE name them
- * (description_contains … disallowable_bp); absent conditions are stored as NULL.
- */
-function ruleColumns(checked: { conditions: RuleConditions; action: RuleAction }) {
-  const c = checked.conditions;
-  return [
-    c.descriptionContains ?? null,
-    c.descriptionPattern ?? null,
-    c.counterpartyIs ?? null,
-    c.amountMinPence ?? null,
-    c.amountMaxPence ?? null,
-    c.direction ?? null,
-    checked.action.businessId,
-    checked.action.categoryId,
-    checked.action.disallowableBasisPoints,
-  ] as const;
-}
-
 export function createRulesService(ctx: LedgerContext): RulesService {
   const { db } = ctx;
   const byId = db.prepare('SELECT * FROM rules WHERE id = ? AND deleted_at IS NULL');
   const kindOf = db.prepare('SELECT kind FROM businesses WHERE id = ?');
+  const businessKind = (businessId: number): BusinessKind | null =>
+    (kindOf.get(businessId) as { kind: BusinessKind } | undefined)?.kind ?? null;
 
   const get = (id: number): Rule => {
     const row = byId.get(id) as RuleRow | undefined;
     if (!row) throw notFound('rule', id);
     return toRule(row);
-  };
-
-  const checkRule = (
-    input: NewRule,
-  ): { name: string; conditions: RuleConditions; action: RuleAction; categoryName: string } => {
-    const c = input.conditions;
-    const conditions: RuleConditions = {
-      descriptionContains: checkText(
-        c.descriptionContains,
-        'conditions.descriptionContains',
-        MAX_RULE_TEXT,
-      ),
-      descriptionPattern: checkText(
-        c.descriptionPattern,
-        'conditions.descriptionPattern',
-        MAX_RULE_TEXT,
-      ),
-      counterpartyIs: checkText(c.counterpartyIs, 'conditions.counterpartyIs', MAX_RULE_TEXT),
-      amountMinPence:
-        c.amountMinPence == null
-          ? null
-          : checkAmount(c.amountMinPence, 'conditions.amountMinPence'),
-      amountMaxPence:
-        c.amountMaxPence == null
-          ? null
-          : checkAmount(c.amountMaxPence, 'conditions.amountMaxPence'),
-      direction: c.direction ?? null,
-    };
-    if (!hasAnyCondition(conditions)) {
-      throw new LedgerError(
-        'RULE_INVALID',
-        'A rule needs at least one condition.',
-        'Say what the description, counterparty or amount should be.',
-      );
-    }
-    if (
-      conditions.descriptionPattern &&
-      compileWildcard(conditions.descriptionPattern).normalised.replace(/[*?\s]/g, '') === ''
-    ) {
-      throw new LedgerError(
-        'RULE_INVALID',
-        'The pattern has no words or numbers to match.',
-        'Add some text around the * and ?.',
-      );
-    }
-    if ((conditions.amountMinPence ?? 0) < 0 || (conditions.amountMaxPence ?? 0) < 0) {
-      throw invalidInput(
-        'conditions.amountMinPence',
-        'Amounts in a rule are sizes; use “money in” or “money out” for the direction.',
-      );
-    }
-    if (
-      conditions.amountMinPence != null &&
-      conditions.amountMaxPence != null &&
-      conditions.amountMinPence > conditions.amountMaxPence
-    ) {
-      throw invalidInput('conditions.amountMaxPence', 'The largest amount is below the smallest.');
-    }
-    if (
-      conditions.direction !== null &&
-      conditions.direction !== 'in' &&
-      conditions.direction !== 'out'
-    ) {
-      throw invalidInput('conditions.direction', 'Direction is money in or money out.');
-    }
-    const a = input.action;
-    const businessKind =
-      a.businessId == null
-        ? null
-        : ((kindOf.get(a.businessId) as { kind: BusinessKind } | undefined)?.kind ?? null);
-    if (a.businessId != null && businessKind === null)
-      throw invalidInput('action.businessId', 'That business is not in these records.');
-    const category = checkCategory(a.categoryId, businessKind, 'action.categoryId');
-    const share = a.disallowableBasisPoints ?? 0;
-    if (!Number.isInteger(share) || share < 0 || share > BASIS_POINTS_WHOLE) {
-      throw invalidInput(
-        'action.disallowableBasisPoints',
-        'The share must be between 0 and 100 %.',
-      );
-    }
-    if (share > 0 && !(category?.reportable && category.disallowableField)) {
-      throw new LedgerError(
-        'DISALLOWABLE_NOT_ALLOWED',
-        'This category has no disallowable part.',
-        'Set the share to 0 %.',
-      );
-    }
-    const name =
-      checkText(input.name, 'name', MAX_RULE_TEXT) ?? describeRule(conditions, category!.name);
-    return {
-      name,
-      conditions,
-      action: {
-        businessId: a.businessId ?? null,
-        categoryId: a.categoryId,
-        disallowableBasisPoints: share,
-      },
-      categoryName: category!.name,
-    };
   };
 
   const nextPriority = (): number =>
@@ -287,7 +81,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
   const service: RulesService = {
     create(input) {
       return ctx.write(() => {
-        const checked = checkRule(input);
+        const checked = checkRule(input, businessKind);
         const now = ctx.now();
         const { lastInsertRowid } = db
           .prepare(
@@ -312,11 +106,14 @@ export function createRulesService(ctx: LedgerContext): RulesService {
     update(id, patch) {
       return ctx.write(() => {
         const before = get(id);
-        const checked = checkRule({
-          name: patch.name ?? before.name,
-          conditions: patch.conditions ?? before.conditions,
-          action: patch.action ?? before.action,
-        });
+        const checked = checkRule(
+          {
+            name: patch.name ?? before.name,
+            conditions: patch.conditions ?? before.conditions,
+            action: patch.action ?? before.action,
+          },
+          businessKind,
+        );
         db.prepare(
           `UPDATE rules SET name = ?, priority = ?, enabled = ?, description_contains = ?, description_pattern = ?,
              counterparty_is = ?, amount_min_pence = ?, amount_max_pence = ?, direction = ?, business_id = ?,
@@ -378,7 +175,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
       if (!row) throw notFound('transaction', transactionId);
       const t = toTransaction(row);
       if (!t.categoryId) {
-        throw new LedgerError(
+        throw ledgerError(
           'RULE_INVALID',
           'Categorise this transaction first.',
           'Choose a category, then “Always do this”.',
@@ -393,7 +190,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
       );
       let share = 0;
       if (category?.reportable && category.disallowableField && t.disallowablePence !== 0) {
-        const expense = fieldValuePence(category as HmrcCategory, t.amountPence);
+        const expense = fieldValuePence(category, t.amountPence);
         share =
           expense === 0 ? 0 : Math.round((t.disallowablePence / expense) * BASIS_POINTS_WHOLE);
       }
@@ -411,110 +208,7 @@ export function createRulesService(ctx: LedgerContext): RulesService {
       });
     },
 
-    apply(options = {}) {
-      const scope = options.scope ?? 'uncategorised';
-      const rules = activeRules();
-      const matcher = createRuleMatcher(rules);
-      if (matcher.size === 0) return { matched: 0, updated: 0 };
-      const where = [
-        't.deleted_at IS NULL',
-        't.is_split_parent = 0',
-        scope === 'uncategorised'
-          ? 't.category_id IS NULL'
-          : '(t.category_id IS NULL OR t.rule_id IS NOT NULL)',
-      ];
-      const ids = options.ids ? [...new Set(options.ids)] : null;
-      const run = () => {
-        let matched = 0;
-        let updated = 0;
-        // Lean rows, a page at a time by id: applying rules to 100,000 rows never holds them all.
-        const columns = `t.id, t.description, t.counterparty, t.amount_pence, t.business_id, t.category_id,
-          t.disallowable_pence, t.rule_id`;
-        const page = db.prepare(
-          `SELECT ${columns} FROM transactions t WHERE ${where.join(' AND ')} AND t.id > ? ORDER BY t.id LIMIT 2000`,
-        );
-        const one = db.prepare(
-          `SELECT ${columns} FROM transactions t WHERE ${where.join(' AND ')} AND t.id = ?`,
-        );
-        const update = db.prepare(
-          'UPDATE transactions SET business_id = ?, category_id = ?, disallowable_pence = ?, rule_id = ?, updated_at = ? WHERE id = ?',
-        );
-        const kinds = new Map<number, BusinessKind | null>();
-        const kindFor = (businessId: number | null): BusinessKind | null => {
-          if (businessId === null) return null;
-          if (!kinds.has(businessId)) {
-            kinds.set(
-              businessId,
-              (kindOf.get(businessId) as { kind: BusinessKind } | undefined)?.kind ?? null,
-            );
-          }
-          return kinds.get(businessId)!;
-        };
-        const consider = (row: LeanRow) => {
-          const rule = matcher.match(
-            matchInputOf(row.description, row.counterparty, row.amount_pence),
-          );
-          if (!rule) return;
-          matched++;
-          const businessId = rule.action.businessId ?? row.business_id;
-          let category;
-          try {
-            category = checkCategory(rule.action.categoryId, kindFor(businessId));
-          } catch {
-            return; // e.g. an SE rule on a row already placed in a property business: leave it
-          }
-          const disallowable = disallowableFromShare(
-            category,
-            row.amount_pence,
-            rule.action.disallowableBasisPoints,
-          );
-          if (
-            row.category_id === rule.action.categoryId &&
-            row.business_id === businessId &&
-            row.disallowable_pence === disallowable &&
-            row.rule_id === rule.id
-          ) {
-            return;
-          }
-          updated++;
-          if (options.dryRun) return;
-          update.run(businessId, rule.action.categoryId, disallowable, rule.id, ctx.now(), row.id);
-          ctx.log.record(
-            'transaction',
-            row.id,
-            'apply-rule',
-            {
-              businessId: row.business_id,
-              categoryId: row.category_id,
-              disallowablePence: row.disallowable_pence,
-              ruleId: row.rule_id,
-            },
-            {
-              businessId,
-              categoryId: rule.action.categoryId,
-              disallowablePence: disallowable,
-              ruleId: rule.id,
-            },
-          );
-        };
-        if (ids) {
-          for (const id of ids) {
-            const row = one.get(id) as LeanRow | undefined;
-            if (row) consider(row);
-          }
-        } else {
-          let after = 0;
-          for (;;) {
-            const rows = page.all(after) as LeanRow[];
-            if (rows.length === 0) break;
-            for (const row of rows) consider(row);
-            after = rows.at(-1)!.id;
-          }
-        }
-        return { matched, updated };
-      };
-      return options.dryRun ? run() : ctx.write(run);
-    },
+    apply: (options = {}) => applyRules(ctx, activeRules(), businessKind, options),
 
     preview(conditions, limit = 5) {
       const compiled = compileRule({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BusinessKind } from '../../../shared/domain/business-kinds';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import {
   categoriesForKind,
   consolidatedExpensesAllowed,
@@ -9,8 +9,8 @@ import {
   getCategory,
   type FieldAmount,
   type HmrcSection,
-} from '../../../shared/domain/categories';
-import { addPence, type Pence } from '../../../shared/domain/money';
+} from '@shared/domain/categories';
+import { addPence, type Pence } from '@shared/domain/money';
 import {
   isIsoDate,
   quarterLabel,
@@ -21,10 +21,10 @@ import {
   type PeriodBasis,
   type Quarter,
   type TaxYear,
-} from '../../../shared/domain/tax-year';
+} from '@shared/domain/tax-year';
 import type { BusinessesService } from '../businesses';
 import type { LedgerContext } from '../ledger-context';
-import { LedgerError, invalidInput } from '../ledger-error';
+import { ledgerError, invalidInput } from '../ledger-error';
 
 /** One HMRC field's year-to-date figure. Values are as HMRC reports them: expenses positive. */
 export interface FieldTotal {
@@ -189,7 +189,7 @@ export function createTotalsService(
   const big = (value: bigint | null): number => {
     if (value === null) return 0;
     if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-      throw new LedgerError(
+      throw ledgerError(
         'INVALID_INPUT',
         'These totals are too large to hold exactly.',
         'Check for a mistyped amount.',

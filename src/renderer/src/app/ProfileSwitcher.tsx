@@ -9,8 +9,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { maskNino } from '../../../shared/domain/nino';
-import type { ProfileView } from '../../../shared/ipc/channels/profiles';
+import { maskNino } from '@shared/domain/nino';
+import type { ProfileView } from '@shared/ipc/channels/profiles';
 import { matchesProfile } from '../features/profiles/match-profile';
 import { RoleBadge } from '../features/profiles/ProfileBadges';
 import { useActiveProfile } from './use-active-profile';

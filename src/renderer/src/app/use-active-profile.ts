@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ProfileView, ProfilesView } from '../../../shared/ipc/channels/profiles';
+import type { ProfileView, ProfilesView } from '@shared/ipc/channels/profiles';
 import { api, unwrap } from '../bridge';
 
 export const profilesQueryKey = ['profiles', 'list'] as const;

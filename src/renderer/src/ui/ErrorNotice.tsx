@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { IpcError } from '../../../shared/ipc/result';
+import type { IpcError } from '@shared/ipc/result';
 
 /** What happened, what to do next, and the reference support will ask for. */
 export function ErrorNotice({ error, title }: { error: IpcError; title?: string }): JSX.Element {

@@ -21,7 +21,7 @@ export function TextField({
   id: string;
   label: string;
   hint?: string;
-  error?: string | null;
+  error?: string | null | undefined;
   value: string;
   onChange: (value: string) => void;
 } & InputProps): JSX.Element {
@@ -59,7 +59,7 @@ export function NinoField(props: {
   id: string;
   label: string;
   hint?: string;
-  error?: string | null;
+  error?: string | null | undefined;
   value: string;
   onChange: (value: string) => void;
 }): JSX.Element {

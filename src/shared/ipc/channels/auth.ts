@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineChannels, defineEvents } from '../define';
 import { environmentSchema } from './settings';
+import { isoTime } from './primitives';
 
 /**
  * Linking Ledgerlink to HMRC (issue 4). Every schema here is a strict object made of enums,
@@ -33,7 +34,6 @@ export type LinkStepId = z.infer<typeof linkStepIdSchema>;
 export const stepStatusSchema = z.enum(['waiting', 'current', 'in-browser', 'done', 'failed']);
 export type StepStatus = z.infer<typeof stepStatusSchema>;
 
-const isoTime = z.iso.datetime({ offset: true });
 const id = z.uuid();
 /** OAuth scope names, e.g. `read:self-assessment`: the shape rules out anything token-like. */
 const scopeName = z.string().regex(/^[a-z]+:[a-z-]+$/);

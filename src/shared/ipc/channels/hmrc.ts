@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineChannels, defineEvents } from '../define';
 import { accountKindSchema } from './auth';
 import { environmentSchema } from './settings';
+import { isoTime, accountId, text } from './primitives';
 
 /**
  * The HMRC client's capability (issue 5): the fraud prevention headers as Ledgerlink sends
@@ -9,10 +10,6 @@ import { environmentSchema } from './settings';
  * percent-encoded header text, plain-English reasons, ids and ISO times: no token has a field
  * to travel in.
  */
-
-const isoTime = z.iso.datetime({ offset: true });
-const accountId = z.string().min(1).max(200);
-const text = z.string().max(2000);
 
 export const fraudHeaderNameSchema = z.enum([
   'Gov-Client-Connection-Method',

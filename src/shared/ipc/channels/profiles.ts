@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { AGENT_ROLES } from '../../domain/agent-permissions';
+import { AGENT_ROLES } from '@shared/domain/agent-permissions';
 import { defineChannels, defineEvents } from '../define';
 import { accountKindSchema } from './auth';
 import { environmentSchema } from './settings';
+import { isoTime, isoDate, profileId, accountId, text, profileRef } from './primitives';
 
 /**
  * Taxpayer profiles (issue 6): the people whose tax affairs Ledgerlink keeps, each acted for
@@ -11,11 +12,6 @@ import { environmentSchema } from './settings';
  * secrets: they cross IPC so the switcher can search them. Tokens never appear here.
  */
 
-const isoTime = z.iso.datetime({ offset: true });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const profileId = z.uuid();
-const accountId = z.string().min(1).max(200);
-const text = z.string().max(2000);
 /** Typed by a person: checked by the main process against HMRC's rules for a clear message. */
 const nameInput = z.string().max(300);
 const ninoInput = z.string().max(40);
@@ -263,7 +259,6 @@ export const overviewSchema = z
   .strict();
 export type Overview = z.infer<typeof overviewSchema>;
 
-const profileRef = z.object({ profileId }).strict();
 /** A CSV file's text, read in the window; 2 MB is thousands of clients. */
 const csvText = z.string().max(2_000_000);
 

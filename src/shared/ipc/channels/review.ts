@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
+import {
+  isoTime,
+  isoDate,
+  taxYear,
+  profileId,
+  pence,
+  text,
+  code,
+  sha256,
+  businessKindSchema,
+} from './primitives';
 
 /**
  * Review before syncing (issue 8): each cumulative update HMRC will receive, figure by figure
@@ -9,21 +20,11 @@ import { defineChannels } from '../define';
  * with HMRC's own copy when online.
  */
 
-const isoTime = z.iso.datetime({ offset: true });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const taxYear = z.string().regex(/^\d{4}-\d{2}$/);
-const profileId = z.uuid();
 const businessId = z
   .number()
   .int()
   .positive()
   .max(2 ** 31);
-const text = z.string().max(2000);
-const code = z.string().max(100);
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const pence = z.number().int().safe();
-
-export const businessKindSchema = z.enum(['self-employment', 'uk-property']);
 
 /** One check made before sending: an HMRC rule (with HMRC's code) or a Ledgerlink warning. */
 export const reviewIssueSchema = z

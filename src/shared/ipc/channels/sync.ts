@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { defineChannels, defineEvents } from '../define';
-import { businessKindSchema, outboxStateSchema } from './review';
+import { outboxStateSchema } from './review';
 import { environmentSchema } from './settings';
+import {
+  isoTime,
+  isoDate,
+  taxYear,
+  profileId,
+  pence,
+  text,
+  code,
+  sha256,
+  profileRef,
+  businessKindSchema,
+} from './primitives';
 
 /**
  * Sync (issue 8): the outbox of approved updates, sending them to HMRC, the hash-chained
@@ -10,14 +22,6 @@ import { environmentSchema } from './settings';
  * tokens never do.
  */
 
-const isoTime = z.iso.datetime({ offset: true });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const taxYear = z.string().regex(/^\d{4}-\d{2}$/);
-const profileId = z.uuid();
-const text = z.string().max(2000);
-const code = z.string().max(100);
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const pence = z.number().int().safe();
 const runId = z.string().regex(/^[0-9a-f-]{36}$/);
 
 export const itemErrorSchema = z
@@ -199,8 +203,6 @@ export const networkSchema = z
   .object({ online: z.boolean(), syncOnReconnect: z.boolean() })
   .strict();
 export type NetworkView = z.infer<typeof networkSchema>;
-
-const profileRef = z.object({ profileId }).strict();
 
 export const syncChannels = defineChannels({
   /** The profile's outbox, last sync and latest estimate (offline). */

@@ -14,26 +14,22 @@ import {
   type PracticeHmrc,
   type PracticeHmrcOptions,
 } from '../../../../src/practice/server';
-import type { EventName } from '../../../../src/shared/ipc/contract';
-import type { IpcResult } from '../../../../src/shared/ipc/result';
+import type { EventName } from '@shared/ipc/contract';
 import { fakeDisplay } from '../../../support/fakes/fake-machine-facts';
+import { dispatchAs, type Dispatcher } from '../../../support/dispatch-as';
 import {
   integrationAdapters,
   practiceEndpointOf,
-  TEST_SENDER,
 } from '../../../support/integration-app/integration-adapters';
 import { linkThroughPractice } from '../../../support/integration-app/link-through-practice';
 import { startRecordingProxy } from './recording-proxy';
 
-const SENDER = TEST_SENDER;
-
-export interface HmrcHarness {
+export interface HmrcHarness extends Dispatcher {
   practice: PracticeHmrc;
   proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
   services: MainServices;
   logs: LogRecord[];
   events: { event: EventName; payload: unknown }[];
-  call(channel: string, payload?: unknown): Promise<IpcResult<unknown>>;
   /** Links a Practice HMRC user through the app's own journey; returns the account id. */
   link(user: { userId: string; password: string }, kind: 'individual' | 'agent'): Promise<string>;
   close(): Promise<void>;
@@ -48,7 +44,7 @@ export interface HmrcHarness {
 export async function startHmrcHarness(
   options: {
     practice?: PracticeHmrcOptions;
-    device?: DeviceIdentityFacts;
+    device?: DeviceIdentityFacts | undefined;
     proxy?: Parameters<typeof startRecordingProxy>[1];
     app?: Pick<MainAdapters, 'hmrcRateLimiter'>;
   } = {},
@@ -74,10 +70,7 @@ export async function startHmrcHarness(
       ...options.app,
     }),
   );
-  services.ipc.trustSender(SENDER.id);
   services.ipc.onEmit((event, payload) => events.push({ event, payload }));
-  const call = (channel: string, payload?: unknown) =>
-    services.ipc.dispatch(channel, payload, SENDER);
 
   return {
     practice,
@@ -85,7 +78,7 @@ export async function startHmrcHarness(
     services,
     logs: sink.records,
     events,
-    call,
+    ...dispatchAs(services.ipc),
     link: (user, kind) => linkThroughPractice({ services, opened }, user, kind),
     async close() {
       await services.dispose();

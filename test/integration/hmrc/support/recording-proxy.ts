@@ -14,7 +14,7 @@ export interface Exchange {
   /** The proxy's clock (performance.now() unless given) when the request reached it (≈ reached Practice HMRC). */
   arrivedAt: number;
   /** Undefined when Practice HMRC dropped the connection. */
-  status?: number;
+  status?: number | undefined;
   responseHeaders?: IncomingHttpHeaders;
   responseBody?: string;
 }

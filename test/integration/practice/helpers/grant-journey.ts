@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * Walks Practice HMRC's grant journey over plain HTTP, posting each form as a browser would.
@@ -100,13 +101,15 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-export interface Tokens {
-  access_token: string;
-  refresh_token: string;
-  expires_in: number;
-  token_type: string;
-  scope?: string;
-}
+/** The token endpoint's answer (reference §2.4), checked as the app would check it. */
+const tokensSchema = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  expires_in: z.number(),
+  token_type: z.string(),
+  scope: z.string().optional(),
+});
+export type Tokens = z.infer<typeof tokensSchema>;
 
 export async function tokenRequest(
   baseUrl: string,
@@ -149,5 +152,5 @@ export async function linkUser(
     code_verifier: verifier,
   });
   if (res.status !== 200) throw new Error(`Token exchange failed: ${JSON.stringify(res.body)}`);
-  return res.body as unknown as Tokens;
+  return tokensSchema.parse(res.body);
 }

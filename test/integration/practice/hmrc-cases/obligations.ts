@@ -9,13 +9,14 @@ const FINAL =
 const FINAL_V =
   'test/v3/retrieveCrystallisation/RetrieveCrystallisationObligationsValidatorFactorySpec.scala';
 
+/** A query parameter set to undefined is left out of the request. */
 type Query = {
-  nino?: string;
-  typeOfBusiness?: string;
-  businessId?: string;
-  fromDate?: string;
-  toDate?: string;
-  status?: string;
+  nino?: string | undefined;
+  typeOfBusiness?: string | undefined;
+  businessId?: string | undefined;
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+  status?: string | undefined;
 };
 const income = (q: Query) => {
   const params = new URLSearchParams();

@@ -17,19 +17,17 @@ import {
   type PracticeHmrc,
   type PracticeHmrcOptions,
 } from '../../../../src/practice/server';
+import { dispatchAs, type Dispatcher } from '../../../support/dispatch-as';
 import {
   integrationAdapters,
   practiceEndpointOf,
-  TEST_SENDER,
 } from '../../../support/integration-app/integration-adapters';
 import { linkThroughPractice } from '../../../support/integration-app/link-through-practice';
 
 /** 20 November 2026: Q2 2026-27 (to 5 October) may be sent; Q3 (to 5 January) not yet. */
 export const SYNC_REFERENCE_NOW = '2026-11-20T10:00:00Z';
 
-export const SENDER = TEST_SENDER;
-
-export interface AppInstance {
+export interface AppInstance extends Dispatcher {
   services: MainServices;
   clock: ReturnType<typeof createAppClock>;
   network: SwitchableNetwork;
@@ -66,8 +64,7 @@ export async function startApp(options: {
       network,
     }),
   );
-  services.ipc.trustSender(SENDER.id);
-  return { services, clock, network, logs: sink.records, opened };
+  return { services, clock, network, logs: sink.records, opened, ...dispatchAs(services.ipc) };
 }
 
 export interface SyncHarness extends AppInstance {

@@ -1,4 +1,4 @@
-import type { Environment } from '../../../../src/shared/ipc/channels/settings';
+import type { Environment } from '@shared/ipc/channels/settings';
 import { createFraudHeaderCollector } from '../../../../src/main/hmrc/fraud-prevention/collect-fraud-headers';
 import {
   createHmrcHttpClient,

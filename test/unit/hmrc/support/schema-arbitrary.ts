@@ -67,7 +67,7 @@ export function arbitraryFor(input: unknown, depth = 0): Arbitrary<unknown> {
   const type = schema.type ?? (isObj(schema.properties) ? 'object' : undefined);
   switch (type) {
     case 'object': {
-      const props = (isObj(schema.properties) ? schema.properties : {}) as Json;
+      const props = isObj(schema.properties) ? schema.properties : {};
       const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
       const model: Record<string, Arbitrary<unknown>> = {};
       for (const [k, v] of Object.entries(props)) model[k] = arbitraryFor(v, depth + 1);

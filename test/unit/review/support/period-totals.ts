@@ -1,5 +1,5 @@
-import { categoriesForKind } from '../../../../src/shared/domain/categories';
-import type { BusinessKind } from '../../../../src/shared/domain/business-kinds';
+import { categoriesForKind } from '@shared/domain/categories';
+import type { BusinessKind } from '@shared/domain/business-kinds';
 import { summariseFieldTotals, type PeriodTotals } from '../../../../src/main/ledger';
 
 /**

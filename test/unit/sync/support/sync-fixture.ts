@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ZodType } from 'zod';
 import { HmrcError } from '../../../../src/main/hmrc/errors/hmrc-error';
-import type { HmrcAccountClient } from '../../../../src/main/hmrc/hmrc-service';
+import { selfEmploymentCumulativeResponseSchema } from '../../../../src/main/hmrc/schemas/self-employment';
+import { ukPropertyCumulativeResponseSchema } from '../../../../src/main/hmrc/schemas/uk-property';
+import { fakeHmrcAccountClient } from '../../../support/fakes/fake-hmrc-client';
 import { openLedger, type Ledger } from '../../../../src/main/ledger';
 import { createLogger } from '../../../../src/main/logging/logger';
 import type { Profile } from '../../../../src/main/profiles/profile-record';
@@ -58,11 +61,12 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
     hmrcBusinessId: 'XAIS12345678901',
   });
   const script = [...(options.script ?? [])];
-  const puts: { businessId: string; taxYear: string; body: unknown }[] = [];
-  const held = new Map<string, unknown>();
+  const puts: { businessId: string; taxYear: string; body: object }[] = [];
+  /** What HMRC holds, by business and tax year: the last body accepted. */
+  const held = new Map<string, object>();
   let linked = true;
 
-  const put = async (_nino: string, businessId: string, taxYear: string, body: unknown) => {
+  const put = async (_nino: string, businessId: string, taxYear: string, body: object) => {
     const step = script.shift() ?? 'ok';
     if (step instanceof Error) throw step;
     if (step === 'rule') throw ruleError();
@@ -78,22 +82,37 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
     held.set(`${businessId}|${taxYear}`, body);
     return { data: undefined, correlationId: `corr-${puts.length}`, status: 204 };
   };
-  const get = async (_nino: string, businessId: string, taxYear: string) => {
-    const body = held.get(`${businessId}|${taxYear}`);
-    if (!body)
-      throw new HmrcError({
-        code: 'NOT_FOUND',
-        message: 'none',
-        action: '',
-        fixedBy: 'you',
-        status: 404,
-      });
-    return { data: body, correlationId: 'corr-get', status: 200 };
-  };
-  const client = {
-    selfEmployment: { putCumulative: put, getCumulative: get },
-    ukProperty: { putCumulative: put, getCumulative: get },
-  } as unknown as HmrcAccountClient;
+  /**
+   * HMRC's GET of what it holds, read through the endpoint's own response schema as the HTTP
+   * client reads it (UK property answers also say when the update was submitted).
+   */
+  const get =
+    <T>(response: ZodType<T>, answer: (body: object) => object = (body) => body) =>
+    async (_nino: string, businessId: string, taxYear: string) => {
+      const body = held.get(`${businessId}|${taxYear}`);
+      if (!body)
+        throw new HmrcError({
+          code: 'NOT_FOUND',
+          message: 'none',
+          action: '',
+          fixedBy: 'you',
+          status: 404,
+        });
+      return { data: response.parse(answer(body)), correlationId: 'corr-get', status: 200 };
+    };
+  const client = fakeHmrcAccountClient({
+    selfEmployment: {
+      putCumulative: put,
+      getCumulative: get(selfEmploymentCumulativeResponseSchema),
+    },
+    ukProperty: {
+      putCumulative: put,
+      getCumulative: get(ukPropertyCumulativeResponseSchema, (body) => ({
+        submittedOn: '2026-11-20T10:00:00.000Z',
+        ...body,
+      })),
+    },
+  });
   const anchorStore = createMemoryStore('anchors');
 
   const deps: ProfileSyncDeps = {

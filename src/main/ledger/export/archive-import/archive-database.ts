@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { SqliteDatabase } from '../../database';
-import { LedgerError } from '../../ledger-error';
+import { isAppError } from '../../../ipc/app-error';
+import { ledgerError } from '../../ledger-error';
 import type { Migration } from '../../migrations/migration';
 import { archiveInvalid } from './archive-errors';
 
@@ -28,7 +29,7 @@ export function openArchiveDatabase(file: string): SqliteDatabase {
     return db;
   } catch (error) {
     db.close();
-    if (error instanceof LedgerError) throw error;
+    if (isAppError(error)) throw error;
     throw archiveInvalid('its records database cannot be read.', error);
   }
 }
@@ -51,7 +52,9 @@ const objectRow = z.object({
  * which tells a real table from a virtual one (an extension module's code would run to read it).
  */
 export function schemaObjects(db: SqliteDatabase): SchemaObject[] {
-  const master = (db.prepare('SELECT type, name, sql FROM sqlite_master').all() as unknown[])
+  const master = db
+    .prepare('SELECT type, name, sql FROM sqlite_master')
+    .all()
     .map((r) => objectRow.parse(r))
     .filter((r) => !r.name.startsWith('sqlite_'));
   const tableTypes = new Map(
@@ -78,16 +81,18 @@ export function archiveSchemaVersion(
   hasTable: boolean,
 ): number {
   if (!hasTable) throw archiveInvalid('its records database has no version record.');
-  const rows = (
-    db.prepare('SELECT version, name FROM schema_version ORDER BY version').all() as unknown[]
-  ).map((r) => {
-    const parsed = versionRow.safeParse(r);
-    if (!parsed.success) throw archiveInvalid('its records database has a damaged version record.');
-    return parsed.data;
-  });
+  const rows = db
+    .prepare('SELECT version, name FROM schema_version ORDER BY version')
+    .all()
+    .map((r) => {
+      const parsed = versionRow.safeParse(r);
+      if (!parsed.success)
+        throw archiveInvalid('its records database has a damaged version record.');
+      return parsed.data;
+    });
   const version = rows.at(-1)?.version ?? 0;
   if (version > migrations.length) {
-    throw new LedgerError(
+    throw ledgerError(
       'LEDGER_TOO_NEW',
       'This archive was saved by a newer version of Ledgerlink.',
       'Update Ledgerlink, then import the archive again.',

@@ -2,7 +2,8 @@ import { mkdir, readdir, rename, rmdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { systemClock, type Clock } from '../../../clock/clock';
 import { LEDGER_FILE_NAME, openLedger } from '../../ledger';
-import { LedgerError } from '../../ledger-error';
+import { isAppError } from '../../../ipc/app-error';
+import { ledgerError } from '../../ledger-error';
 import { MIME_OF_EXTENSION, parseStoredReceiptPath } from '../../receipts/receipt-paths';
 import { sniffReceiptType } from '../../receipts/receipt-sniff';
 import { createStagingFolder } from '../private-staging';
@@ -29,7 +30,7 @@ export interface PreparedArchive extends ArchiveImportOutcome {
   /** Holds `ledger.sqlite` and `receipts/`. */
   readonly dir: string;
   /** Removes the staging folder (whatever was not moved into place). */
-  dispose(): Promise<void>;
+  dispose: () => Promise<void>;
 }
 
 export interface PrepareOptions {
@@ -111,7 +112,7 @@ export async function prepareArchiveImport(options: PrepareOptions): Promise<Pre
     };
   } catch (error) {
     await staging.dispose();
-    if (error instanceof LedgerError) throw error;
+    if (isAppError(error)) throw error;
     throw archiveInvalid('it could not be unpacked.', error);
   }
 }
@@ -142,7 +143,7 @@ function checkReceiptFile(
 }
 
 const targetInUse = () =>
-  new LedgerError(
+  ledgerError(
     'ARCHIVE_TARGET_NOT_EMPTY',
     'That profile already has records on this computer.',
     'Import the archive into a new profile.',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { BUSINESS_KINDS } from '../../../../shared/domain/business-kinds';
-import { getCategory } from '../../../../shared/domain/categories';
-import { MAX_HMRC_AMOUNT_PENCE } from '../../../../shared/domain/money';
-import { isIsoDate, isTaxYear } from '../../../../shared/domain/tax-year';
+import { BUSINESS_KINDS } from '@shared/domain/business-kinds';
+import { getCategory } from '@shared/domain/categories';
+import { MAX_HMRC_AMOUNT_PENCE } from '@shared/domain/money';
+import { isIsoDate, isTaxYear } from '@shared/domain/tax-year';
 import { MAX_RECEIPT_BYTES } from '../../receipts/receipt-files';
 import { parseStoredReceiptPath } from '../../receipts/receipt-paths';
 
@@ -77,13 +77,25 @@ export const OUTBOX_STATES = [
 export interface LedgerTable {
   name: string;
   /** The columns the app knows, each with the values it accepts. */
-  row: z.ZodObject;
+  row: z.ZodObject<Record<string, z.ZodType>, z.core.$strict>;
 }
 
-const table = (name: string, columns: z.ZodRawShape): LedgerTable => ({
+const table = (name: string, columns: Record<string, z.ZodType>): LedgerTable => ({
   name,
   row: z.object(columns).strict(),
 });
+
+/** The update both the outbox and the submission log keep: its business, period and payload. */
+const updateColumns = {
+  business_id: id,
+  hmrc_business_id: text(40),
+  kind: businessKind,
+  tax_year: taxYear,
+  period_start: date,
+  period_end: date,
+  payload: json(DOCUMENT),
+  payload_hash: sha256,
+};
 
 /** In an order that satisfies the foreign keys (they are also deferred to the commit). */
 export const LEDGER_TABLES: readonly LedgerTable[] = [
@@ -235,14 +247,7 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
   }),
   table('sync_outbox', {
     id,
-    business_id: id,
-    hmrc_business_id: text(40),
-    kind: businessKind,
-    tax_year: taxYear,
-    period_start: date,
-    period_end: date,
-    payload: json(DOCUMENT),
-    payload_hash: sha256,
+    ...updateColumns,
     records_fingerprint: text(200),
     records_count: count,
     records_from: date,
@@ -269,14 +274,7 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
     recorded_at: time,
     profile_id: text(200),
     environment: z.enum(['practice', 'sandbox', 'production']),
-    business_id: id,
-    hmrc_business_id: text(40),
-    kind: businessKind,
-    tax_year: taxYear,
-    period_start: date,
-    period_end: date,
-    payload: json(DOCUMENT),
-    payload_hash: sha256,
+    ...updateColumns,
     correlation_id: text(200),
     prev_hash: sha256,
     entry_hash: sha256,

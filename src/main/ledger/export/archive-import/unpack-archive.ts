@@ -61,16 +61,17 @@ export async function unpackArchive(
   const names = new Set<string>();
   const writing = new Set<WriteStream>();
   let queue: Promise<void> = Promise.resolve();
-  let failure: unknown = null;
+  // The first reason to stop, set in callbacks (so held in an object TypeScript can follow).
+  const failure: { reason?: Error } = {};
   let entries = 0;
   let consumed = 0;
   let unpacked = 0;
   const fail = (reason: unknown) => {
-    failure ??= reason;
+    failure.reason ??= reason instanceof Error ? reason : new Error(String(reason));
   };
 
   const unzip = new Unzip((file) => {
-    if (failure) return;
+    if (failure.reason) return;
     const name = file.name;
     entries += 1;
     if (entries > limits.maxEntries) {
@@ -103,7 +104,7 @@ export async function unpackArchive(
       writing.add(out);
     });
     file.ondata = (error, data, final) => {
-      if (failure) return;
+      if (failure.reason) return;
       if (error) return fail(archiveInvalid(`${name} cannot be unpacked.`, error));
       record.size += data.length;
       unpacked += data.length;
@@ -154,10 +155,10 @@ export async function unpackArchive(
       consumed += chunk.length;
       unzip.push(chunk);
       await queue;
-      if (failure) break;
+      if (failure.reason) break;
       onProgress?.(files.size, unpacked);
     }
-    if (!failure) unzip.push(new Uint8Array(0), true);
+    if (!failure.reason) unzip.push(new Uint8Array(0), true);
     await queue;
   } catch (error) {
     fail(archiveInvalid('it could not be unpacked.', error));
@@ -171,7 +172,7 @@ export async function unpackArchive(
       if (!out.closed) await once(out, 'close');
     }
   }
-  if (failure) throw failure;
+  if (failure.reason) throw failure.reason;
   if (consumed !== archiveBytes) throw archiveInvalid('it changed while it was being read.');
   for (const [name, record] of files) {
     if (record.sha256 === '') throw archiveInvalid(`${name} is cut short.`);

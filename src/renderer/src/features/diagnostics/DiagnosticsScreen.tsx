@@ -1,9 +1,9 @@
 import type { JSX } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
-import { ScreenHeader } from '../../ui/ScreenHeader';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
+import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { FraudHeadersPanel } from './FraudHeadersPanel';
 import { LogIntegrityPanel } from '../sync/LogIntegrityPanel';
 

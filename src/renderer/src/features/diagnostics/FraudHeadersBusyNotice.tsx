@@ -1,6 +1,6 @@
 import { useEffect, useState, type JSX } from 'react';
-import type { HmrcBusy } from '../../../../shared/ipc/channels/hmrc';
-import { api } from '../../bridge';
+import type { HmrcBusy } from '@shared/ipc/channels/hmrc';
+import { api } from '@renderer/bridge';
 
 /** "HMRC is busy, will retry at hh:mm" while a call for this account is waiting to retry. */
 export function FraudHeadersBusyNotice({ accountId }: { accountId: string }): JSX.Element | null {

@@ -1,8 +1,5 @@
 import type { JSX } from 'react';
-import type {
-  FraudHeadersCheck,
-  FraudHeadersCheckIssue,
-} from '../../../../shared/ipc/channels/hmrc';
+import type { FraudHeadersCheck, FraudHeadersCheckIssue } from '@shared/ipc/channels/hmrc';
 
 const TONE: Record<string, { className: string; badge: string; label: string }> = {
   VALID_HEADERS: { className: 'notice notice-ok', badge: 'badge badge-ok', label: 'No problems' },

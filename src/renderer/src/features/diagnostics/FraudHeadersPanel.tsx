@@ -1,9 +1,9 @@
 import { useEffect, useState, type JSX } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FraudHeaderRow } from '../../../../shared/ipc/channels/hmrc';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import type { FraudHeaderRow } from '@shared/ipc/channels/hmrc';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { FraudHeadersBusyNotice } from './FraudHeadersBusyNotice';
 import { FraudHeadersCheckResult } from './FraudHeadersCheckResult';
 

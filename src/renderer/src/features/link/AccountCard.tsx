@@ -1,8 +1,8 @@
 import { useState, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AccountView, FlowView } from '../../../../shared/ipc/channels/auth';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import type { AccountView, FlowView } from '@shared/ipc/channels/auth';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { formatDate, formatDateTime, formatDuration } from './format-time';
 import { flowQueryKey } from './use-link';
 
@@ -15,7 +15,7 @@ const STATUS: Record<AccountView['status'], { text: string; badge: string }> = {
 export interface UnlinkedNotice {
   label: string;
   environment: AccountView['environment'];
-  revoke: { url?: string; instructions: string };
+  revoke: { url?: string | undefined; instructions: string };
 }
 
 /** One linked HMRC account on the scope status screen (issue 4 item 8). */

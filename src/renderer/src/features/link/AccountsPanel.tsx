@@ -1,8 +1,8 @@
 import { useState, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { AccountCard, type UnlinkedNotice } from './AccountCard';
 import { useAccounts, useMainNow } from './use-link';
 

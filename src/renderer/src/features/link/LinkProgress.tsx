@@ -1,14 +1,9 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type {
-  FlowView,
-  LinkStepId,
-  StepStatus,
-  TransportId,
-} from '../../../../shared/ipc/channels/auth';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import type { FlowView, LinkStepId, StepStatus, TransportId } from '@shared/ipc/channels/auth';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { STEP_TEXT, kindLabel } from './link-steps';
 import { ManualCodeForm } from './ManualCodeForm';
 import { flowQueryKey } from './use-link';

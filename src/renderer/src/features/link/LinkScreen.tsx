@@ -1,9 +1,9 @@
 import type { JSX } from 'react';
-import { useHashRoute } from '../../app/use-hash-route';
-import { toIpcError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
-import { ScreenHeader } from '../../ui/ScreenHeader';
+import { useHashRoute } from '@renderer/app/use-hash-route';
+import { toIpcError } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
+import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { AccountsPanel } from './AccountsPanel';
 import { LinkProgress } from './LinkProgress';
 import { StartLinkForm } from './StartLinkForm';

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 
 /** The manual transport (urn:ietf:wg:oauth:2.0:oob): the person pastes the code HMRC shows. */
 export function ManualCodeForm({ flowId }: { flowId: string }): JSX.Element {

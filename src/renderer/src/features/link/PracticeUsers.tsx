@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { LinkOptions } from '../../../../shared/ipc/channels/auth';
+import type { LinkOptions } from '@shared/ipc/channels/auth';
 
 /** Practice HMRC's test users, so a person can try linking without an HMRC account. */
 export function PracticeUsers({

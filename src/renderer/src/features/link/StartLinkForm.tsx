@@ -1,9 +1,9 @@
 import { useState, type FormEvent, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AccountKind, FlowView, TransportId } from '../../../../shared/ipc/channels/auth';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import type { AccountKind, FlowView, TransportId } from '@shared/ipc/channels/auth';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { PracticeUsers } from './PracticeUsers';
 import { flowQueryKey, useLinkOptions } from './use-link';
 

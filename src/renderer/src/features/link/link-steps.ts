@@ -1,4 +1,4 @@
-import type { AccountKind, LinkStepId } from '../../../../shared/ipc/channels/auth';
+import type { AccountKind, LinkStepId } from '@shared/ipc/channels/auth';
 
 export interface StepText {
   title: string;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountsView, FlowView, LinkOptions } from '../../../../shared/ipc/channels/auth';
-import type { Environment } from '../../../../shared/ipc/channels/settings';
-import { api, unwrap } from '../../bridge';
+import type { AccountsView, FlowView, LinkOptions } from '@shared/ipc/channels/auth';
+import type { Environment } from '@shared/ipc/channels/settings';
+import { api, unwrap } from '@renderer/bridge';
 
 export const flowQueryKey = ['auth', 'flow'] as const;
 export const accountsQueryKey = ['auth', 'accounts'] as const;

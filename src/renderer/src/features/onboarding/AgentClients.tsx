@@ -1,8 +1,8 @@
 import { useState, type JSX } from 'react';
-import { formatNino } from '../../../../shared/domain/nino';
-import type { ProfileView } from '../../../../shared/ipc/channels/profiles';
-import type { Environment } from '../../../../shared/ipc/channels/settings';
-import { useProfiles } from '../../app/use-active-profile';
+import { formatNino } from '@shared/domain/nino';
+import type { ProfileView } from '@shared/ipc/channels/profiles';
+import type { Environment } from '@shared/ipc/channels/settings';
+import { useProfiles } from '@renderer/app/use-active-profile';
 import { AuthorisationBadge, RoleBadge } from '../profiles/ProfileBadges';
 import { createProfile, ProfileForm } from '../profiles/ProfileForm';
 import { usePracticeSuggestions } from '../profiles/use-practice-suggestions';

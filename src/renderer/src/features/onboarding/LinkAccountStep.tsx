@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AccountKind, FlowView } from '../../../../shared/ipc/channels/auth';
-import type { Environment } from '../../../../shared/ipc/channels/settings';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import type { AccountKind, FlowView } from '@shared/ipc/channels/auth';
+import type { Environment } from '@shared/ipc/channels/settings';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { LinkProgress } from '../link/LinkProgress';
 import { PracticeUsers } from '../link/PracticeUsers';
 import { flowQueryKey, useCurrentFlow, useLinkOptions } from '../link/use-link';

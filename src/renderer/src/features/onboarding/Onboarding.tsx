@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
-import { useSettings } from '../../app/use-settings';
-import { Loading } from '../../ui/Loading';
-import { ScreenHeader } from '../../ui/ScreenHeader';
+import { useSettings } from '@renderer/app/use-settings';
+import { Loading } from '@renderer/ui/Loading';
+import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { AgentClients } from './AgentClients';
 import { LinkAccountStep } from './LinkAccountStep';
 import { SelfDetails, type SelfDetailsValues } from './SelfDetails';

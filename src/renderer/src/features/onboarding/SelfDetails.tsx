@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { formatNino } from '../../../../shared/domain/nino';
-import { useProfiles } from '../../app/use-active-profile';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { NinoField, TextField } from '../../ui/TextField';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { formatNino } from '@shared/domain/nino';
+import { useProfiles } from '@renderer/app/use-active-profile';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { NinoField, TextField } from '@renderer/ui/TextField';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { usePracticeSuggestions } from '../profiles/use-practice-suggestions';
 
 export interface SelfDetailsValues {

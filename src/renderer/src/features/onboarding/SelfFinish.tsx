@@ -1,10 +1,10 @@
 import { useEffect, useRef, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { formatNino } from '../../../../shared/domain/nino';
-import type { ProfileView, SnapshotView } from '../../../../shared/ipc/channels/profiles';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import { formatNino } from '@shared/domain/nino';
+import type { ProfileView, SnapshotView } from '@shared/ipc/channels/profiles';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { shortDate } from '../profiles/format';
 import { snapshotKey } from '../profiles/use-profile-data';
 import type { SelfDetailsValues } from './SelfDetails';

@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Environment } from '../../../../shared/ipc/channels/settings';
-import { settingsQueryKey, useSettings } from '../../app/use-settings';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import type { Environment } from '@shared/ipc/channels/settings';
+import { settingsQueryKey, useSettings } from '@renderer/app/use-settings';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 
 export type Who = 'self' | 'agent';
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useProfiles } from '../../app/use-active-profile';
+import { useProfiles } from '@renderer/app/use-active-profile';
 
 export const WELCOME_HASH = '#/welcome';
 

@@ -1,10 +1,6 @@
 import { useState, type JSX } from 'react';
-import { formatNino } from '../../../../shared/domain/nino';
-import type {
-  ProfileKind,
-  ProfileView,
-  ProfilesView,
-} from '../../../../shared/ipc/channels/profiles';
+import { formatNino } from '@shared/domain/nino';
+import type { ProfileKind, ProfileView, ProfilesView } from '@shared/ipc/channels/profiles';
 import { AuthorisationBadge } from './ProfileBadges';
 import { createProfile, ProfileForm } from './ProfileForm';
 import { usePracticeSuggestions } from './use-practice-suggestions';

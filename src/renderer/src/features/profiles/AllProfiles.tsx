@@ -1,10 +1,10 @@
 import { useState, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { maskNino } from '../../../../shared/domain/nino';
-import type { ProfileView, ProfilesView } from '../../../../shared/ipc/channels/profiles';
-import { useActiveProfile } from '../../app/use-active-profile';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { maskNino } from '@shared/domain/nino';
+import type { ProfileView, ProfilesView } from '@shared/ipc/channels/profiles';
+import { useActiveProfile } from '@renderer/app/use-active-profile';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { DeleteProfile } from './DeleteProfile';
 import { AuthorisationBadge, RoleBadge } from './ProfileBadges';
 

@@ -1,11 +1,11 @@
 import { useMemo, useState, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { maskNino, normaliseNino } from '../../../../shared/domain/nino';
-import type { OverviewRow, OverviewStatus } from '../../../../shared/ipc/channels/profiles';
-import { useActiveProfile } from '../../app/use-active-profile';
-import { toIpcError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import { maskNino, normaliseNino } from '@shared/domain/nino';
+import type { OverviewRow, OverviewStatus } from '@shared/ipc/channels/profiles';
+import { useActiveProfile } from '@renderer/app/use-active-profile';
+import { toIpcError } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { checkedAtText, obligationText, shortDate } from './format';
 import { RoleBadge } from './ProfileBadges';
 import { useOverview, useRefreshAll } from './use-profile-data';

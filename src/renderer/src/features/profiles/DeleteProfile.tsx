@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ProfileView } from '../../../../shared/ipc/channels/profiles';
-import { profileKey } from '../../app/use-active-profile';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import type { ProfileView } from '@shared/ipc/channels/profiles';
+import { profileKey } from '@renderer/app/use-active-profile';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 
 /**
  * Deleting a profile deletes its records from this computer. With records not yet sent to HMRC

@@ -1,8 +1,8 @@
 import type { JSX } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ProfilesView } from '../../../../shared/ipc/channels/profiles';
-import { profilesQueryKey } from '../../app/use-active-profile';
-import { api, unwrap } from '../../bridge';
+import type { ProfilesView } from '@shared/ipc/channels/profiles';
+import { profilesQueryKey } from '@renderer/app/use-active-profile';
+import { api, unwrap } from '@renderer/bridge';
 import { ProfileForm } from './ProfileForm';
 
 /** #/profiles/edit/<id>: name, NINO, account and agent role. */

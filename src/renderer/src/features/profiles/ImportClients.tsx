@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { AGENT_ROLE_LABELS, type AgentRole } from '../../../../shared/domain/agent-permissions';
-import type { ImportPreview, ProfilesView } from '../../../../shared/ipc/channels/profiles';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import { AGENT_ROLE_LABELS } from '@shared/domain/agent-permissions';
+import type { ImportPreview, ProfilesView } from '@shared/ipc/channels/profiles';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { useHmrcAccounts } from './use-hmrc-accounts';
 
 /** 2 MB of CSV is thousands of clients; the main process refuses more. */
@@ -35,7 +35,7 @@ function PreviewTable({ preview }: { preview: ImportPreview }): JSX.Element {
             <td className="num">{r.line}</td>
             <th scope="row">{r.name || <span className="detail">(no name)</span>}</th>
             <td className="mono profiles-nowrap">{r.nino}</td>
-            <td>{r.role ? AGENT_ROLE_LABELS[r.role as AgentRole] : '—'}</td>
+            <td>{r.role ? AGENT_ROLE_LABELS[r.role] : '—'}</td>
             <td>
               {r.problems.length === 0 ? (
                 <span className="badge badge-ok">Ready</span>

@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { Authorisation, ProfileView } from '../../../../shared/ipc/channels/profiles';
+import type { Authorisation, ProfileView } from '@shared/ipc/channels/profiles';
 import { roleText } from './format';
 
 /** "Your own", "Main agent" or "Supporting agent" (supporting stands out: it limits what you can do). */

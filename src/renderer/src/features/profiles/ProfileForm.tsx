@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { AGENT_ROLE_LABELS, type AgentRole } from '../../../../shared/domain/agent-permissions';
-import { formatNino } from '../../../../shared/domain/nino';
-import type { ProfileKind } from '../../../../shared/ipc/channels/profiles';
-import type { IpcError } from '../../../../shared/ipc/result';
-import type { Environment } from '../../../../shared/ipc/channels/settings';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { NinoField, TextField } from '../../ui/TextField';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import { AGENT_ROLE_LABELS, type AgentRole } from '@shared/domain/agent-permissions';
+import { formatNino } from '@shared/domain/nino';
+import type { ProfileKind } from '@shared/ipc/channels/profiles';
+import type { IpcError } from '@shared/ipc/result';
+import type { Environment } from '@shared/ipc/channels/settings';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { NinoField, TextField } from '@renderer/ui/TextField';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { useHmrcAccounts } from './use-hmrc-accounts';
 
 export interface Suggestion {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
-import { formatNino } from '../../../../shared/domain/nino';
-import type { ProfileView, SnapshotView } from '../../../../shared/ipc/channels/profiles';
-import { toIpcError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import { formatNino } from '@shared/domain/nino';
+import type { ProfileView, SnapshotView } from '@shared/ipc/channels/profiles';
+import { toIpcError } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { checkedAtText, shortDate } from './format';
 import { AuthorisationBadge, RoleBadge } from './ProfileBadges';
 import { QuarterlyPeriodChoice } from './QuarterlyPeriodChoice';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type JSX } from 'react';
-import type { BusinessView } from '../../../../shared/ipc/channels/profiles';
-import { toIpcError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import type { BusinessView } from '@shared/ipc/channels/profiles';
+import { toIpcError } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { useSetPeriodType } from './use-profile-data';
 
 const TYPE_NAME = { standard: 'standard quarters', calendar: 'calendar quarters' } as const;

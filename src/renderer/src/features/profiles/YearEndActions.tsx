@@ -5,8 +5,8 @@ import {
   SUPPORTING_AGENT_RESTRICTIONS,
   type AgentRole,
   type RestrictedAction,
-} from '../../../../shared/domain/agent-permissions';
-import type { ProfileView } from '../../../../shared/ipc/channels/profiles';
+} from '@shared/domain/agent-permissions';
+import type { ProfileView } from '@shared/ipc/channels/profiles';
 
 const WHAT: Record<RestrictedAction, string> = {
   calculations: 'See HMRC’s estimate of the tax due so far this year.',
@@ -16,7 +16,7 @@ const WHAT: Record<RestrictedAction, string> = {
 
 /** The profile's role as the permission rules see it (a taxpayer acting for themselves has none). */
 export const roleOf = (profile: Pick<ProfileView, 'kind' | 'agentRole'>): AgentRole | undefined =>
-  profile.kind === 'client' ? (profile.agentRole as AgentRole | undefined) : undefined;
+  profile.kind === 'client' ? profile.agentRole : undefined;
 
 /**
  * The actions HMRC refuses a supporting agent (reference §2.10), shown disabled up front with

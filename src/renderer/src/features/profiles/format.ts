@@ -1,7 +1,6 @@
-import type { AgentRole } from '../../../../shared/domain/agent-permissions';
-import { AGENT_ROLE_LABELS } from '../../../../shared/domain/agent-permissions';
-import { formatUkDate } from '../../../../shared/domain/tax-year';
-import type { ObligationRef, ProfileView } from '../../../../shared/ipc/channels/profiles';
+import { AGENT_ROLE_LABELS } from '@shared/domain/agent-permissions';
+import { formatUkDate } from '@shared/domain/tax-year';
+import type { ObligationRef, ProfileView } from '@shared/ipc/channels/profiles';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -27,7 +26,7 @@ export function checkedAtText(iso: string, now = new Date()): string {
 /** "Your own" for a taxpayer, else the agent role. */
 export function roleText(profile: Pick<ProfileView, 'kind' | 'agentRole'>): string {
   if (profile.kind === 'self') return 'Your own';
-  return profile.agentRole ? AGENT_ROLE_LABELS[profile.agentRole as AgentRole] : 'Client';
+  return profile.agentRole ? AGENT_ROLE_LABELS[profile.agentRole] : 'Client';
 }
 
 /** "Quarterly update to 5 Oct 2026 — Clarke Catering" or "Final declaration 2025-26". */

@@ -1,5 +1,5 @@
-import { normaliseNino } from '../../../../shared/domain/nino';
-import type { ProfileView } from '../../../../shared/ipc/channels/profiles';
+import { normaliseNino } from '@shared/domain/nino';
+import type { ProfileView } from '@shared/ipc/channels/profiles';
 
 /**
  * The switcher's search: the name contains every word typed (any case), or the NINO contains

@@ -1,5 +1,5 @@
-import type { AccountView } from '../../../../shared/ipc/channels/auth';
-import type { Environment } from '../../../../shared/ipc/channels/settings';
+import type { AccountView } from '@shared/ipc/channels/auth';
+import type { Environment } from '@shared/ipc/channels/settings';
 import { useAccounts } from '../link/use-link';
 
 /**

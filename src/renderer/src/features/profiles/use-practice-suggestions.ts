@@ -1,4 +1,4 @@
-import type { ProfilesView } from '../../../../shared/ipc/channels/profiles';
+import type { ProfilesView } from '@shared/ipc/channels/profiles';
 import { useLinkOptions } from '../link/use-link';
 import type { Suggestion } from './ProfileForm';
 

@@ -5,9 +5,9 @@ import type {
   ProfileView,
   RefreshProgress,
   SnapshotView,
-} from '../../../../shared/ipc/channels/profiles';
-import { profileKey, profilesQueryKey } from '../../app/use-active-profile';
-import { api, unwrap } from '../../bridge';
+} from '@shared/ipc/channels/profiles';
+import { profileKey, profilesQueryKey } from '@renderer/app/use-active-profile';
+import { api, unwrap } from '@renderer/bridge';
 
 /**
  * The profile-scoped data of the Profiles screens. Every key is `profileKey(profile.id, …)`,

@@ -1,10 +1,6 @@
 import { useId, type JSX } from 'react';
-import {
-  EXCLUDED_CATEGORIES,
-  categoriesForKind,
-  getCategory,
-} from '../../../../shared/domain/categories';
-import type { RecordsBusiness } from '../../../../shared/ipc/channels/records';
+import { EXCLUDED_CATEGORIES, categoriesForKind, getCategory } from '@shared/domain/categories';
+import type { RecordsBusiness } from '@shared/ipc/channels/records';
 import { kindName } from './format';
 
 export interface Placement {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
-import type { ProfileView } from '../../../../shared/ipc/channels/profiles';
-import { useActiveProfile } from '../../app/use-active-profile';
-import { useHashRoute } from '../../app/use-hash-route';
-import { toIpcError } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
-import { ScreenHeader } from '../../ui/ScreenHeader';
+import type { ProfileView } from '@shared/ipc/channels/profiles';
+import { useActiveProfile } from '@renderer/app/use-active-profile';
+import { useHashRoute } from '@renderer/app/use-hash-route';
+import { toIpcError } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
+import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { BusinessesScreen } from './businesses/BusinessesScreen';
 import { ExportScreen } from './export/ExportScreen';
 import { ArchiveNotes } from './export/ArchiveNotes';

@@ -1,4 +1,4 @@
-import type { RecordsFilterInput, RecordsSortInput } from '../../../../shared/ipc/channels/records';
+import type { RecordsFilterInput, RecordsSortInput } from '@shared/ipc/channels/records';
 
 /** The records list's filter as the screen holds it (all conditions apply together). */
 export interface FilterState {

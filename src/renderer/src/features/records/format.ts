@@ -1,8 +1,8 @@
-import { BUSINESS_KIND_NAMES } from '../../../../shared/domain/business-kinds';
-import { getCategory } from '../../../../shared/domain/categories';
-import { formatPence, type Pence } from '../../../../shared/domain/money';
-import { formatUkDate } from '../../../../shared/domain/tax-year';
-import type { RecordsBusiness } from '../../../../shared/ipc/channels/records';
+import { BUSINESS_KIND_NAMES } from '@shared/domain/business-kinds';
+import { getCategory } from '@shared/domain/categories';
+import { formatPence, type Pence } from '@shared/domain/money';
+import { formatUkDate } from '@shared/domain/tax-year';
+import type { RecordsBusiness } from '@shared/ipc/channels/records';
 
 /** How the records screens write things, in one place. */
 
@@ -29,9 +29,3 @@ export const kindName = (kind: RecordsBusiness['kind']): string => BUSINESS_KIND
 
 export const plural = (n: number, one: string, many: string): string =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

@@ -3,7 +3,7 @@ import {
   parseMoney,
   penceToDecimalString,
   type Pence,
-} from '../../../../shared/domain/money';
+} from '@shared/domain/money';
 
 /**
  * What a person types for an amount, as pence. The direction comes from a separate choice

@@ -1,4 +1,4 @@
-import type { Pence } from '../../../../shared/domain/money';
+import type { Pence } from '@shared/domain/money';
 import { readAmount } from './money-entry';
 
 /** One part of a split as typed: a size in the transaction's own direction. */

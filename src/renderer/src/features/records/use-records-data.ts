@@ -6,9 +6,9 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import type { RecordsFilterInput, RecordsProgress } from '../../../../shared/ipc/channels/records';
-import { profileKey } from '../../app/use-active-profile';
-import { api, unwrap } from '../../bridge';
+import type { RecordsFilterInput, RecordsProgress } from '@shared/ipc/channels/records';
+import { profileKey } from '@renderer/app/use-active-profile';
+import { api, unwrap } from '@renderer/bridge';
 import { filterKey } from './filter-state';
 
 /**

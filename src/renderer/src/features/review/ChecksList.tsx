@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { ReviewIssue } from '../../../../shared/ipc/channels/review';
+import type { ReviewIssue } from '@shared/ipc/channels/review';
 
 /**
  * The checks made before anything is sent. Errors (HMRC's own rule codes where HMRC would

@@ -1,5 +1,5 @@
 import { useId, useState, type JSX } from 'react';
-import type { ComparisonView, ReviewLine } from '../../../../shared/ipc/channels/review';
+import type { ComparisonView, ReviewLine } from '@shared/ipc/channels/review';
 import { money, ukDate } from '../sync/format';
 
 const SECTIONS: { id: ReviewLine['section']; title: string }[] = [

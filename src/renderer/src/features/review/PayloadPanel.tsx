@@ -1,27 +1,5 @@
-import { useRef, useState, type JSX } from 'react';
-
-/** Copies text: the clipboard API, else the older copy command on a selection. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-    }
-  }
-}
+import { useRef, type JSX } from 'react';
+import { CopyButton } from '@renderer/ui/CopyButton';
 
 /**
  * The exact JSON body of the PUT (reference §3.5). Shown with line breaks to read; "Copy"
@@ -36,7 +14,6 @@ export function PayloadPanel({
   hash: string;
   open?: boolean;
 }): JSX.Element {
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const preRef = useRef<HTMLPreElement>(null);
   const pretty = JSON.stringify(JSON.parse(json), null, 2);
   return (
@@ -55,24 +32,13 @@ export function PayloadPanel({
         {pretty}
       </pre>
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          onClick={async () => {
-            const ok = await copyText(json);
-            setCopied(ok ? 'copied' : 'failed');
-            if (!ok && preRef.current) window.getSelection()?.selectAllChildren(preRef.current);
+        <CopyButton
+          label="Copy the JSON"
+          text={() => json}
+          onFailed={() => {
+            if (preRef.current) window.getSelection()?.selectAllChildren(preRef.current);
           }}
-        >
-          Copy the JSON
-        </button>
-        <span role="status" className={copied === 'copied' ? 'saved' : undefined}>
-          {copied === 'copied'
-            ? 'Copied'
-            : copied === 'failed'
-              ? 'Could not copy: the text is selected, press Ctrl+C (⌘C on a Mac).'
-              : ''}
-        </span>
+        />
       </div>
     </details>
   );

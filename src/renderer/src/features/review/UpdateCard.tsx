@@ -1,9 +1,9 @@
 import { useId, useState, type JSX } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UpdateView } from '../../../../shared/ipc/channels/review';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import type { UpdateView } from '@shared/ipc/channels/review';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { KIND_TEXT, STATE_BADGE, STATE_TEXT, money, ukDate } from '../sync/format';
 import { syncKeys } from '../sync/use-sync';
 import { ChecksList } from './ChecksList';

@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { settingsQueryKey, useSettings } from '../../app/use-settings';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
-import { ScreenHeader } from '../../ui/ScreenHeader';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { settingsQueryKey, useSettings } from '@renderer/app/use-settings';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
+import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 
 type Environment = 'practice' | 'sandbox' | 'production';
 

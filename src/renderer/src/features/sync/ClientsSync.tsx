@@ -1,8 +1,8 @@
 import type { JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import type { ProfilesView } from '../../../../shared/ipc/channels/profiles';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import type { ProfilesView } from '@shared/ipc/channels/profiles';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { RunProgress } from './RunProgress';
 import { useNetwork, useSyncRun } from './use-sync';
 

@@ -1,10 +1,10 @@
 import type { JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { EstimateView } from '../../../../shared/ipc/channels/sync';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
-import { useSettings } from '../../app/use-settings';
+import type { EstimateView } from '@shared/ipc/channels/sync';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
+import { useSettings } from '@renderer/app/use-settings';
 import { money, ukDate, when } from './format';
 import { syncKeys } from './use-sync';
 

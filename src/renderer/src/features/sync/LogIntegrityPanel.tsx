@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 
 /**
  * Diagnostics: "Submission log integrity". Recomputes every receipt's hash chain (each entry's

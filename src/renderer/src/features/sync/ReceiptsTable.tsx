@@ -1,8 +1,8 @@
 import type { JSX } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { KIND_TEXT, ukDate, when } from './format';
 import { syncKeys, useSyncChanges } from './use-sync';
 

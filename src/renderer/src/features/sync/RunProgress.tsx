@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { SyncRunView } from '../../../../shared/ipc/channels/sync';
+import type { SyncRunView } from '@shared/ipc/channels/sync';
 
 type ClientState = SyncRunView['clients'][number]['state'];
 

@@ -1,9 +1,9 @@
 import { useRef, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SyncRunView, SyncStatusView } from '../../../../shared/ipc/channels/sync';
-import { api, toIpcError, unwrap } from '../../bridge';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Loading } from '../../ui/Loading';
+import type { SyncRunView, SyncStatusView } from '@shared/ipc/channels/sync';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { EstimatePanel } from './EstimatePanel';
 import { KIND_TEXT, STATE_BADGE, STATE_TEXT, ukDate, when } from './format';
 import { RunProgress } from './RunProgress';

@@ -1,6 +1,6 @@
-import { formatPence } from '../../../../shared/domain/money';
-import { formatUkDate } from '../../../../shared/domain/tax-year';
-import type { OutboxState } from '../../../../shared/ipc/channels/review';
+import { formatPence } from '@shared/domain/money';
+import { formatUkDate } from '@shared/domain/tax-year';
+import type { OutboxState } from '@shared/ipc/channels/review';
 
 export const money = (pence: number): string => formatPence(pence);
 export const ukDate = (iso: string, short = true): string => formatUkDate(iso, { short });

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NetworkView, SyncRunView } from '../../../../shared/ipc/channels/sync';
-import { profileKey } from '../../app/use-active-profile';
-import { api, unwrap } from '../../bridge';
+import type { NetworkView, SyncRunView } from '@shared/ipc/channels/sync';
+import { profileKey } from '@renderer/app/use-active-profile';
+import { api, unwrap } from '@renderer/bridge';
 
 /** Query keys of the review and sync screens; all profile-scoped except the network. */
 export const syncKeys = {

@@ -1,8 +1,8 @@
 import { useId, useState, type JSX } from 'react';
-import type { ReceiptView } from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { fileSize } from '../format';
+import type { ReceiptView } from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { fileSize } from '@renderer/ui/file-size';
 import { useRecordsMutation } from '../use-records-data';
 
 /**

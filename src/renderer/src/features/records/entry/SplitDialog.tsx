@@ -1,20 +1,16 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
-import {
-  allowsDisallowable,
-  fieldValuePence,
-  getCategory,
-} from '../../../../../shared/domain/categories';
+import { allowsDisallowable, fieldValuePence, getCategory } from '@shared/domain/categories';
 import type {
   RecordsBusiness,
   SplitPartInput,
   TransactionView,
-} from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { Loading } from '../../../ui/Loading';
+} from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { CategoryFields } from '../CategoryFields';
 import { dateText, money, moneyWithDirection } from '../format';
-import { Modal } from '../Modal';
+import { Modal } from '@renderer/ui/Modal';
 import { amountText, readAmount, signed } from '../money-entry';
 import { planSplit, type DraftPart } from '../split-plan';
 import { useDetail, useRecordsMutation } from '../use-records-data';

@@ -1,10 +1,10 @@
 import type { JSX } from 'react';
-import type { RecordsBusiness, RuleView } from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { Loading } from '../../../ui/Loading';
+import type { RecordsBusiness, RuleView } from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { categoryName, dateText, moneyWithDirection } from '../format';
-import { Modal } from '../Modal';
+import { Modal } from '@renderer/ui/Modal';
 import { useDetail, useRecordsMutation } from '../use-records-data';
 import { AlwaysDoThis } from './AlwaysDoThis';
 import { ReceiptsPanel } from './ReceiptsPanel';

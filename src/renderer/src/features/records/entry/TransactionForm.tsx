@@ -1,12 +1,8 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
-import {
-  allowsDisallowable,
-  fieldValuePence,
-  getCategory,
-} from '../../../../../shared/domain/categories';
-import { applyBasisPoints, type Pence } from '../../../../../shared/domain/money';
-import type { RecordsBusiness, TransactionView } from '../../../../../shared/ipc/channels/records';
-import type { IpcError } from '../../../../../shared/ipc/result';
+import { allowsDisallowable, fieldValuePence, getCategory } from '@shared/domain/categories';
+import { applyBasisPoints, type Pence } from '@shared/domain/money';
+import type { RecordsBusiness, TransactionView } from '@shared/ipc/channels/records';
+import type { IpcError } from '@shared/ipc/result';
 import { CategoryFields, type Placement } from '../CategoryFields';
 import { amountText, readAmount, readShare, signed } from '../money-entry';
 

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
-import { useActiveProfile } from '../../../app/use-active-profile';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { NinoField, TextField } from '../../../ui/TextField';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { useActiveProfile } from '@renderer/app/use-active-profile';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { NinoField, TextField } from '@renderer/ui/TextField';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { plural } from '../format';
+import { ProgressBar } from '@renderer/ui/ProgressBar';
 import { ArchiveNotes } from './ArchiveNotes';
-import { ProgressBar } from '../ProgressBar';
 import { useOperationProgress } from '../use-records-data';
 import { useMutation } from '@tanstack/react-query';
 

@@ -1,10 +1,11 @@
 import { useId, useState, type JSX } from 'react';
-import type { ProfileView } from '../../../../../shared/ipc/channels/profiles';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
+import type { ProfileView } from '@shared/ipc/channels/profiles';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { isFiltered, toRequestFilter, type FilterState } from '../filter-state';
-import { fileSize, plural } from '../format';
-import { ProgressBar } from '../ProgressBar';
+import { fileSize } from '@renderer/ui/file-size';
+import { plural } from '../format';
+import { ProgressBar } from '@renderer/ui/ProgressBar';
 import { useOperationProgress, useRecordsMutation } from '../use-records-data';
 import { ArchiveImport } from './ArchiveImport';
 

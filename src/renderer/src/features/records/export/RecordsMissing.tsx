@@ -1,10 +1,10 @@
 import { useId, useState, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import type { ProfileView } from '../../../../../shared/ipc/channels/profiles';
-import type { IpcError } from '../../../../../shared/ipc/result';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { ProgressBar } from '../ProgressBar';
+import type { ProfileView } from '@shared/ipc/channels/profiles';
+import type { IpcError } from '@shared/ipc/result';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { ProgressBar } from '@renderer/ui/ProgressBar';
 import { useOperationProgress } from '../use-records-data';
 
 /**

@@ -1,5 +1,5 @@
 import { useId, type JSX } from 'react';
-import type { CsvMappingInput } from '../../../../../shared/ipc/channels/records';
+import type { CsvMappingInput } from '@shared/ipc/channels/records';
 import { withAmountKind } from './mapping-edit';
 
 type ColumnSelect = (

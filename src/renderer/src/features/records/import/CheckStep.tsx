@@ -3,7 +3,7 @@ import type {
   ImportAnalysisView,
   ImportDecisionsInput,
   RecordsBusiness,
-} from '../../../../../shared/ipc/channels/records';
+} from '@shared/ipc/channels/records';
 import { dateText, kindName, money, moneyWithDirection, plural } from '../format';
 import {
   initialChoices,
@@ -12,7 +12,7 @@ import {
   unresolvedBadRows,
   type CheckChoices,
 } from './check-choices';
-import { ScrollRegion } from '../ScrollRegion';
+import { ScrollRegion } from '@renderer/ui/ScrollRegion';
 import { FixRowForm } from './FixRowForm';
 
 /**

@@ -1,5 +1,5 @@
 import { useId, type JSX } from 'react';
-import type { ImportPreviewView } from '../../../../../shared/ipc/channels/records';
+import type { ImportPreviewView } from '@shared/ipc/channels/records';
 import { dateText, moneyWithDirection } from '../format';
 import type { QuestionAnswer } from './mapping-edit';
 

@@ -7,10 +7,10 @@ import type {
   ImportResultView,
   OfxPreviewView,
   RecordsBusiness,
-} from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { ProgressBar } from '../ProgressBar';
+} from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { ProgressBar } from '@renderer/ui/ProgressBar';
 import { useOperationProgress, useRecordsMutation } from '../use-records-data';
 import { CheckStep } from './CheckStep';
 import { MappingStep } from './MappingStep';

@@ -1,11 +1,8 @@
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
-import type {
-  CsvMappingInput,
-  ImportPreviewView,
-} from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { fileSize } from '../format';
+import type { CsvMappingInput, ImportPreviewView } from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { fileSize } from '@renderer/ui/file-size';
 import { AmountFields } from './AmountFields';
 import { AmountWarning } from './AmountWarning';
 import { DirectionQuestion } from './DirectionQuestion';

@@ -1,6 +1,7 @@
 import { useId, type JSX } from 'react';
-import type { OfxPreviewView } from '../../../../../shared/ipc/channels/records';
-import { fileSize, plural } from '../format';
+import type { OfxPreviewView } from '@shared/ipc/channels/records';
+import { fileSize } from '@renderer/ui/file-size';
+import { plural } from '../format';
 import { PreviewTable } from './PreviewTable';
 import { statementLine } from './statement-text';
 

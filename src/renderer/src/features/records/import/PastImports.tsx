@@ -1,6 +1,6 @@
 import { useId, type JSX } from 'react';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { plural } from '../format';
 import { useImportBatches, useRecordsMutation } from '../use-records-data';
 

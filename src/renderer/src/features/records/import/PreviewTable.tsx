@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
-import type { ImportPreviewView } from '../../../../../shared/ipc/channels/records';
+import type { ImportPreviewView } from '@shared/ipc/channels/records';
 import { dateText, moneyWithDirection } from '../format';
-import { ScrollRegion } from '../ScrollRegion';
+import { ScrollRegion } from '@renderer/ui/ScrollRegion';
 
 /**
  * The first rows of a bank file exactly as they will be imported, line by line; a row that

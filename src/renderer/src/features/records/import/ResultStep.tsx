@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
-import type { ImportResultView } from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
+import type { ImportResultView } from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { plural } from '../format';
 import { useRecordsMutation } from '../use-records-data';
 

@@ -1,7 +1,4 @@
-import type {
-  ImportAnalysisView,
-  ImportDecisionsInput,
-} from '../../../../../shared/ipc/channels/records';
+import type { ImportAnalysisView, ImportDecisionsInput } from '@shared/ipc/channels/records';
 
 /** What the person decided on the check step. */
 export interface CheckChoices {

@@ -1,7 +1,4 @@
-import type {
-  CsvMappingInput,
-  ImportPreviewView,
-} from '../../../../../shared/ipc/channels/records';
+import type { CsvMappingInput, ImportPreviewView } from '@shared/ipc/channels/records';
 
 export const DATE_ORDER_LABELS: Record<CsvMappingInput['dateOrder'], string> = {
   dmy: 'Day/month/year (31/01/2026)',

@@ -1,5 +1,5 @@
-import { formatUkDate } from '../../../../../shared/domain/tax-year';
-import type { OfxStatementView } from '../../../../../shared/ipc/channels/records';
+import { formatUkDate } from '@shared/domain/tax-year';
+import type { OfxStatementView } from '@shared/ipc/channels/records';
 import { plural } from '../format';
 
 /** "3 Jan – 28 Mar 2026", "20 Dec 2025 – 19 Jan 2026", "5 Jan 2026", or null with no dates. */

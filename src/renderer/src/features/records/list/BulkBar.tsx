@@ -1,7 +1,7 @@
 import { useId, useState, type JSX } from 'react';
-import type { RecordsBusiness } from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
+import type { RecordsBusiness } from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { CategoryFields, type Placement } from '../CategoryFields';
 import { plural } from '../format';
 import { readShare } from '../money-entry';

@@ -3,9 +3,9 @@ import {
   SELF_EMPLOYMENT_CATEGORIES,
   UK_PROPERTY_CATEGORIES,
   EXCLUDED_CATEGORIES,
-} from '../../../../../shared/domain/categories';
-import { previousTaxYear } from '../../../../../shared/domain/tax-year';
-import type { RecordsBusiness, RecordsSortInput } from '../../../../../shared/ipc/channels/records';
+} from '@shared/domain/categories';
+import { previousTaxYear } from '@shared/domain/tax-year';
+import type { RecordsBusiness, RecordsSortInput } from '@shared/ipc/channels/records';
 import { EMPTY_FILTER, isFiltered, type FilterState } from '../filter-state';
 import { kindName } from '../format';
 

@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatPence } from '../../../../../shared/domain/money';
+import { formatPence } from '@shared/domain/money';
 import type {
   RecordsBusiness,
   RecordsFilterInput,
   RecordsSortInput,
   RuleView,
   TransactionView,
-} from '../../../../../shared/ipc/channels/records';
+} from '@shared/ipc/channels/records';
 import { businessName, categoryName, dateText, money } from '../format';
 import { nextActiveIndex } from '../list-navigation';
 import { useRecordPages } from './use-record-pages';

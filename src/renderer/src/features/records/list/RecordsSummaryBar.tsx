@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { RecordsSummaryView } from '../../../../../shared/ipc/channels/records';
+import type { RecordsSummaryView } from '@shared/ipc/channels/records';
 import { money, plural } from '../format';
 
 /** Running totals of everything the filter matches (not only the rows in view). */

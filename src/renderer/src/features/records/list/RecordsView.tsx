@@ -4,14 +4,14 @@ import type {
   RecordsSortInput,
   RuleView,
   TransactionView,
-} from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
+} from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { SplitDialog } from '../entry/SplitDialog';
 import { TransactionDialog } from '../entry/TransactionDialog';
 import { TransactionForm, shownAtFields, type EntryValues } from '../entry/TransactionForm';
 import { toRequestFilter, type FilterState } from '../filter-state';
-import { Modal } from '../Modal';
+import { Modal } from '@renderer/ui/Modal';
 import { useRecordsMutation, useSummary } from '../use-records-data';
 import { BulkBar } from './BulkBar';
 import { RecordsFilters } from './RecordsFilters';

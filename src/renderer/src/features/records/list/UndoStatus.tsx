@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { api, toIpcError, unwrap } from '../../../bridge';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { useRecordsMutation } from '../use-records-data';
 
 export interface StatusMessage {

@@ -3,10 +3,10 @@ import type {
   RecordsFilterInput,
   RecordsSortInput,
   TransactionView,
-} from '../../../../../shared/ipc/channels/records';
-import type { IpcError } from '../../../../../shared/ipc/result';
-import { profileKey } from '../../../app/use-active-profile';
-import { api, toIpcError, unwrap } from '../../../bridge';
+} from '@shared/ipc/channels/records';
+import type { IpcError } from '@shared/ipc/result';
+import { profileKey } from '@renderer/app/use-active-profile';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { filterKey } from '../filter-state';
 import { pagesFor } from '../list-navigation';
 

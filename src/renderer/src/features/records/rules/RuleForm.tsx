@@ -4,12 +4,12 @@ import type {
   RuleConditionsInput,
   RuleView,
   TransactionView,
-} from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
+} from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { CategoryFields, type Placement } from '../CategoryFields';
 import { dateText, moneyWithDirection, plural } from '../format';
-import { Modal } from '../Modal';
+import { Modal } from '@renderer/ui/Modal';
 import { amountText, readAmount, readShare, shareText } from '../money-entry';
 import { useRecordsMutation } from '../use-records-data';
 

@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type DragEvent, type JSX } from 'react';
-import type { RecordsBusiness, RuleView } from '../../../../../shared/ipc/channels/records';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { Loading } from '../../../ui/Loading';
+import type { RecordsBusiness, RuleView } from '@shared/ipc/channels/records';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { businessName, categoryName, plural } from '../format';
 import { shareText } from '../money-entry';
 import { useRecordsMutation, useRules } from '../use-records-data';

@@ -1,5 +1,5 @@
-import { formatPence } from '../../../../../shared/domain/money';
-import type { RuleConditionsInput } from '../../../../../shared/ipc/channels/records';
+import { formatPence } from '@shared/domain/money';
+import type { RuleConditionsInput } from '@shared/ipc/channels/records';
 
 /** A rule's conditions in plain words: "the description contains “shell” and money out". */
 export function conditionsText(c: RuleConditionsInput): string {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatPence } from '../../../../../shared/domain/money';
-import type { QuarterTotalView } from '../../../../../shared/ipc/channels/records';
+import { formatPence } from '@shared/domain/money';
+import type { QuarterTotalView } from '@shared/ipc/channels/records';
 
 const HEIGHT = 240;
 

@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { QuarterTotalView } from '../../../../../shared/ipc/channels/records';
+import type { QuarterTotalView } from '@shared/ipc/channels/records';
 import { dateText, money } from '../format';
 
 /** The chart's figures as a table: the text alternative, and exact to the penny. */

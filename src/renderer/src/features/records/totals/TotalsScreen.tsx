@@ -4,11 +4,11 @@ import type {
   FieldTotalView,
   PeriodTotalsView,
   RecordsBusiness,
-} from '../../../../../shared/ipc/channels/records';
-import { profileKey } from '../../../app/use-active-profile';
-import { api, toIpcError, unwrap } from '../../../bridge';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { Loading } from '../../../ui/Loading';
+} from '@shared/ipc/channels/records';
+import { profileKey } from '@renderer/app/use-active-profile';
+import { api, toIpcError, unwrap } from '@renderer/bridge';
+import { ErrorNotice } from '@renderer/ui/ErrorNotice';
+import { Loading } from '@renderer/ui/Loading';
 import { recentTaxYears } from '../list/RecordsFilters';
 import { dateText, kindName, money, plural } from '../format';
 import { useRecordsMutation } from '../use-records-data';

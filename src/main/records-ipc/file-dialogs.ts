@@ -1,0 +1,32 @@
+/**
+ * The port through which records reach the computer's files. The window is sandboxed and must
+ * never send a path (or a 50 MB file) over IPC, so the main process shows the OS dialog, keeps
+ * the chosen path and tells the window only the file's name. Electron provides it with
+ * `dialog` and `shell` (src/main/electron/file-dialogs.ts); the browser host lets a test queue
+ * the person's answer.
+ */
+export interface FileFilter {
+  name: string;
+  /** Without dots: `csv`, `pdf`; `*` for any file. */
+  extensions: string[];
+}
+
+export interface FileDialogs {
+  /** The OS open dialog: the chosen file's path, or null when the person cancels. */
+  chooseFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** The OS save dialog: where to write, or null when the person cancels. */
+  chooseSaveLocation(options: {
+    title: string;
+    defaultName: string;
+    filters: FileFilter[];
+  }): Promise<string | null>;
+  /** Opens a file the app stored (a receipt) with the computer's own viewer. */
+  openFile(path: string): Promise<void>;
+}
+
+/** No dialogs (tests that never choose a file): every dialog is cancelled. */
+export const cancelledFileDialogs: FileDialogs = {
+  chooseFile: () => Promise.resolve(null),
+  chooseSaveLocation: () => Promise.resolve(null),
+  openFile: () => Promise.resolve(),
+};
