@@ -1,10 +1,5 @@
 import { type FastifyInstance } from 'fastify';
-import {
-  type ApiContext,
-  type ApiDeps,
-  type ApiName,
-  registerApiRoute,
-} from '../http/api-route';
+import { type ApiContext, type ApiDeps, type ApiName, registerApiRoute } from '../http/api-route';
 import { ApiError, E, type MtdError } from '../http/mtd-errors';
 import { authoriseForNino } from '../http/relationship';
 import { type ObjectSpec, type ParsedBody, readBody, toStoredBody } from '../rules/body-shape';

@@ -42,7 +42,13 @@ const SCENARIOS: Record<'create' | 'amend' | 'list' | 'get' | 'delete', Scenario
     OUTSIDE_AMENDMENT_WINDOW: OUTSIDE_WINDOW_SCENARIO,
   },
   amend: {
-    ...VARIANTS('CLASS_4', 'FOREIGN_PROPERTY', 'FOREIGN_PROPERTY_FHL_EEA', 'UK_PROPERTY_FHL', 'UK_PROPERTY'),
+    ...VARIANTS(
+      'CLASS_4',
+      'FOREIGN_PROPERTY',
+      'FOREIGN_PROPERTY_FHL_EEA',
+      'UK_PROPERTY_FHL',
+      'UK_PROPERTY',
+    ),
     NOT_FOUND: NOT_FOUND_SCENARIO,
     NO_CHANGE: asRule(LOSS_ERRORS.lossAmountNotChanged),
     OUTSIDE_AMENDMENT_WINDOW: OUTSIDE_WINDOW_SCENARIO,
@@ -144,15 +150,23 @@ export function registerBroughtForwardLosses(app: FastifyInstance, deps: ApiDeps
       const first = [...('error' in year ? [year.error] : []), ...(read.ok ? [] : read.errors)];
       if (first.length > 0 || !read.ok || 'error' in year) throw new ApiError(400, first);
       const errors: MtdError[] = [];
-      const from = checkVersionYear(textAt(read.body, 'taxYearBroughtForwardFrom') as string, BFL_YEARS, {
-        path: '/taxYearBroughtForwardFrom',
-      });
+      const from = checkVersionYear(
+        textAt(read.body, 'taxYearBroughtForwardFrom') as string,
+        BFL_YEARS,
+        {
+          path: '/taxYearBroughtForwardFrom',
+        },
+      );
       if ('error' in from) errors.push(from.error);
       else if (temporalChecks(ctx) && ukDate(clock.now()) <= taxYearEnd(from.taxYear))
         errors.push({ ...LOSS_ERRORS.taxYearNotEnded, paths: ['/taxYearBroughtForwardFrom'] });
       const businessId = textAt(read.body, 'businessId') as string;
       if (!BUSINESS_ID_PATTERN.test(businessId)) errors.push(E.formatBusinessId);
-      const amountError = checkAmount(textAt(read.body, 'lossAmount') as string, '/lossAmount', 'zero-or-more');
+      const amountError = checkAmount(
+        textAt(read.body, 'lossAmount') as string,
+        '/lossAmount',
+        'zero-or-more',
+      );
       if (amountError) errors.push(amountError);
       if (errors.length > 0 || 'error' in from) throw new ApiError(400, errors);
       if (resolveScenario(ctx.scenario, SCENARIOS.create) !== 'stateful')
@@ -160,7 +174,8 @@ export function registerBroughtForwardLosses(app: FastifyInstance, deps: ApiDeps
       const type = typeOfLoss as TypeOfLoss;
       businessOf(taxpayer, businessId, { types: [businessTypeOfLoss(type)] });
       if (type.endsWith('fhl') || type.endsWith('fhl-eea')) {
-        if (from.taxYear.startYear >= FHL_ENDS) throw new ApiError(400, [LOSS_ERRORS.bflNotSupportedForFhl]);
+        if (from.taxYear.startYear >= FHL_ENDS)
+          throw new ApiError(400, [LOSS_ERRORS.bflNotSupportedForFhl]);
       }
       if (outsideAmendmentWindow(year.taxYear, ukDate(clock.now())))
         throw new ApiError(400, [OUTSIDE_AMENDMENT_WINDOW]);
@@ -206,7 +221,8 @@ export function registerBroughtForwardLosses(app: FastifyInstance, deps: ApiDeps
       const amountError = checkAmount(text === '' ? 'NaN' : text, '/lossAmount', 'zero-or-more');
       if (amountError) throw new ApiError(400, [amountError]);
       const errors: MtdError[] = [];
-      if (!LOSS_OR_CLAIM_ID.test(ctx.params.lossId as string)) errors.push(LOSS_ERRORS.formatLossId);
+      if (!LOSS_OR_CLAIM_ID.test(ctx.params.lossId as string))
+        errors.push(LOSS_ERRORS.formatLossId);
       const year = pathYear(ctx);
       if ('error' in year) errors.push(year.error);
       if (errors.length > 0 || 'error' in year) throw new ApiError(400, errors);
@@ -215,7 +231,10 @@ export function registerBroughtForwardLosses(app: FastifyInstance, deps: ApiDeps
         const cannedLoss = canned(scenario.variant, clock.now());
         return {
           status: 200,
-          body: scenario.variant === 'DYNAMIC' ? { ...cannedLoss, lossAmount: Number(text) } : cannedLoss,
+          body:
+            scenario.variant === 'DYNAMIC'
+              ? { ...cannedLoss, lossAmount: Number(text) }
+              : cannedLoss,
         };
       }
       const loss = lossOf(taxpayer, ctx.params.lossId as string);
@@ -246,17 +265,21 @@ export function registerBroughtForwardLosses(app: FastifyInstance, deps: ApiDeps
       const typeOfLoss = ctx.query.get('typeOfLoss');
       if (
         typeOfLoss !== null &&
-        (!BFL_TYPES_OF_LOSS.includes(typeOfLoss as TypeOfLoss) || typeOfLoss === 'self-employment-class4')
+        (!BFL_TYPES_OF_LOSS.includes(typeOfLoss as TypeOfLoss) ||
+          typeOfLoss === 'self-employment-class4')
       )
         errors.push(LOSS_ERRORS.formatTypeOfLoss);
       const businessId = ctx.query.get('businessId');
-      if (businessId !== null && !BUSINESS_ID_PATTERN.test(businessId)) errors.push(E.formatBusinessId);
+      if (businessId !== null && !BUSINESS_ID_PATTERN.test(businessId))
+        errors.push(E.formatBusinessId);
       if (errors.length > 0 || 'error' in year) throw new ApiError(400, errors);
       const scenario = resolveScenario(ctx.scenario, SCENARIOS.list);
       if (scenario !== 'stateful')
         return {
           status: 200,
-          body: { losses: [{ lossId: 'AAZZ1234567890A', ...canned(scenario.variant, clock.now()) }] },
+          body: {
+            losses: [{ lossId: 'AAZZ1234567890A', ...canned(scenario.variant, clock.now()) }],
+          },
         };
       // A type of loss filters by its kind of business (self-employment includes class 4).
       const losses = (taxpayer.losses?.broughtForward ?? []).filter(
@@ -267,7 +290,10 @@ export function registerBroughtForwardLosses(app: FastifyInstance, deps: ApiDeps
             businessTypeOfLoss(l.typeOfLoss) === businessTypeOfLoss(typeOfLoss as TypeOfLoss)),
       );
       if (losses.length === 0) throw new ApiError(404, [E.notFound]);
-      return { status: 200, body: { losses: losses.map((l) => ({ lossId: l.lossId, ...view(l) })) } };
+      return {
+        status: 200,
+        body: { losses: losses.map((l) => ({ lossId: l.lossId, ...view(l) })) },
+      };
     },
   });
 
@@ -282,7 +308,8 @@ export function registerBroughtForwardLosses(app: FastifyInstance, deps: ApiDeps
       if (!LOSS_OR_CLAIM_ID.test(ctx.params.lossId as string))
         throw new ApiError(400, [LOSS_ERRORS.formatLossId]);
       const scenario = resolveScenario(ctx.scenario, SCENARIOS.get);
-      if (scenario !== 'stateful') return { status: 200, body: canned(scenario.variant, clock.now()) };
+      if (scenario !== 'stateful')
+        return { status: 200, body: canned(scenario.variant, clock.now()) };
       return { status: 200, body: view(lossOf(taxpayer, ctx.params.lossId as string)) };
     },
   });
@@ -296,7 +323,8 @@ export function registerBroughtForwardLosses(app: FastifyInstance, deps: ApiDeps
     handler: (ctx) => {
       const taxpayer = authorise(ctx);
       const errors: MtdError[] = [];
-      if (!LOSS_OR_CLAIM_ID.test(ctx.params.lossId as string)) errors.push(LOSS_ERRORS.formatLossId);
+      if (!LOSS_OR_CLAIM_ID.test(ctx.params.lossId as string))
+        errors.push(LOSS_ERRORS.formatLossId);
       const year = pathYear(ctx);
       if ('error' in year) errors.push(year.error);
       if (errors.length > 0 || 'error' in year) throw new ApiError(400, errors);

@@ -45,7 +45,11 @@ const SCENARIOS: Record<'create' | 'list' | 'get' | 'delete' | 'type' | 'order',
     OUTSIDE_AMENDMENT_WINDOW: OUTSIDE_WINDOW_SCENARIO,
     CSFHL_CLAIM_NOT_SUPPORTED: asRule(LOSS_ERRORS.csfhlNotSupported),
   },
-  list: { ...VARIANTS('UK_PROPERTY', 'FOREIGN_PROPERTY'), NOT_FOUND: NOT_FOUND_SCENARIO, DYNAMIC: 'stateful' },
+  list: {
+    ...VARIANTS('UK_PROPERTY', 'FOREIGN_PROPERTY'),
+    NOT_FOUND: NOT_FOUND_SCENARIO,
+    DYNAMIC: 'stateful',
+  },
   get: { ...VARIANTS('UK_PROPERTY', 'FOREIGN_PROPERTY'), NOT_FOUND: NOT_FOUND_SCENARIO },
   delete: { NOT_FOUND: NOT_FOUND_SCENARIO, OUTSIDE_AMENDMENT_WINDOW: OUTSIDE_WINDOW_SCENARIO },
   type: {
@@ -89,7 +93,11 @@ function view(c: LossClaimRecord) {
 
 function canned(variant: string | undefined, now: number) {
   const v = variant ?? '';
-  const typeOfLoss = v.startsWith('UK') ? 'uk-property' : v.startsWith('F') ? 'foreign-property' : 'self-employment';
+  const typeOfLoss = v.startsWith('UK')
+    ? 'uk-property'
+    : v.startsWith('F')
+      ? 'foreign-property'
+      : 'self-employment';
   const typeOfClaim: TypeOfClaim = v.endsWith('FORWARD_TO_SIDEWAYS')
     ? 'carry-forward-to-carry-sideways'
     : v.endsWith('FHL')
@@ -167,7 +175,10 @@ export function registerLossClaims(app: FastifyInstance, deps: ApiDeps): void {
       const read = readBody(ctx.body, { ...CREATE_CLAIM_SPEC });
       if (!read.ok) throw new ApiError(400, read.errors);
       const errors: MtdError[] = [];
-      const year = claimYear(textAt(read.body, 'taxYearClaimedFor') as string, '/taxYearClaimedFor');
+      const year = claimYear(
+        textAt(read.body, 'taxYearClaimedFor') as string,
+        '/taxYearClaimedFor',
+      );
       if ('error' in year) errors.push(year.error);
       const businessId = textAt(read.body, 'businessId') as string;
       if (!BUSINESS_ID_PATTERN.test(businessId)) errors.push(E.formatBusinessId);
@@ -235,7 +246,8 @@ export function registerLossClaims(app: FastifyInstance, deps: ApiDeps): void {
       if (typeOfLoss !== null && !CLAIM_TYPES_OF_LOSS.includes(typeOfLoss as ClaimLoss))
         errors.push(LOSS_ERRORS.formatTypeOfLoss);
       const businessId = ctx.query.get('businessId');
-      if (businessId !== null && !BUSINESS_ID_PATTERN.test(businessId)) errors.push(E.formatBusinessId);
+      if (businessId !== null && !BUSINESS_ID_PATTERN.test(businessId))
+        errors.push(E.formatBusinessId);
       const typeOfClaim = ctx.query.get('typeOfClaim');
       if (typeOfClaim !== null && typeOfClaim !== 'carry-sideways')
         errors.push(LOSS_ERRORS.formatTypeOfClaim);
@@ -244,7 +256,9 @@ export function registerLossClaims(app: FastifyInstance, deps: ApiDeps): void {
       if (scenario !== 'stateful')
         return {
           status: 200,
-          body: { claims: [{ claimId: 'AAZZ1234567890A', ...canned(scenario.variant, clock.now()) }] },
+          body: {
+            claims: [{ claimId: 'AAZZ1234567890A', ...canned(scenario.variant, clock.now()) }],
+          },
         };
       const claims = (taxpayer.losses?.claims ?? []).filter(
         (c) =>
@@ -254,7 +268,10 @@ export function registerLossClaims(app: FastifyInstance, deps: ApiDeps): void {
           (typeOfClaim === null || c.typeOfClaim === typeOfClaim),
       );
       if (claims.length === 0) throw new ApiError(404, [E.notFound]);
-      return { status: 200, body: { claims: claims.map((c) => ({ claimId: c.claimId, ...view(c) })) } };
+      return {
+        status: 200,
+        body: { claims: claims.map((c) => ({ claimId: c.claimId, ...view(c) })) },
+      };
     },
   });
 
@@ -269,14 +286,16 @@ export function registerLossClaims(app: FastifyInstance, deps: ApiDeps): void {
       if (!LOSS_OR_CLAIM_ID.test(ctx.params.claimId as string))
         throw new ApiError(400, [LOSS_ERRORS.formatClaimId]);
       const scenario = resolveScenario(ctx.scenario, SCENARIOS.get);
-      if (scenario !== 'stateful') return { status: 200, body: canned(scenario.variant, clock.now()) };
+      if (scenario !== 'stateful')
+        return { status: 200, body: canned(scenario.variant, clock.now()) };
       return { status: 200, body: view(claimOf(taxpayer, ctx.params.claimId as string)) };
     },
   });
 
   /** Claim id and tax year claimed for, together. */
   function idAndYear(ctx: ApiContext, errors: MtdError[]) {
-    if (!LOSS_OR_CLAIM_ID.test(ctx.params.claimId as string)) errors.push(LOSS_ERRORS.formatClaimId);
+    if (!LOSS_OR_CLAIM_ID.test(ctx.params.claimId as string))
+      errors.push(LOSS_ERRORS.formatClaimId);
     const year = claimYear(ctx.params.taxYearClaimedFor as string);
     if ('error' in year) errors.push(year.error);
     return year;
@@ -319,7 +338,8 @@ export function registerLossClaims(app: FastifyInstance, deps: ApiDeps): void {
       if (claimType !== undefined && !TYPES_OF_CLAIM.includes(claimType as TypeOfClaim))
         throw new ApiError(400, [{ ...LOSS_ERRORS.formatTypeOfClaim, paths: ['/typeOfClaim'] }]);
       const errors: MtdError[] = [];
-      if (!LOSS_OR_CLAIM_ID.test(ctx.params.claimId as string)) errors.push(LOSS_ERRORS.formatClaimId);
+      if (!LOSS_OR_CLAIM_ID.test(ctx.params.claimId as string))
+        errors.push(LOSS_ERRORS.formatClaimId);
       const read = readBody(ctx.body, AMEND_TYPE_SPEC);
       if (!read.ok) errors.push(...read.errors);
       const year = claimYear(ctx.params.taxYearClaimedFor as string);
@@ -336,7 +356,8 @@ export function registerLossClaims(app: FastifyInstance, deps: ApiDeps): void {
       const claim = claimOf(taxpayer, ctx.params.claimId as string);
       const wanted = claimType as TypeOfClaim;
       if (claim.typeOfClaim === wanted) throw new ApiError(400, [LOSS_ERRORS.claimTypeNotChanged]);
-      if (!claimAllowed(claim.typeOfLoss, wanted)) throw new ApiError(400, [LOSS_ERRORS.typeOfClaimInvalid]);
+      if (!claimAllowed(claim.typeOfLoss, wanted))
+        throw new ApiError(400, [LOSS_ERRORS.typeOfClaimInvalid]);
       if (wanted === 'carry-sideways-fhl' && year.taxYear.startYear >= CSFHL_ENDS)
         throw new ApiError(400, [LOSS_ERRORS.csfhlNotSupported]);
       if (outsideAmendmentWindow(year.taxYear, ukDate(clock.now())))
@@ -395,7 +416,8 @@ export function registerLossClaims(app: FastifyInstance, deps: ApiDeps): void {
         (c) => c.taxYearClaimedFor === year.taxYear.label && c.typeOfClaim === 'carry-sideways',
       );
       const ids = entries.map((e) => textAt(e, 'claimId') as string);
-      if (ids.some((id) => !sideways.some((c) => c.claimId === id))) throw new ApiError(404, [E.notFound]);
+      if (ids.some((id) => !sideways.some((c) => c.claimId === id)))
+        throw new ApiError(404, [E.notFound]);
       if (sideways.some((c) => !ids.includes(c.claimId)))
         throw new ApiError(400, [LOSS_ERRORS.lossClaimsMissing]);
       if (outsideAmendmentWindow(year.taxYear, ukDate(clock.now())))

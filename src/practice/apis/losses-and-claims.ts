@@ -28,7 +28,10 @@ const V7 = ['7.0'] as const;
 const SCENARIOS: Record<'put' | 'get' | 'delete', ScenarioTable> = {
   put: {
     NOT_FOUND: NOT_FOUND_SCENARIO,
-    CARRY_BACK_CLAIM: ruleScenario(LOSS_ERRORS.carryBackClaim.code, LOSS_ERRORS.carryBackClaim.message),
+    CARRY_BACK_CLAIM: ruleScenario(
+      LOSS_ERRORS.carryBackClaim.code,
+      LOSS_ERRORS.carryBackClaim.message,
+    ),
     OUTSIDE_AMENDMENT_WINDOW: OUTSIDE_WINDOW_SCENARIO,
   },
   get: { TERMINAL_LOSS_CLAIM: { variant: 'terminal' }, NOT_FOUND: NOT_FOUND_SCENARIO },
@@ -86,14 +89,20 @@ export function registerLossesAndClaims(app: FastifyInstance, deps: ApiDeps): vo
         types: ['self-employment', 'uk-property', 'foreign-property'],
       });
       // Carrying a loss back is for trading losses only. [IL CreateAmendLossesAndClaimsService.scala "1262"]
-      if (business.typeOfBusiness !== 'self-employment' && objectAt(read.body, 'claims', 'carryBack'))
+      if (
+        business.typeOfBusiness !== 'self-employment' &&
+        objectAt(read.body, 'claims', 'carryBack')
+      )
         throw new ApiError(400, [LOSS_ERRORS.carryBackClaim]);
       if (outsideAmendmentWindow(ty, ukDate(clock.now())))
         throw new ApiError(400, [OUTSIDE_AMENDMENT_WINDOW]);
       const records = lossRecordsOf(taxpayer);
       records.lossesAndClaims[business.businessId] = {
         ...records.lossesAndClaims[business.businessId],
-        [ty.label]: { body: toStoredBody(read.body, LOSSES_AND_CLAIMS_SPEC), submittedAt: clock.now() },
+        [ty.label]: {
+          body: toStoredBody(read.body, LOSSES_AND_CLAIMS_SPEC),
+          submittedAt: clock.now(),
+        },
       };
       store.changed();
       return { status: 204 };

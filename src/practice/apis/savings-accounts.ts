@@ -115,7 +115,8 @@ export function registerSavingsAccounts(app: FastifyInstance, deps: ApiDeps): vo
         return { status: 200, body: { savingsAccountId: 'SAVKB2UVwUTBQGJ' } };
       const name = textAt(read.body, 'accountName') as string;
       const accounts = taxpayer.savingsAccounts ?? [];
-      if (accounts.length >= MAX_ACCOUNTS) throw new ApiError(400, [SAVINGS_ERRORS.maximumAccounts]);
+      if (accounts.length >= MAX_ACCOUNTS)
+        throw new ApiError(400, [SAVINGS_ERRORS.maximumAccounts]);
       if (accounts.some((a) => a.accountName === name))
         throw new ApiError(400, [SAVINGS_ERRORS.duplicateAccountName]);
       const account: SavingsAccountRecord = {
@@ -144,7 +145,11 @@ export function registerSavingsAccounts(app: FastifyInstance, deps: ApiDeps): vo
       if (resolveScenario(ctx.scenario, SCENARIOS.list) !== 'stateful')
         return {
           status: 200,
-          body: { savingsAccounts: [{ savingsAccountId: 'SAVKB2UVwUTBQGJ', accountName: 'Practice Saver' }] },
+          body: {
+            savingsAccounts: [
+              { savingsAccountId: 'SAVKB2UVwUTBQGJ', accountName: 'Practice Saver' },
+            ],
+          },
         };
       const accounts = (taxpayer.savingsAccounts ?? []).filter(
         (a) => wanted === null || a.savingsAccountId === wanted,

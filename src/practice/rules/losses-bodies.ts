@@ -24,7 +24,10 @@ export const LOSS_ERRORS = {
   formatTypeOfLoss: rule('FORMAT_TYPE_OF_LOSS', 'The provided type of loss is invalid'),
   formatTypeOfClaim: rule('FORMAT_TYPE_OF_CLAIM', 'The provided type of claim is invalid'),
   formatTaxYearClaimedFor: rule('FORMAT_TAX_YEAR', 'The provided tax year claimed for is invalid'),
-  formatPreferenceOrder: rule('FORMAT_PREFERENCE_ORDER', 'The provided preference order is invalid'),
+  formatPreferenceOrder: rule(
+    'FORMAT_PREFERENCE_ORDER',
+    'The provided preference order is invalid',
+  ),
   taxYearForVersion: rule(
     'RULE_TAX_YEAR_FOR_VERSION_NOT_SUPPORTED',
     'This version of the API supports tax years up to, and including, 2025-26. For tax years 2026–27 onwards, a new version is in development',
@@ -62,7 +65,10 @@ export const LOSS_ERRORS = {
   ),
   claimTypeNotChanged: rule('RULE_NO_CHANGE', 'This claim matches a previous submission'),
   lossAmountNotChanged: rule('RULE_NO_CHANGE', 'The brought forward loss amount has not changed'),
-  periodNotEnded: rule('RULE_ACCOUNTING_PERIOD_NOT_ENDED', 'The accounting period has not yet ended'),
+  periodNotEnded: rule(
+    'RULE_ACCOUNTING_PERIOD_NOT_ENDED',
+    'The accounting period has not yet ended',
+  ),
   noAccountingPeriod: rule(
     'RULE_NO_ACCOUNTING_PERIOD',
     'For the year of the claim there is no accounting period',
@@ -135,7 +141,10 @@ export function checkLossesAndClaims(body: ParsedBody): MtdError[] {
     );
     const applyFirst = textAt(claims, 'preferenceOrder', 'applyFirst');
     if (applyFirst !== undefined && !PREFERENCE_ORDER.includes(applyFirst))
-      errors.push({ ...LOSS_ERRORS.formatPreferenceOrder, paths: ['/claims/preferenceOrder/applyFirst'] });
+      errors.push({
+        ...LOSS_ERRORS.formatPreferenceOrder,
+        paths: ['/claims/preferenceOrder/applyFirst'],
+      });
     const required =
       textAt(claims, 'carryBack', 'previousYearGeneralIncome') !== undefined &&
       textAt(claims, 'carrySideways', 'currentYearGeneralIncome') !== undefined;
@@ -186,7 +195,10 @@ export function businessTypeOfLoss(type: TypeOfLoss): TypeOfBusiness {
  * losses carry sideways (the capital-allowance part, s120 ITA 2007) or forward to sideways.
  * [IL app/v6/lossClaims/create/def1/Def1_CreateLossClaimValidator.scala validateRule]
  */
-export function claimAllowed(loss: (typeof CLAIM_TYPES_OF_LOSS)[number], claim: TypeOfClaim): boolean {
+export function claimAllowed(
+  loss: (typeof CLAIM_TYPES_OF_LOSS)[number],
+  claim: TypeOfClaim,
+): boolean {
   if (loss === 'self-employment') return claim === 'carry-forward' || claim === 'carry-sideways';
   return claim !== 'carry-forward';
 }
@@ -253,12 +265,15 @@ export function checkVersionYear(
   if (!parsed.ok) {
     return {
       error: withPath(
-        parsed.error === 'FORMAT_TAX_YEAR' ? (options.formatError ?? E.formatTaxYear) : E.ruleTaxYearRangeInvalid,
+        parsed.error === 'FORMAT_TAX_YEAR'
+          ? (options.formatError ?? E.formatTaxYear)
+          : E.ruleTaxYearRangeInvalid,
       ),
     };
   }
   if (parsed.taxYear.startYear < years.min) return { error: withPath(E.ruleTaxYearNotSupported) };
-  if (parsed.taxYear.startYear > years.max) return { error: withPath(LOSS_ERRORS.taxYearForVersion) };
+  if (parsed.taxYear.startYear > years.max)
+    return { error: withPath(LOSS_ERRORS.taxYearForVersion) };
   return { taxYear: parsed.taxYear };
 }
 

@@ -19,8 +19,7 @@ import {
 const money = (names: readonly string[]): Record<string, FieldSpec> =>
   Object.fromEntries(names.map((n) => [n, MONEY]));
 
-const zeroOrMore = (paths: readonly string[]) =>
-  paths.map((p) => [p, 'zero-or-more'] as const);
+const zeroOrMore = (paths: readonly string[]) => paths.map((p) => [p, 'zero-or-more'] as const);
 
 /** [SI app/v2/addUkSavingsAccount/def1/Def1_AddUkSavingsAccountRulesValidator.scala accountNameRegex] */
 export const ACCOUNT_NAME = /^[A-Za-z0-9 &'()*,\-./@£]{1,32}$/;
@@ -50,7 +49,9 @@ export const ACCOUNT_NAME_SPEC: ObjectSpec = {
 
 export function checkAccountName(body: ParsedBody): MtdError[] {
   const name = textAt(body, 'accountName') ?? '';
-  return ACCOUNT_NAME.test(name) ? [] : [{ ...SAVINGS_ERRORS.formatAccountName, paths: ['/accountName'] }];
+  return ACCOUNT_NAME.test(name)
+    ? []
+    : [{ ...SAVINGS_ERRORS.formatAccountName, paths: ['/accountName'] }];
 }
 
 /** [SI app/v2/createAmendUkSavingsAnnualSummary/def1/model/request/Def1_CreateAmendUkSavingsAnnualSummaryRequestBody.scala] */
@@ -141,7 +142,10 @@ export const CHARITY_ERRORS = {
     'RULE_GIFTS_NON_UK_AMOUNT_WITHOUT_NAMES',
     'Non-UK gifts amount supplied without non-UK gifts charity names',
   ),
-  formatString: rule('FORMAT_STRING', 'One or more strings have been added with the incorrect format'),
+  formatString: rule(
+    'FORMAT_STRING',
+    'One or more strings have been added with the incorrect format',
+  ),
 } as const;
 
 /** [RL Def1_CreateAndAmendCharitableGivingReliefsRulesValidator.scala charityNamesRegex] */
@@ -151,14 +155,21 @@ const CHARITY_NAME = /^[A-Za-z0-9 &'()*,\-./@£]{1,75}$/;
  * Non-UK charities: their names, each in HMRC's format, and required when the amount is above
  * zero. [RL Def1_CreateAndAmendCharitableGivingReliefsRulesValidator.scala validate(nonUkCharities)]
  */
-function checkNonUk(body: ParsedBody, at: 'giftAidPayments' | 'gifts', missing: MtdError): MtdError[] {
+function checkNonUk(
+  body: ParsedBody,
+  at: 'giftAidPayments' | 'gifts',
+  missing: MtdError,
+): MtdError[] {
   const nonUk = objectAt(body, at, 'nonUkCharities');
   if (!nonUk) return [];
   const errors: MtdError[] = [];
   const names = textsAt(nonUk, 'charityNames');
   names?.forEach((name, i) => {
     if (!CHARITY_NAME.test(name))
-      errors.push({ ...CHARITY_ERRORS.formatString, paths: [`/${at}/nonUkCharities/charityNames/${i}`] });
+      errors.push({
+        ...CHARITY_ERRORS.formatString,
+        paths: [`/${at}/nonUkCharities/charityNames/${i}`],
+      });
   });
   const amount = Number(textAt(nonUk, 'totalAmount') ?? '0');
   if (amount > 0 && (names === undefined || names.length === 0)) errors.push(missing);
@@ -178,7 +189,9 @@ export function checkCharitableGiving(body: ParsedBody, def: 1 | 2): MtdError[] 
   ];
   return [
     ...checkAmounts(body, zeroOrMore(giftAidPaths)),
-    ...(def === 1 ? checkNonUk(body, 'giftAidPayments', CHARITY_ERRORS.giftAidNonUkWithoutNames) : []),
+    ...(def === 1
+      ? checkNonUk(body, 'giftAidPayments', CHARITY_ERRORS.giftAidNonUkWithoutNames)
+      : []),
     ...checkAmounts(body, zeroOrMore(giftPaths)),
     ...(def === 1 ? checkNonUk(body, 'gifts', CHARITY_ERRORS.giftsNonUkWithoutNames) : []),
   ];

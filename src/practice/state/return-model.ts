@@ -52,10 +52,7 @@ export interface BroughtForwardLossRecord {
 
 /** Individual Losses 6.0 type of claim. [IL6 schemas/lossClaims/createLossClaim/def1/request.json] */
 export type TypeOfClaim =
-  | 'carry-forward'
-  | 'carry-sideways'
-  | 'carry-forward-to-carry-sideways'
-  | 'carry-sideways-fhl';
+  'carry-forward' | 'carry-sideways' | 'carry-forward-to-carry-sideways' | 'carry-sideways-fhl';
 
 /** A loss claim (Individual Losses 6.0): how a year's loss of a business is to be used. */
 export interface LossClaimRecord {

@@ -54,10 +54,13 @@ describe('UK savings accounts', () => {
     const id = (added.body as { savingsAccountId: string }).savingsAccountId;
     const year = `${accounts()}/2025-26/${id}`;
     expect((await person.get(year)).status).toBe(404);
-    expect((await person.put(year, { taxedUkInterest: 10.5, untaxedUkInterest: 812.4 })).status).toBe(
-      200,
-    );
-    expect((await person.get(year)).body).toEqual({ taxedUkInterest: 10.5, untaxedUkInterest: 812.4 });
+    expect(
+      (await person.put(year, { taxedUkInterest: 10.5, untaxedUkInterest: 812.4 })).status,
+    ).toBe(200);
+    expect((await person.get(year)).body).toEqual({
+      taxedUkInterest: 10.5,
+      untaxedUkInterest: 812.4,
+    });
     // A field left out is removed. [SI schemas/ukSavingsAccount/amend_request.json]
     await person.put(year, { untaxedUkInterest: 800 });
     expect((await person.get(year)).body).toEqual({ untaxedUkInterest: 800 });

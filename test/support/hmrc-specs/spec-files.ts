@@ -65,7 +65,10 @@ export function stripHandlebars(text: string): string {
  */
 function renderInline(line: string): string {
   return line
-    .replace(/\{\{#(?:if|unless)\b(?:[^{}]|\{[^{}]*\})*\}\}(.*?)\{\{else\}\}.*?\{\{\/(?:if|unless)\}\}/g, '$1')
+    .replace(
+      /\{\{#(?:if|unless)\b(?:[^{}]|\{[^{}]*\})*\}\}(.*?)\{\{else\}\}.*?\{\{\/(?:if|unless)\}\}/g,
+      '$1',
+    )
     .replace(/\{\{[#/]?(?:[^{}]|\{[^{}]*\})*\}\}/g, '');
 }
 
