@@ -9,15 +9,29 @@ import { type IsoDate, isoTimestamp } from '../tax/dates';
 import { businessFigures } from '../tax/business-figures';
 import { type Estimate, estimate } from '../tax/estimate';
 import { bandsFor } from '../tax/income-tax-bands';
+import { lossesFor } from '../tax/losses';
+import { otherIncomeFigures } from '../tax/other-income';
 import { ratesFor } from '../tax/rates';
+import { savingsDividendRatesFor } from '../tax/savings-dividend-rates';
 import { type TaxYear, taxYearEnd, taxYearStart } from '../tax/tax-year';
 import { calculationSection } from './calculation-sections';
 
 /** Shown in every practice calculation, so no one mistakes it for HMRC's figures. */
 export const PRACTICE_FIGURES_NOTICE =
   'Practice HMRC: these are practice figures from a simplified calculation (UK or Scottish rates, ' +
-  'annual adjustments and allowances, finance cost and foreign tax credit relief; no losses, ' +
-  'other income, transition profits or payments on account). They are not an HMRC tax calculation.';
+  'annual adjustments and allowances, finance cost and foreign tax credit relief, losses brought ' +
+  'forward and claimed sideways, UK savings interest and UK dividends, pension contributions and ' +
+  'Gift Aid). They are not an HMRC tax calculation.';
+
+/**
+ * What Practice HMRC's calculation leaves out, listed on every calculation so nothing is silently
+ * wrong. [reference §5.8: software must handle or divert what it does not cover]
+ */
+export const PRACTICE_NOT_MODELLED =
+  'Not modelled by Practice HMRC: employment and pensions income, State Pension, other savings ' +
+  'and dividends (securities, foreign interest, foreign dividends, stock dividends), capital ' +
+  'gains, carry-back loss claims, transition profits, payments on account, student loans, the ' +
+  'High Income Child Benefit Charge and Scottish-specific relief at source rules.';
 
 export interface CalculationInput {
   taxpayer: TaxpayerRecord;
@@ -56,13 +70,18 @@ export function buildCalculation(input: CalculationInput): BuiltCalculation {
   const rates = ratesFor(taxYear);
   const regime = taxpayer.taxRegime ?? 'uk';
   const bands = bandsFor(regime, taxYear, rates);
-  const e = estimate(figures, rates, bands.bands);
+  const savingsRates = savingsDividendRatesFor(taxYear);
+  const e = estimate(figures, rates, bands.bands, {
+    other: otherIncomeFigures(taxpayer, taxYear),
+    losses: lossesFor(taxpayer, taxYear),
+    savingsRates,
+  });
   const latestTo = businesses
     .map((b) => b.cumulative[taxYear.label]?.toDate ?? taxYearEnd(taxYear))
     .sort()
     .pop();
   const periodTo = latestTo ?? taxYearStart(taxYear);
-  const messages = messagesFor(input, businesses, e, !bands.published);
+  const messages = messagesFor(input, businesses, e, !bands.published || !savingsRates.published);
   const status = taxpayer.itsaStatus[taxYear.label] ?? 'MTD Voluntary';
   const def4 = taxYear.startYear >= 2026;
   const document: Record<string, unknown> = {
@@ -137,7 +156,10 @@ function messagesFor(
   e: Estimate,
   ratesAssumed: boolean,
 ): CalculationMessages {
-  const info: CalculationMessage[] = [{ id: 'PRACTICE-ESTIMATE', text: PRACTICE_FIGURES_NOTICE }];
+  const info: CalculationMessage[] = [
+    { id: 'PRACTICE-ESTIMATE', text: PRACTICE_FIGURES_NOTICE },
+    { id: 'PRACTICE-NOT-MODELLED', text: PRACTICE_NOT_MODELLED },
+  ];
   if (!e.rates.published || ratesAssumed) {
     info.push({
       id: 'PRACTICE-RATES',

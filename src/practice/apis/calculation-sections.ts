@@ -1,5 +1,6 @@
 import { type BusinessResult, type Estimate } from '../tax/estimate';
 import { penceToPounds, wholePoundsDown } from '../tax/money';
+import { otherIncomeSections, stackedIncome } from './calculation-other-income';
 
 const pounds = penceToPounds;
 
@@ -15,12 +16,17 @@ export function calculationSection(e: Estimate, def4: boolean): Record<string, u
       ...(e.personalAllowance < e.rates.personalAllowance
         ? { reducedPersonalAllowance: e.personalAllowance }
         : {}),
+      ...otherIncomeSections(e).allowancesAndDeductions,
     },
   };
-  const reliefs = reliefsSection(e);
-  if (reliefs) calc.reliefs = reliefs;
+  const { allowancesAndDeductions: _a, reliefs: otherReliefs, ...others } = otherIncomeSections(e);
+  Object.assign(calc, others);
+  const reliefs = { ...reliefsSection(e), ...otherReliefs };
+  if (Object.keys(reliefs).length > 0) calc.reliefs = reliefs;
   const deducted = taxDeducted(e);
-  if (deducted) calc.taxDeductedAtSource = deducted;
+  const bbsi = e.other.figures.savings.reduce((t, a) => t + a.taxDeducted, 0);
+  if (bbsi > 0) calc.taxDeductedAtSource = { ...deducted, bbsi: pounds(bbsi) };
+  else if (deducted) calc.taxDeductedAtSource = deducted;
   const foreign = e.businesses.filter((b) => b.type === 'foreign-property');
   if (foreign.length > 0) calc.foreignPropertyIncome = foreign.map((b) => foreignIncome(b, def4));
   const businesses = e.businesses.filter((b) => b.type !== 'foreign-property');
@@ -51,9 +57,20 @@ function profitAndLoss(b: BusinessResult, def4: boolean): Record<string, unknown
     ...(b.accountingAdjustments ? { accountingAdjustments: pounds(b.accountingAdjustments) } : {}),
     taxableProfit: b.taxableProfit,
     ...(b.adjustedLoss > 0 ? { adjustedIncomeTaxLoss: wholePoundsDown(b.adjustedLoss) } : {}),
+    ...broughtForward(b),
     adjustedProfit: pounds(b.adjustedProfit),
     // adjustedLoss exists from 2026-27 only. [IC def4/calculation/businessProfitAndLoss.json]
     ...(def4 && b.adjustedLoss > 0 ? { adjustedLoss: pounds(b.adjustedLoss) } : {}),
+  };
+}
+
+/** Losses brought forward against the business's profit. [IC def3|def4/calculation/businessProfitAndLoss.json] */
+function broughtForward(b: BusinessResult): Record<string, unknown> {
+  if (b.lossesUsed === 0) return {};
+  return {
+    totalBroughtForwardIncomeTaxLosses: b.lossesUsed,
+    broughtForwardIncomeTaxLossesUsed: b.lossesUsed,
+    taxableProfitAfterIncomeTaxLossesDeduction: b.taxableProfitAfterLosses,
   };
 }
 
@@ -80,7 +97,7 @@ function foreignIncome(b: BusinessResult, def4: boolean): Record<string, unknown
   };
 }
 
-function reliefsSection(e: Estimate): Record<string, unknown> | undefined {
+function reliefsSection(e: Estimate): Record<string, unknown> {
   const reliefs: Record<string, unknown> = {};
   const r = e.financeCostRelief;
   if (r) {
@@ -134,7 +151,7 @@ function reliefsSection(e: Estimate): Record<string, unknown> | undefined {
       })),
     };
   }
-  return Object.keys(reliefs).length > 0 ? reliefs : undefined;
+  return reliefs;
 }
 
 function taxDeducted(e: Estimate): Record<string, unknown> | undefined {
@@ -153,17 +170,17 @@ function taxCalculation(e: Estimate): Record<string, unknown> {
   const nic = e.class4?.total ?? 0;
   const reliefs =
     (e.financeCostRelief?.relief ?? 0) + e.foreignTaxCredits.reduce((t, c) => t + c.credit, 0);
-  const allocated = Math.min(e.personalAllowance, e.totalIncome);
+  const { savings, dividends } = e.other;
   return {
     incomeTax: {
       totalIncomeReceivedFromAllSources: e.totalIncome,
-      totalAllowancesAndDeductions: allocated,
+      totalAllowancesAndDeductions: e.allowancesAllocated,
       totalTaxableIncome: e.taxableIncome,
       payPensionsProfit: {
-        incomeReceived: e.totalIncome,
-        allowancesAllocated: allocated,
-        taxableIncome: e.taxableIncome,
-        incomeTaxAmount: pounds(e.incomeTaxCharged),
+        incomeReceived: e.nonSavingsIncome,
+        allowancesAllocated: e.nonSavingsAllowances,
+        taxableIncome: e.nonSavingsTaxable,
+        incomeTaxAmount: pounds(e.nonSavingsTax),
         taxBands: e.bands.map((b) => ({
           name: b.name,
           rate: b.rate,
@@ -173,9 +190,11 @@ function taxCalculation(e: Estimate): Record<string, unknown> {
           taxAmount: pounds(b.tax),
         })),
       },
+      ...(savings ? { savingsAndGains: stackedIncome(savings) } : {}),
+      ...(dividends ? { dividends: stackedIncome(dividends) } : {}),
       incomeTaxCharged: pounds(e.incomeTaxCharged),
       totalReliefs: pounds(reliefs),
-      incomeTaxDueAfterReliefs: pounds(e.incomeTaxDue),
+      incomeTaxDueAfterReliefs: pounds(e.incomeTaxDueAfterReliefs),
       incomeTaxDueAfterGiftAid: pounds(e.incomeTaxDue),
       totalIncomeTaxDue: pounds(e.incomeTaxDue),
     },

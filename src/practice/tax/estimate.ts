@@ -1,6 +1,11 @@
+import { type StackedIncome, dividendTax, savingsTax } from './income-stacking';
 import { type Band, type BandSpec, applyBands, taxOnBands, ukBands } from './income-tax-bands';
+import { type BusinessLosses } from './losses';
 import { type Pence, wholePoundsDown } from './money';
+import { NO_OTHER_INCOME, type OtherIncomeFigures } from './other-income';
 import { type TaxRates } from './rates';
+import { type SavingsDividendRates, savingsDividendRatesFor } from './savings-dividend-rates';
+import { taxYearFromLabel } from './tax-year';
 
 export type { Band } from './income-tax-bands';
 
@@ -8,8 +13,10 @@ export type { Band } from './income-tax-bands';
  * A simplified Income Tax and Class 4 NIC calculation from a year's figures: profits per
  * business after the annual adjustments and allowances, the Personal Allowance and its taper,
  * the UK or Scottish bands, residential finance cost relief, foreign tax credit relief on
- * foreign property, Class 4 NIC. It is a practice figure, not HMRC's calculation: no losses,
- * other income, Gift Aid, pensions or payments on account. All arithmetic is in integer pence
+ * foreign property, Class 4 NIC; with `extras`, losses brought forward and claimed sideways,
+ * savings interest and UK dividends on their own rates and allowances, and pension contributions
+ * and Gift Aid relieved at source (the basic-rate band extended, adjusted net income reduced). It
+ * is a practice figure, not HMRC's calculation. All arithmetic is in integer pence
  * (or whole pounds where HMRC uses whole pounds), so nothing drifts.
  */
 export interface BusinessFigures {
@@ -47,6 +54,33 @@ export interface BusinessResult extends BusinessFigures {
   adjustedLoss: Pence;
   /** Whole pounds, rounded down. */
   taxableProfit: number;
+  /** Losses brought forward set against this profit (whole pounds). */
+  lossesUsed: number;
+  /** Whole pounds after losses brought forward. */
+  taxableProfitAfterLosses: number;
+}
+
+/** Everything beside the businesses' own figures. */
+export interface EstimateExtras {
+  other: OtherIncomeFigures;
+  losses: BusinessLosses[];
+  savingsRates: SavingsDividendRates;
+}
+
+export interface OtherIncomeResult {
+  figures: OtherIncomeFigures;
+  savings: StackedIncome | undefined;
+  dividends: StackedIncome | undefined;
+  losses: BusinessLosses[];
+  /** This year's losses set against general income (whole pounds). */
+  lossesAppliedToGeneralIncome: number;
+  /** Pension payments and gifts to charity deducted from income (whole pounds). */
+  deductions: number;
+  /** Gross relief at source contributions plus gross Gift Aid (whole pounds): the band extension. */
+  basicRateExtension: number;
+  giftAid: { gross: Pence; tax: Pence; charge: Pence } | undefined;
+  /** Income after reliefs less gross Gift Aid and pension contributions: the taper's measure. */
+  adjustedNetIncome: number;
 }
 
 export interface Class4Band {
@@ -81,13 +115,26 @@ export interface Estimate {
   totalSelfEmploymentProfit: number;
   totalPropertyProfit: number;
   totalForeignPropertyProfit: number;
+  /** Profits after losses: income other than savings and dividends (whole pounds). */
+  nonSavingsIncome: number;
   totalIncome: number;
   personalAllowance: number;
+  /** Personal Allowance and deductions set against income, all kinds together. */
+  allowancesAllocated: number;
+  /** Personal Allowance and deductions set against non-savings income. */
+  nonSavingsAllowances: number;
+  nonSavingsTaxable: number;
+  /** Taxable income of every kind. */
   taxableIncome: number;
   bands: Band[];
+  nonSavingsTax: Pence;
+  other: OtherIncomeResult;
   incomeTaxCharged: Pence;
   financeCostRelief: FinanceCostRelief | undefined;
   foreignTaxCredits: ForeignCredit[];
+  /** After finance cost relief and foreign tax credits. */
+  incomeTaxDueAfterReliefs: Pence;
+  /** After the Gift Aid charge, if the tax paid does not cover the tax the charities reclaim. */
   incomeTaxDue: Pence;
   class4: { liable: number; chargeable: number; bands: Class4Band[]; total: Pence } | undefined;
   taxDeducted: Pence;
@@ -114,13 +161,30 @@ function businessResult(b: BusinessFigures): BusinessResult {
     adjustedProfit: Math.max(0, adjusted),
     adjustedLoss: Math.max(0, -adjusted),
     taxableProfit: wholePoundsDown(Math.max(0, adjusted)),
+    lossesUsed: 0,
+    taxableProfitAfterLosses: wholePoundsDown(Math.max(0, adjusted)),
   };
 }
 
-const profitOf = (list: BusinessResult[], type: BusinessFigures['type']) =>
-  list.filter((b) => b.type === type).reduce((t, b) => t + b.taxableProfit, 0);
+/** Sets each business's losses brought forward against its profit (a foreign business's countries in turn). */
+function applyLosses(list: BusinessResult[], losses: BusinessLosses[]): BusinessResult[] {
+  const left = new Map(losses.map((l) => [l.businessId, l.broughtForwardUsed]));
+  return list.map((b) => {
+    const available = left.get(b.businessId) ?? 0;
+    const used = Math.min(available, b.taxableProfit);
+    left.set(b.businessId, available - used);
+    return { ...b, lossesUsed: used, taxableProfitAfterLosses: b.taxableProfit - used };
+  });
+}
 
-function class4For(businesses: BusinessResult[], rates: TaxRates): Estimate['class4'] {
+const profitOf = (list: BusinessResult[], type: BusinessFigures['type']) =>
+  list.filter((b) => b.type === type).reduce((t, b) => t + b.taxableProfitAfterLosses, 0);
+
+function class4For(
+  businesses: BusinessResult[],
+  rates: TaxRates,
+  losses: BusinessLosses[],
+): Estimate['class4'] {
   const liableBusinesses = businesses.filter((b) => b.type === 'self-employment');
   if (liableBusinesses.length === 0) return undefined;
   // An exemption takes the business out of Class 4; the annual Class 4 adjustment reduces the
@@ -130,7 +194,14 @@ function class4For(businesses: BusinessResult[], rates: TaxRates): Estimate['cla
     0,
     liableBusinesses
       .filter((b) => !b.class4Exempt)
-      .reduce((t, b) => t + b.taxableProfit - wholePoundsDown(b.class4Adjustment ?? 0), 0),
+      .reduce(
+        (t, b) =>
+          t +
+          b.taxableProfitAfterLosses -
+          (losses.find((l) => l.businessId === b.businessId)?.class4Used ?? 0) -
+          wholePoundsDown(b.class4Adjustment ?? 0),
+        0,
+      ),
   );
   const zero = Math.min(p, rates.class4LowerLimit);
   const main = Math.max(0, Math.min(p, rates.class4UpperLimit) - rates.class4LowerLimit);
@@ -235,43 +306,131 @@ function foreignCreditsFor(
     });
 }
 
+/** Widens every band from the basic rate up by the extension (gross Gift Aid and pension contributions). */
+function extendBands(bands: BandSpec[], by: number): BandSpec[] {
+  if (by === 0) return bands;
+  const from = bands.findIndex((b) => b.name === 'basic-rate');
+  return bands.map((b, i) => (i >= from && b.upTo !== undefined ? { ...b, upTo: b.upTo + by } : b));
+}
+
+/** Sets `amount` against the parts in order; returns what each part takes. */
+function allocate(amount: number, parts: number[]): number[] {
+  let left = amount;
+  return parts.map((part) => {
+    const taken = Math.min(left, part);
+    left -= taken;
+    return taken;
+  });
+}
+
 export function estimate(
   figures: BusinessFigures[],
   rates: TaxRates,
   bandSpecs?: BandSpec[],
+  extras?: EstimateExtras,
 ): Estimate {
-  const bandsUsed = bandSpecs ?? ukBands(rates);
-  const businesses = figures.map(businessResult);
+  const other = extras?.other ?? NO_OTHER_INCOME;
+  const losses = extras?.losses ?? [];
+  const sdRates = extras?.savingsRates ?? savingsDividendRatesFor(taxYearFromLabel(rates.label));
+  const businesses = applyLosses(figures.map(businessResult), losses);
   const totalSelfEmploymentProfit = profitOf(businesses, 'self-employment');
   const totalPropertyProfit = profitOf(businesses, 'uk-property');
   const totalForeignPropertyProfit = profitOf(businesses, 'foreign-property');
-  const totalIncome = totalSelfEmploymentProfit + totalPropertyProfit + totalForeignPropertyProfit;
+  const nonSavingsIncome =
+    totalSelfEmploymentProfit + totalPropertyProfit + totalForeignPropertyProfit;
+  const savingsIncome = wholePoundsDown(other.savings.reduce((t, a) => t + a.gross, 0));
+  const dividendIncome = wholePoundsDown(other.ukDividends + other.otherUkDividends);
+  const totalIncome = nonSavingsIncome + savingsIncome + dividendIncome;
 
-  // Personal Allowance tapers by £1 for every £2 of income over £100,000.
-  const taper = Math.floor(Math.max(0, totalIncome - rates.taperThreshold) / 2);
+  // Reliefs come off total income before allowances: this year's losses claimed sideways, then
+  // pension payments and gifts relieved by deduction. [ITA 2007 s.23 steps 2-3, s.64, s.431]
+  const sideways = losses.reduce((t, l) => t + l.carrySideways, 0);
+  const lossesAppliedToGeneralIncome = Math.min(sideways, totalIncome);
+  const deductions = Math.min(
+    totalIncome - lossesAppliedToGeneralIncome,
+    wholePoundsDown(other.pensionDeductions + other.giftsToCharity),
+  );
+  const netIncome = totalIncome - lossesAppliedToGeneralIncome - deductions;
+  // Adjusted net income is net income less gross Gift Aid and gross relief at source pension
+  // contributions; the Personal Allowance tapers by £1 for every £2 of it over £100,000.
+  // [ITA 2007 s.35, s.58]
+  const extension = wholePoundsDown(other.giftAid.gross + other.reliefAtSource.gross);
+  const adjustedNetIncome = Math.max(0, netIncome - extension);
+  const taper = Math.floor(Math.max(0, adjustedNetIncome - rates.taperThreshold) / 2);
   const personalAllowance = Math.max(0, rates.personalAllowance - taper);
-  const taxableIncome = Math.max(0, totalIncome - personalAllowance);
-  const bands = applyBands(taxableIncome, bandsUsed);
-  const incomeTaxCharged = bands.reduce((t, b) => t + b.tax, 0);
 
+  // Reliefs and the allowance are set against non-savings income first, then savings, then
+  // dividends, the order that usually gives the greatest reduction. [ITA 2007 s.25(2), s.25(4)]
+  const [nsAllocated = 0, sAllocated = 0, dAllocated = 0] = allocate(
+    lossesAppliedToGeneralIncome + deductions + personalAllowance,
+    [nonSavingsIncome, savingsIncome, dividendIncome],
+  );
+  const nonSavingsTaxable = nonSavingsIncome - nsAllocated;
+  const savingsTaxable = savingsIncome - sAllocated;
+  const dividendTaxable = dividendIncome - dAllocated;
+  const taxableIncome = nonSavingsTaxable + savingsTaxable + dividendTaxable;
+
+  // Gift Aid and relief at source contributions extend the basic rate band and the higher rate
+  // limit by their gross amount. [ITA 2007 s.414(2); FA 2004 s.192(4); GOV.UK "Tax relief for
+  // pension contributions", "Gift Aid: higher rate taxpayers"]
+  const bandsUsed = extendBands(bandSpecs ?? ukBands(rates), extension);
+  const limits = {
+    basicRateLimit: rates.basicRateLimit + extension,
+    additionalRateThreshold: rates.additionalRateThreshold + extension,
+  };
+  const bands = applyBands(nonSavingsTaxable, bandsUsed);
+  const nonSavingsTax = bands.reduce((t, b) => t + b.tax, 0);
+  const savings =
+    savingsIncome > 0
+      ? savingsTax({
+          received: savingsIncome,
+          allowancesAllocated: sAllocated,
+          nonSavingsTaxable,
+          totalTaxable: taxableIncome,
+          limits,
+          rates: sdRates,
+        })
+      : undefined;
+  const dividends =
+    dividendIncome > 0
+      ? dividendTax({
+          received: dividendIncome,
+          allowancesAllocated: dAllocated,
+          taxableBelow: nonSavingsTaxable + savingsTaxable,
+          totalTaxable: taxableIncome,
+          limits,
+          rates: sdRates,
+        })
+      : undefined;
+  const incomeTaxCharged = nonSavingsTax + (savings?.tax ?? 0) + (dividends?.tax ?? 0);
+
+  // Finance cost relief is limited by income other than savings and dividends. [ITTOIA 2005 s.274A-274AA]
   const financeCostRelief = financeCostReliefFor(
     businesses,
-    taxableIncome,
+    nonSavingsTaxable,
     incomeTaxCharged,
-    totalIncome,
+    nonSavingsIncome,
     rates,
   );
   const afterFinanceCosts = incomeTaxCharged - (financeCostRelief?.relief ?? 0);
   const foreignTaxCredits = foreignCreditsFor(
     businesses,
-    taxableIncome,
+    nonSavingsTaxable,
     bandsUsed,
     afterFinanceCosts,
   );
-  const incomeTaxDue = afterFinanceCosts - foreignTaxCredits.reduce((t, c) => t + c.credit, 0);
+  const incomeTaxDueAfterReliefs =
+    afterFinanceCosts - foreignTaxCredits.reduce((t, c) => t + c.credit, 0);
+  // The charities reclaim basic-rate tax on Gift Aid; if the donor's tax does not cover it, the
+  // difference is charged. [ITA 2007 s.424; IC def3/calculation/giftAid.json giftAidCharge]
+  const giftAidTax = Math.floor((other.giftAid.gross * rates.basicRate) / 100);
+  const giftAidCharge = Math.max(0, giftAidTax - incomeTaxDueAfterReliefs);
+  const incomeTaxDue = incomeTaxDueAfterReliefs + giftAidCharge;
 
-  const class4 = class4For(businesses, rates);
-  const taxDeducted = businesses.reduce((t, b) => t + b.taxDeducted, 0);
+  const class4 = class4For(businesses, rates, losses);
+  const taxDeducted =
+    businesses.reduce((t, b) => t + b.taxDeducted, 0) +
+    other.savings.reduce((t, a) => t + a.taxDeducted, 0);
   const totalDue = incomeTaxDue + (class4?.total ?? 0) - taxDeducted;
   return {
     rates,
@@ -279,13 +438,33 @@ export function estimate(
     totalSelfEmploymentProfit,
     totalPropertyProfit,
     totalForeignPropertyProfit,
+    nonSavingsIncome,
     totalIncome,
     personalAllowance,
+    allowancesAllocated: nsAllocated + sAllocated + dAllocated,
+    nonSavingsAllowances: nsAllocated,
+    nonSavingsTaxable,
     taxableIncome,
     bands,
+    nonSavingsTax,
+    other: {
+      figures: other,
+      savings,
+      dividends,
+      losses,
+      lossesAppliedToGeneralIncome,
+      deductions,
+      basicRateExtension: extension,
+      giftAid:
+        other.giftAid.gross > 0
+          ? { gross: other.giftAid.gross, tax: giftAidTax, charge: giftAidCharge }
+          : undefined,
+      adjustedNetIncome,
+    },
     incomeTaxCharged,
     financeCostRelief,
     foreignTaxCredits,
+    incomeTaxDueAfterReliefs,
     incomeTaxDue,
     class4,
     taxDeducted,
