@@ -1,5 +1,6 @@
 import { type PracticeStateData, type UserRecord } from './model';
 import { cumulative, setItsaStatus } from './seed-helpers';
+import { RETURN_SEEDED, seedReturnUsers } from './seed-return';
 import { YEAR_END_SEEDED, seedYearEndUsers } from './seed-year-end';
 import { authoriseAgent, createAgent, createIndividual } from './test-users';
 
@@ -50,6 +51,7 @@ export const SEEDED = {
     },
   },
   ...YEAR_END_SEEDED,
+  ...RETURN_SEEDED,
 } as const;
 
 /** A fresh state holding the seeded users and their businesses. */
@@ -274,6 +276,7 @@ export function seedState(): PracticeStateData {
     if (t) setItsaStatus(t, '2026-27', status, 'CESA SA return', '2026-03-31T09:00:00.000Z');
   }
   seedYearEndUsers(data);
+  seedReturnUsers(data);
 
   const agent = createAgent(data, {
     userId: s.agent.userId,
