@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountingType } from './apis/accounting-type';
+import { registerAgentAuthorisation } from './apis/agent-authorisation';
+import { registerAgentClientPages } from './apis/agent-client-pages';
 import { registerBroughtForwardLosses } from './apis/brought-forward-losses';
 import { registerBusinessDetails } from './apis/business-details';
 import { registerCreateTestUser } from './apis/create-test-user';
@@ -36,6 +38,7 @@ import { PRACTICE_CLIENT, type RegisteredClient } from './registered-client';
 import { type AgentRelationship } from './state/model';
 import { type PracticeTestUser, describeUser } from './state/public-users';
 import { seedState } from './state/seed';
+import { seedPendingInvitation } from './state/seed-return';
 import { topUpSeededUsers } from './state/seed-top-up';
 import { PracticeStore } from './state/store';
 import {
@@ -234,6 +237,8 @@ function buildApp(
   registerLossesAndClaims(app, deps);
   registerBroughtForwardLosses(app, deps);
   registerLossClaims(app, deps);
+  registerAgentAuthorisation(app, deps);
+  registerAgentClientPages(app, { store, clock });
   registerTestSupport(app, deps);
   registerCreateTestUser(app, deps);
   registerFraudHeaderRoutes(app, deps);
@@ -257,6 +262,13 @@ function buildApp(
   return app;
 }
 
+/** A fresh state: the seeded users, and the seeded agent's pending request made now. */
+function seededAt(now: number) {
+  const data = seedState();
+  seedPendingInvitation(data, now);
+  return data;
+}
+
 /**
  * Starts Practice HMRC: HMRC's OAuth grant journey and token endpoint plus the ITSA APIs the
  * app uses, on 127.0.0.1. It behaves as HMRC publishes (reference/hmrc-protocol.md and HMRC's
@@ -265,7 +277,7 @@ function buildApp(
 export async function startPracticeHmrc(options: PracticeHmrcOptions = {}): Promise<PracticeHmrc> {
   const clock: PracticeClock = options.clock ?? createOffsetClock();
   const loaded = options.dataFile ? await PracticeStore.readFile(options.dataFile) : undefined;
-  const store = new PracticeStore(loaded ?? seedState(), options.dataFile);
+  const store = new PracticeStore(loaded ?? seededAt(clock.now()), options.dataFile);
   if (!loaded || topUpSeededUsers(loaded, seedState())) store.changed();
   const settings = {
     rateLimit: options.rateLimitPerSecond ?? 3,

@@ -105,6 +105,7 @@ export interface ApiContext {
 export interface ApiResponse {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export type Restriction = 'user' | 'application' | 'any';
@@ -244,10 +245,14 @@ export function registerApiRoute(
         };
         const result = await def.handler(ctx);
         reply.code(result.status);
+        for (const [name, value] of Object.entries(result.headers ?? {})) reply.header(name, value);
         if (result.body === undefined) return reply.send();
         return reply.header('content-type', 'application/json').send(result.body);
       } catch (err) {
-        if (err instanceof ApiError) return sendError(reply, err.status, err.errors);
+        if (err instanceof ApiError) {
+          for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
+          return sendError(reply, err.status, err.errors);
+        }
         throw err;
       }
     },

@@ -15,6 +15,8 @@ export class ApiError extends Error {
   constructor(
     public readonly status: number,
     public readonly errors: MtdError[],
+    /** Headers that go with the error (Agent Authorisation's duplicate request Location). */
+    public readonly headers: Record<string, string> = {},
   ) {
     super(errors.map((e) => e.code).join(', '));
   }

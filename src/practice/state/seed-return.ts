@@ -1,4 +1,5 @@
 import { type PracticeStateData, type TaxpayerRecord } from './model';
+import { createInvitation } from './invitations';
 import { at, cumulative, setItsaStatus } from './seed-helpers';
 import { createIndividual } from './test-users';
 
@@ -201,4 +202,37 @@ function lossBroughtForward(data: PracticeStateData): void {
 export function seedReturnUsers(data: PracticeStateData): void {
   savingsAndDividends(data);
   lossBroughtForward(data);
+}
+
+/**
+ * The postcodes HMRC holds for the seeded agent's clients (the known fact an authorisation
+ * request or relationship check gives), and a pending request from the agent to the client who
+ * has not authorised them yet. [AA application.yaml KnownFactPostcode]
+ */
+export const AGENT_CLIENT_POSTCODES: Record<string, string> = {
+  AC100003C: 'CF10 1AA',
+  AE100004D: 'M1 1AE',
+  AH100005A: 'EH1 1YZ',
+  AJ100006B: 'NE1 4ST',
+  AK100007C: 'G2 1DY',
+};
+
+/** The client the seeded agent has a pending main-agent request for: Fiona Fox. */
+export const PENDING_INVITATION_NINO = 'AJ100006B';
+
+export function seedAgentKnownFacts(data: PracticeStateData): void {
+  for (const [nino, postcode] of Object.entries(AGENT_CLIENT_POSTCODES)) {
+    const t = data.taxpayers[nino];
+    if (t) t.postcode ??= postcode;
+  }
+}
+
+/**
+ * The seeded agent's pending request, made when a fresh Practice HMRC starts so it has its full
+ * 21 days from then (a fixed date would already have expired for someone practising later).
+ */
+export function seedPendingInvitation(data: PracticeStateData, now: number): void {
+  const agent = data.users.find((u) => u.kind === 'agent' && u.userId === '300000000001');
+  if (!agent || !data.taxpayers[PENDING_INVITATION_NINO]) return;
+  createInvitation(data, agent, PENDING_INVITATION_NINO, 'main', now);
 }

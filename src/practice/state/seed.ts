@@ -1,6 +1,6 @@
 import { type PracticeStateData, type UserRecord } from './model';
 import { cumulative, setItsaStatus } from './seed-helpers';
-import { RETURN_SEEDED, seedReturnUsers } from './seed-return';
+import { RETURN_SEEDED, seedAgentKnownFacts, seedReturnUsers } from './seed-return';
 import { YEAR_END_SEEDED, seedYearEndUsers } from './seed-year-end';
 import { authoriseAgent, createAgent, createIndividual } from './test-users';
 
@@ -277,6 +277,7 @@ export function seedState(): PracticeStateData {
   }
   seedYearEndUsers(data);
   seedReturnUsers(data);
+  seedAgentKnownFacts(data);
 
   const agent = createAgent(data, {
     userId: s.agent.userId,

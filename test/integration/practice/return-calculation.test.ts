@@ -114,7 +114,7 @@ describe('Priya: a sole trader with savings, dividends, a pension contribution a
     });
     const api = await s.as(person);
     const nino = person.nino as string;
-    const businessId = person.businesses[0]?.businessId as string;
+    const businessId = person.businesses?.[0]?.businessId as string;
     await api.put(
       `/individuals/business/self-employment/${nino}/${businessId}/cumulative/2025-26`,
       {
@@ -177,7 +177,7 @@ describe('a loss sent through Individual Losses reduces the next year', () => {
     });
     const api = await s.as(person);
     const nino = person.nino as string;
-    const businessId = person.businesses[0]?.businessId as string;
+    const businessId = person.businesses?.[0]?.businessId as string;
     await api.put(
       `/individuals/business/self-employment/${nino}/${businessId}/cumulative/2025-26`,
       {

@@ -145,6 +145,19 @@ function oneOfAsAnyOf(schema: unknown): unknown {
   return { ...rest, anyOf: oneOf };
 }
 
+/**
+ * Agent Authorisation declares an invitation's `service` as an array of one, but the API and the
+ * spec's own examples answer a string (hmrc/agent-authorisation-api CHANGE_LOG APB-11560;
+ * SOURCES.md "Schema bugs"). Responses are checked against what HMRC sends: either form.
+ */
+function correctKnownSpecBugs(root: Json): Json {
+  const schemas = (root.components as Json | undefined)?.schemas as Json | undefined;
+  const response = schemas?.AgentsInvitationsResponse as Json | undefined;
+  const props = response?.properties as Json | undefined;
+  if (props?.service) props.service = { anyOf: [{ type: 'string' }, props.service] };
+  return root;
+}
+
 const KNOWN_FORMATS = new Set([
   'date',
   'date-time',
@@ -240,7 +253,10 @@ class ApiSpec {
     }
     // The root document too, for OAS files that keep their schemas under components.
     const root = join(this.dir, 'application.yaml');
-    ajv.addSchema(normaliseSchema(readSpecFile(root), formats) as Json, fileUrl(root));
+    ajv.addSchema(
+      correctKnownSpecBugs(normaliseSchema(readSpecFile(root), formats) as Json),
+      fileUrl(root),
+    );
     for (const f of formats) if (!KNOWN_FORMATS.has(f)) ajv.addFormat(f, true);
     this.ajv = ajv;
     return ajv;
