@@ -4,6 +4,7 @@ import { registerAgentAuthorisation } from './apis/agent-authorisation';
 import { registerAgentClientPages } from './apis/agent-client-pages';
 import { registerBroughtForwardLosses } from './apis/brought-forward-losses';
 import { registerBusinessDetails } from './apis/business-details';
+import { registerBusinessIncomeSummary } from './apis/business-income-summary';
 import { registerCreateTestUser } from './apis/create-test-user';
 import { registerForeignPropertyCumulative } from './apis/foreign-property-cumulative';
 import { registerForeignPropertyDetails } from './apis/foreign-property-details';
@@ -237,6 +238,7 @@ function buildApp(
   registerLossesAndClaims(app, deps);
   registerBroughtForwardLosses(app, deps);
   registerLossClaims(app, deps);
+  registerBusinessIncomeSummary(app, deps);
   registerAgentAuthorisation(app, deps);
   registerAgentClientPages(app, { store, clock });
   registerTestSupport(app, deps);
