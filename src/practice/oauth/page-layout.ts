@@ -28,9 +28,9 @@ a { color:var(--accent); }
 .skip { position:absolute; left:-999px; top:0; background:var(--focus); color:#000; padding:.5rem 1rem; }
 .skip:focus { left:1rem; }
 .banner { background:var(--banner); color:var(--banner-fg); padding:.6rem 1rem; font-weight:600; text-align:center; }
-header.site { border-bottom:1px solid var(--border); padding:.75rem 0; }
-header.site .inner, main { max-width:40rem; margin:0 auto; padding-left:1rem; padding-right:1rem; }
-header.site .name { font-weight:700; letter-spacing:.02em; }
+div.site { border-bottom:1px solid var(--border); padding:.75rem 0; }
+div.site .inner, main { max-width:40rem; margin:0 auto; padding-left:1rem; padding-right:1rem; }
+div.site .name { font-weight:700; letter-spacing:.02em; }
 main { padding-top:1.5rem; padding-bottom:3rem; }
 h1 { font-size:1.75rem; line-height:1.2; margin:.25rem 0 1rem; }
 h2 { font-size:1.2rem; margin:1.5rem 0 .5rem; }
@@ -91,8 +91,10 @@ export function renderPage({ title, body }: PageOptions): string {
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>
+<header class="site-top">
 <div class="banner" role="note">Practice HMRC — nothing here is sent to HMRC</div>
-<header class="site"><div class="inner"><span class="name">Practice HMRC</span> <span class="muted">· a local stand-in for HMRC's sign-in pages</span></div></header>
+<div class="site"><div class="inner"><span class="name">Practice HMRC</span> <span class="muted">· a local stand-in for HMRC's sign-in pages</span></div></div>
+</header>
 <main id="main" tabindex="-1">
 ${body}
 </main>
