@@ -124,7 +124,7 @@ interface ItsaRequest {
  * main. [AA application.yaml badRequestCreateInvitation, AgentsInvitationsITSARequest,
  * CheckRelationshipITSARequest, DeauthoriseClientITSARequest]
  */
-function readItsaRequest(
+export function readItsaRequest(
   body: unknown,
   needs: { clientType: boolean; knownFact: boolean },
 ): ItsaRequest {

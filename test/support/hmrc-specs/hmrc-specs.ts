@@ -148,7 +148,8 @@ function oneOfAsAnyOf(schema: unknown): unknown {
 /**
  * Agent Authorisation declares an invitation's `service` as an array of one, but the API and the
  * spec's own examples answer a string (hmrc/agent-authorisation-api CHANGE_LOG APB-11560;
- * SOURCES.md "Schema bugs"). Responses are checked against what HMRC sends: either form.
+ * SOURCES.md "Schema bugs"). Responses are checked against what HMRC sends, the string; the
+ * declared array stays as written.
  */
 function correctKnownSpecBugs(root: Json): Json {
   const schemas = (root.components as Json | undefined)?.schemas as Json | undefined;
