@@ -14,7 +14,7 @@ import { findSpecsDir, loadHmrcSpecs, readSpecFile } from '../../support/hmrc-sp
 const { specs, reason } = loadHmrcSpecs();
 const dir = findSpecsDir().dir;
 const example = (name: string) =>
-  readSpecFile(join(dir as string, 'agent-authorisation-api', 'examples', name)) as unknown;
+  readSpecFile(join(dir as string, 'agent-authorisation-api', 'examples', name));
 const codeOf = (fn: () => unknown) => {
   try {
     fn();
