@@ -10,6 +10,7 @@ import type { KeyValueStore } from '../storage/key-value-store';
 import { createAccountUsage, type AccountUsage } from './account-usage';
 import * as businessDetails from './endpoints/business-details';
 import * as calculations from './endpoints/calculations';
+import * as itsaStatus from './endpoints/itsa-status';
 import { validateFraudPreventionHeaders } from './endpoints/fraud-headers-check';
 import * as obligations from './endpoints/obligations';
 import * as selfEmployment from './endpoints/self-employment';
@@ -50,6 +51,9 @@ export interface HmrcAccountClient {
     list: Bound<typeof businessDetails.listBusinesses>;
     retrieve: Bound<typeof businessDetails.retrieveBusiness>;
     createAmendQuarterlyPeriodType: Bound<typeof businessDetails.createAmendQuarterlyPeriodType>;
+  };
+  individualDetails: {
+    itsaStatus: Bound<typeof itsaStatus.retrieveItsaStatus>;
   };
   obligations: {
     incomeAndExpenditure: Bound<typeof obligations.incomeAndExpenditureObligations>;
@@ -162,6 +166,9 @@ export function createHmrcService(deps: HmrcServiceDeps): HmrcService {
         list: bind(businessDetails.listBusinesses, c),
         retrieve: bind(businessDetails.retrieveBusiness, c),
         createAmendQuarterlyPeriodType: bind(businessDetails.createAmendQuarterlyPeriodType, c),
+      },
+      individualDetails: {
+        itsaStatus: bind(itsaStatus.retrieveItsaStatus, c),
       },
       obligations: {
         incomeAndExpenditure: bind(obligations.incomeAndExpenditureObligations, c),

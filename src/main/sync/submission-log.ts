@@ -95,6 +95,21 @@ const toEntry = (r: LogRow): LogEntry => ({
   entryHash: r.entry_hash,
 });
 
+/**
+ * HMRC business ids with an update for a tax year that may already be at HMRC: a receipt in the
+ * log, or an outbox item sent whose answer is not in yet. Read by the calendar-quarter offer,
+ * since HMRC can take up to an hour to show the obligation as met (reference §5.2).
+ */
+export function businessesSentFor(db: SqliteDatabase, taxYear: string): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT hmrc_business_id AS id FROM sync_submission_log WHERE tax_year = ?
+       UNION SELECT hmrc_business_id FROM sync_outbox WHERE tax_year = ? AND state IN ('sending', 'accepted')`,
+    )
+    .all(taxYear, taxYear) as { id: string }[];
+  return new Set(rows.map((r) => r.id.toUpperCase()));
+}
+
 export interface LogProblem {
   seq: number;
   problem: string;

@@ -62,6 +62,10 @@ export function fakeHmrcAccountClient(fake: HmrcClientFake = {}): HmrcAccountCli
       createAmendQuarterlyPeriodType: unexpected('businessDetails.createAmendQuarterlyPeriodType'),
       ...fake.businessDetails,
     },
+    individualDetails: {
+      itsaStatus: unexpected('individualDetails.itsaStatus'),
+      ...fake.individualDetails,
+    },
     obligations: {
       incomeAndExpenditure: unexpected('obligations.incomeAndExpenditure'),
       finalDeclaration: unexpected('obligations.finalDeclaration'),

@@ -23,6 +23,7 @@ import {
   ukPropertyCumulativeRequestSchema,
   ukPropertyCumulativeResponseSchema,
 } from '../../../src/main/hmrc/schemas/uk-property';
+import { itsaStatusResponseSchema } from '../../../src/main/hmrc/schemas/itsa-status';
 import { loadHmrcSpecs, readSpecFile } from '../../support/hmrc-specs';
 import { inlineSchema } from './support/oas-schema';
 import { arbitraryFor } from './support/schema-arbitrary';
@@ -61,6 +62,12 @@ const REQUESTS: [name: string, schema: ZodType, api: string, method: string, pat
 ];
 
 const RESPONSES: [name: string, schema: ZodType, schemaFile: string, examples: string[]][] = [
+  [
+    'retrieve ITSA status',
+    itsaStatusResponseSchema,
+    'self-assessment-individual-details-api/schemas/retrieveItsaStatus/def1/response.json',
+    ['self-assessment-individual-details-api/examples/retrieveItsaStatus/def1/response.json'],
+  ],
   [
     'list businesses',
     listBusinessesResponseSchema,

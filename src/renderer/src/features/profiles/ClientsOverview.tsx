@@ -232,6 +232,17 @@ export function ClientsOverview(): JSX.Element {
                       {STATUS[r.status].label}
                     </span>
                     <span className="detail profiles-block">{r.statusText}</span>
+                    <span
+                      className="detail profiles-block"
+                      data-itsa-status={r.itsaStatus.status ?? ''}
+                    >
+                      {r.itsaStatus.label}
+                      {r.itsaStatus.status && !r.itsaStatus.quarterlyUpdatesDue
+                        ? ': no quarterly updates due'
+                        : r.itsaStatus.status === 'MTD Voluntary'
+                          ? ': only the final declaration carries penalties'
+                          : ''}
+                    </span>
                   </td>
                   <td>
                     {r.checkedAt ? (
