@@ -148,6 +148,7 @@ export async function fetchFromHmrc(
       }
       const period = details.accountingPeriods?.at(-1);
       const choice = details.quarterlyTypeChoice;
+      const latency = details.latencyDetails;
       businesses.push({
         ...base,
         ...(details.tradingName ? { tradingName: details.tradingName } : {}),
@@ -156,6 +157,17 @@ export async function fetchFromHmrc(
         ...(choice?.quarterlyPeriodType ? { periodType: choice.quarterlyPeriodType } : {}),
         ...(choice?.taxYearOfChoice ? { periodTypeTaxYear: choice.taxYearOfChoice } : {}),
         ...(period ? { accountingPeriod: { start: period.start, end: period.end } } : {}),
+        ...(latency
+          ? {
+              latency: [
+                { taxYear: latency.taxYear1, indicator: latency.latencyIndicator1 },
+                { taxYear: latency.taxYear2, indicator: latency.latencyIndicator2 },
+              ].map((y) => ({
+                taxYear: y.taxYear,
+                reports: y.indicator === 'A' ? ('annual' as const) : ('quarterly' as const),
+              })),
+            }
+          : {}),
       });
     }
   }

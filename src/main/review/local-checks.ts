@@ -41,6 +41,11 @@ export interface CheckInput {
   previous?: { periodStart: IsoDate; periodEnd: IsoDate };
   /** Transactions in the update's dates with no business chosen yet. */
   unassignedCount: number;
+  /**
+   * False when the update goes without dates (annual status or a latent source): HMRC's date
+   * rules then do not apply (reference §3.5).
+   */
+  withDates?: boolean;
 }
 
 /** A total moving this much more (or less) than its share of the time suggests is worth a look. */
@@ -73,16 +78,20 @@ export function checkUpdate(input: CheckInput): { errors: ReviewIssue[]; warning
     });
   }
 
-  for (const issue of checkCumulativeDates({
-    taxYear: input.taxYear,
-    basis: input.basis,
-    start: totals.from,
-    end: totals.to,
-    today: input.today,
-    ...(input.previousEnd ? { previousEnd: input.previousEnd } : {}),
-    ...(input.commencementDate ? { commencementDate: input.commencementDate } : {}),
-    business: totals.kind,
-  })) {
+  const dateIssues =
+    input.withDates === false
+      ? []
+      : checkCumulativeDates({
+          taxYear: input.taxYear,
+          basis: input.basis,
+          start: totals.from,
+          end: totals.to,
+          today: input.today,
+          ...(input.previousEnd ? { previousEnd: input.previousEnd } : {}),
+          ...(input.commencementDate ? { commencementDate: input.commencementDate } : {}),
+          business: totals.kind,
+        });
+  for (const issue of dateIssues) {
     errors.push(hmrcIssue(issue.code, issue.message));
   }
 

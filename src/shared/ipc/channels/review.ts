@@ -94,6 +94,16 @@ export const outboxStateSchema = z.enum([
 ]);
 export type OutboxState = z.infer<typeof outboxStateSchema>;
 
+/** Whether the update carries its dates, and why (ITSA status, a latent source, or quarterly). */
+export const datesRuleSchema = z
+  .object({
+    withDates: z.boolean(),
+    rule: z.enum(['quarterly', 'itsa-status', 'latent-source']),
+    reason: text,
+  })
+  .strict();
+export type DatesRuleView = z.infer<typeof datesRuleSchema>;
+
 export const updateViewSchema = z
   .object({
     profileId,
@@ -118,6 +128,7 @@ export const updateViewSchema = z
       .optional(),
     /** Period ends of this tax year the person may choose instead. */
     periodEnds: z.array(isoDate).max(12),
+    datesRule: datesRuleSchema,
     expenses: z.enum(['itemised', 'consolidated']),
     lines: z.array(reviewLineSchema).max(80),
     incomePence: pence,

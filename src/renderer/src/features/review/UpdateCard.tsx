@@ -159,6 +159,13 @@ export function UpdateCard({
         )
       ) : (
         <>
+          <p
+            className={`notice ${view.datesRule.withDates ? '' : 'notice-warn'} update-dates-rule`}
+            data-dates-rule={view.datesRule.rule}
+          >
+            <strong>{view.datesRule.withDates ? 'With dates. ' : 'Without dates. '}</strong>
+            {view.datesRule.reason}
+          </p>
           <dl className="update-summary">
             <div>
               <dt>Income so far</dt>
