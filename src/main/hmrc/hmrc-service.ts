@@ -10,6 +10,7 @@ import type { KeyValueStore } from '../storage/key-value-store';
 import { createAccountUsage, type AccountUsage } from './account-usage';
 import * as businessDetails from './endpoints/business-details';
 import * as calculations from './endpoints/calculations';
+import * as foreignProperty from './endpoints/foreign-property';
 import * as itsaStatus from './endpoints/itsa-status';
 import { validateFraudPreventionHeaders } from './endpoints/fraud-headers-check';
 import * as obligations from './endpoints/obligations';
@@ -66,6 +67,11 @@ export interface HmrcAccountClient {
   ukProperty: {
     putCumulative: Bound<typeof ukProperty.putUkPropertyCumulative>;
     getCumulative: Bound<typeof ukProperty.getUkPropertyCumulative>;
+  };
+  foreignProperty: {
+    putCumulative: Bound<typeof foreignProperty.putForeignPropertyCumulative>;
+    getCumulative: Bound<typeof foreignProperty.getForeignPropertyCumulative>;
+    details: Bound<typeof foreignProperty.retrieveForeignPropertyDetails>;
   };
   calculations: {
     trigger: Bound<typeof calculations.triggerCalculation>;
@@ -181,6 +187,11 @@ export function createHmrcService(deps: HmrcServiceDeps): HmrcService {
       ukProperty: {
         putCumulative: bind(ukProperty.putUkPropertyCumulative, c),
         getCumulative: bind(ukProperty.getUkPropertyCumulative, c),
+      },
+      foreignProperty: {
+        putCumulative: bind(foreignProperty.putForeignPropertyCumulative, c),
+        getCumulative: bind(foreignProperty.getForeignPropertyCumulative, c),
+        details: bind(foreignProperty.retrieveForeignPropertyDetails, c),
       },
       calculations: {
         trigger: bind(calculations.triggerCalculation, c),

@@ -30,7 +30,7 @@ export function datesRuleFor(input: {
     return {
       withDates: false,
       rule: 'itsa-status',
-      reason: `Sent without dates: HMRC’s Making Tax Digital status for ${taxYear} is “${record.status}” (${explained.label.toLowerCase()}), so no quarterly updates are due. HMRC takes figures from people who do not report quarterly only without dates, and refuses them with dates.`,
+      reason: `HMRC’s Making Tax Digital status for ${taxYear} is “${record.status}” (${explained.label.toLowerCase()}), so no quarterly updates are due. HMRC takes figures from people who do not report quarterly only without dates, and refuses them with dates.`,
     };
   }
   const latent = input.latency?.find((y) => y.taxYear === taxYear);
@@ -38,7 +38,7 @@ export function datesRuleFor(input: {
     return {
       withDates: false,
       rule: 'latent-source',
-      reason: `Sent without dates: HMRC has ${input.businessName} as a new income source reporting once a year in ${taxYear} (a new source may report annually in its first two tax years). HMRC refuses dates for such an update.`,
+      reason: `HMRC has ${input.businessName} as a new income source reporting once a year in ${taxYear} (a new source may report annually in its first two tax years). HMRC refuses dates for such an update.`,
     };
   }
   const from = `${formatUkDate(input.period.start)} to ${formatUkDate(input.period.end)}`;
@@ -46,7 +46,7 @@ export function datesRuleFor(input: {
     withDates: true,
     rule: 'quarterly',
     reason: record
-      ? `Sent with dates (${from}): HMRC’s status for ${taxYear} is “${record.status}”, so you report quarterly and each update says the period it covers.`
-      : `Sent with dates (${from}): you report quarterly, as most people in Making Tax Digital do. (Ledgerlink has not yet read your status from HMRC: “Check HMRC now” on the Profiles screen does.)`,
+      ? `${from}: HMRC’s status for ${taxYear} is “${record.status}”, so you report quarterly and each update says the period it covers.`
+      : `${from}: you report quarterly, as most people in Making Tax Digital do. (Ledgerlink has not yet read your status from HMRC: “Check HMRC now” on the Profiles screen does.)`,
   };
 }

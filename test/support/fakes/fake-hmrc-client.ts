@@ -81,6 +81,12 @@ export function fakeHmrcAccountClient(fake: HmrcClientFake = {}): HmrcAccountCli
       getCumulative: unexpected('ukProperty.getCumulative'),
       ...fake.ukProperty,
     },
+    foreignProperty: {
+      putCumulative: unexpected('foreignProperty.putCumulative'),
+      getCumulative: unexpected('foreignProperty.getCumulative'),
+      details: unexpected('foreignProperty.details'),
+      ...fake.foreignProperty,
+    },
     calculations: {
       trigger: unexpected('calculations.trigger'),
       list: unexpected('calculations.list'),

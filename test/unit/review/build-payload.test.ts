@@ -288,8 +288,9 @@ describe.skipIf(!specs)(`updates without dates (annual status, latent source; ${
   ] as const)(
     '%s: rebuilds HMRC’s examples without their dates, still schema-valid, figures unchanged',
     (kind, op) => {
-      const validate = specs!.requestSchema(...op)!;
-      for (const example of specs!.exampleRequests(...op)) {
+      const [api, method, path] = op;
+      const validate = specs!.requestSchema(api, method, path)!;
+      for (const example of specs!.exampleRequests(api, method, path)) {
         const totals = totalsFromExample(kind, example.body as Record<string, unknown>);
         const withDates = JSON.parse(buildPayload(totals).json) as Record<string, unknown>;
         const built = buildPayload(totals, { withDates: false });
