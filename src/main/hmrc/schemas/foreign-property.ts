@@ -51,32 +51,29 @@ const expenses = {
   consolidatedExpenses: moneySigned.optional(),
 };
 
-const entry = z
-  .strictObject({
-    countryCode: countryCode.optional(),
-    propertyId: propertyId.optional(),
-    income: z.strictObject(income).optional(),
-    expenses: z.strictObject(expenses).optional(),
-  })
-  // One key per entry: a country (def1) or a property (def2).
-  .refine((e) => (e.countryCode === undefined) !== (e.propertyId === undefined), {
-    message: 'Each entry names a country or a property, not both',
-  })
-  .refine(
-    (e) =>
-      !(
-        e.expenses?.consolidatedExpenses !== undefined &&
-        FOREIGN_PROPERTY_ITEMISED_EXPENSE_FIELDS.some((f) => e.expenses?.[f] !== undefined)
-      ),
-    { message: 'Send itemised expenses or consolidatedExpenses, not both', path: ['expenses'] },
+const notBoth = (e: { expenses?: Partial<Record<string, number>> | undefined }) =>
+  !(
+    e.expenses?.consolidatedExpenses !== undefined &&
+    FOREIGN_PROPERTY_ITEMISED_EXPENSE_FIELDS.some((f) => e.expenses?.[f] !== undefined)
   );
+const notBothMessage = {
+  message: 'Send itemised expenses or consolidatedExpenses, not both',
+  path: ['expenses'],
+};
+const figures = {
+  income: z.strictObject(income).optional(),
+  expenses: z.strictObject(expenses).optional(),
+};
+/** By country (2025-26, def1) or by property (2026-27 on, def2), never a mix. */
+const byCountry = z.strictObject({ countryCode, ...figures }).refine(notBoth, notBothMessage);
+const byProperty = z.strictObject({ propertyId, ...figures }).refine(notBoth, notBothMessage);
 
 /** PUT body; `fromDate`/`toDate` left out for "annual" or latent customers. */
 export const foreignPropertyCumulativeRequestSchema = z
   .strictObject({
     fromDate: isoDateSchema.optional(),
     toDate: isoDateSchema.optional(),
-    foreignProperty: z.array(entry).min(1),
+    foreignProperty: z.union([z.array(byProperty).min(1), z.array(byCountry).min(1)]),
   })
   .refine((b) => (b.fromDate === undefined) === (b.toDate === undefined), {
     message: 'fromDate and toDate go together',
@@ -87,7 +84,7 @@ export const foreignPropertyCumulativeRequestSchema = z
     path: ['toDate'],
   });
 export type ForeignPropertyCumulativeBody = z.infer<typeof foreignPropertyCumulativeRequestSchema>;
-export type ForeignPropertyEntry = ForeignPropertyCumulativeBody['foreignProperty'][number];
+export type ForeignPropertyEntry = z.infer<typeof byProperty> | z.infer<typeof byCountry>;
 
 /** GET response (tolerant reader). */
 export const foreignPropertyCumulativeResponseSchema = z.looseObject({
