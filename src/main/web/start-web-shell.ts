@@ -1,306 +1,354 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Clock } from '../../../src/main/clock/clock';
-import { createMainServices, type MainServices } from '../../../src/main/create-main-services';
-import type { DeepLinkSource } from '../../../src/main/deep-links/deep-link-router';
-import { extractDeepLinkFromArgv } from '../../../src/main/deep-links/extract-from-argv';
-import type { PracticeLauncher } from '../../../src/main/environments/practice-endpoint';
-import { fromPracticeServer } from '../../../src/main/environments/practice-launcher';
-import { memorySink, stderrSink, type LogRecord } from '../../../src/main/logging/logger';
-import { resolveRendererAsset } from '../../../src/main/renderer-assets/resolve-renderer-asset';
-import { nodeMachineFacts } from '../../../src/main/hmrc/fraud-prevention/node-machine-facts';
-import { RENDERER_CSP } from '../../../src/main/security/content-security-policy';
-import { createSwitchableNetwork } from '../../../src/main/sync/network-status';
-import type { Keychain } from '../../../src/main/vault/keychain';
-import { keytarKeychain } from '../../../src/main/vault/keytar-keychain';
-import { createConfStore } from '../node-adapters/conf-store';
-import { bridgeClientScript } from './bundle-bridge-client';
-import { hostSecurityChecks } from './host-security-checks';
+import type { Clock } from '../clock/clock';
+import { createMainServices, type MainServices } from '../create-main-services';
+import type { PracticeLauncher } from '../environments/practice-endpoint';
+import { practiceLauncher } from '../environments/practice-launcher';
+import { nodeMachineFacts } from '../hmrc/fraud-prevention/node-machine-facts';
+import { memorySink, type LogRecord, type LogSink } from '../logging/logger';
+import type { FileDialogs } from '../records-ipc/file-dialogs';
+import { resolveRendererAsset } from '../renderer-assets/resolve-renderer-asset';
+import { RENDERER_CSP } from '../security/content-security-policy';
+import { createSwitchableNetwork, type SwitchableNetwork } from '../sync/network-status';
+import type { Keychain } from '../vault/keychain';
+import { keytarKeychain } from '../vault/keytar-keychain';
+import { bridgeClientScript } from './bridge-script';
+import { createBrowserFiles } from './browser-files';
+import { createConfStore } from './conf-store';
+import {
+  acquireInstanceLock,
+  HANDOVER_HEADER,
+  HANDOVER_PATH,
+  handoverSecretMatches,
+} from './instance-lock';
+import { listenOnLoopback } from './loopback-server';
+import { fromPage, type PageDisplayFacts, type PageMessage } from './page-messages';
+import { createSessionGate } from './session-gate';
+import { hasDisplay, openWithSystem } from './system-opener';
+import { hostSecurityChecks } from './web-security-checks';
 
 const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
-/** What the host measures from the page (the desktop app reads Electron's `screen`). */
-export interface PageDisplayFacts {
-  screens: { width: number; height: number; scalingFactor: number; colourDepth: number }[];
-  window: { width: number; height: number };
-}
-
-export interface BrowserHostOptions {
-  /** The app's data folder (userData); a fresh temp dir by default. */
-  dataDir?: string;
+/**
+ * What only a test harness passes: the controls a person's computer provides by other means
+ * (the OS network state, the OS handing a deep link over, the person's own browser). The
+ * product never sets them.
+ */
+export interface WebShellTestControls {
+  /** Online/offline from the test instead of the page's `navigator.onLine`. */
+  network?: SwitchableNetwork;
+  /** Where HMRC's pages are "opened", instead of the OS opener or a new tab. */
+  openInSystemBrowser?: (url: string) => Promise<void>;
+  /** The test delivers `app.ledgerlink.desktop:` links itself, as the OS would. */
+  deepLinksAvailable?: boolean;
+  /** Wraps the browser's file dialogs (a test answering a save dialog with a path). */
+  fileDialogs?: (browser: FileDialogs) => FileDialogs;
   /** A Practice HMRC the test started (so it can move its clock or inject faults). */
-  practice?: Parameters<typeof fromPracticeServer>[0];
+  launchPractice?: PracticeLauncher;
   clock?: Clock;
-  rendererDir?: string;
-  /** Mirror main-process log lines to stderr (they are always kept in `logs`). */
-  echoLogs?: boolean;
-  /** The OS keychain by default (keytar): run e2e inside a keyring session (README). */
-  keychain?: Keychain;
 }
 
-export interface BrowserHost {
-  url: string;
+export interface WebShellOptions {
+  /** The app's data folder: the same one the desktop app uses (user-data-dir.ts). */
+  userData: string;
+  /** The built renderer (`npm run build`): nothing else is served. */
+  rendererDir?: string;
+  /** 0 (the default): any free port; the lock file tells a second start which. */
+  port?: number;
+  logSink?: LogSink;
+  keychain?: Keychain;
+  /** Largest file a browser may upload (default MAX_BROWSER_FILE_BYTES). */
+  maxFileBytes?: number;
+  /** Whether the OS can show a browser (default: hasDisplay()). */
+  display?: boolean;
+  /** Tells the person something the page cannot (the terminal, in the CLI). */
+  announce?: (line: string) => void;
+  testControls?: WebShellTestControls;
+}
+
+export interface WebShell {
+  /** `http://127.0.0.1:<port>`. */
   origin: string;
-  dataDir: string;
+  userData: string;
   services: MainServices;
-  /** URLs the app asked the OS to open in the system browser, in order. */
-  openedUrls: string[];
-  waitForOpenedUrl(predicate?: (url: string) => boolean, timeoutMs?: number): Promise<string>;
-  /** Deliver a deep link the way macOS does (open-url). */
-  openUrl(url: string): boolean;
-  /** Deliver a launch the way Windows/Linux do (second instance argv). */
-  secondInstance(argv: string[]): boolean;
+  /** A new one-time link that lets one browser in (its token is spent on first use). */
+  launchUrl(): string;
   logs: LogRecord[];
+  /** The screen and window size the page reported (fraud prevention headers). */
   display(): PageDisplayFacts | undefined;
-  /** Switches the app offline or online, as the OS reporting a lost or regained network would. */
-  setOnline(online: boolean): void;
-  /**
-   * The person's answer to the next OS open dialog (a bank statement, a receipt, an archive):
-   * the file they pick. With nothing queued the dialog is cancelled.
-   */
-  queueChosenFile(path: string): void;
-  /** The person's answer to the next OS save dialog: where they save. Nothing queued: cancelled. */
-  queueSaveLocation(path: string): void;
-  /** Files the app asked the OS to open with their own viewer (stored receipts), in order. */
-  openedFiles: string[];
   close(): Promise<void>;
 }
 
+export type WebShellStart =
+  | { kind: 'started'; shell: WebShell }
+  /** The single-instance rule: another shell serves this data folder; here is a link to it. */
+  | { kind: 'running'; launchUrl: string };
+
+const BRIDGE_PATH = '/__shell/bridge.js';
+const SOCKET_PATH = '/__shell/ipc';
+const FILES_PREFIX = '/__shell/files/';
+const DOWNLOADS_PREFIX = '/__shell/downloads/';
+
+const SIGN_IN_AGAIN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ledgerlink</title></head>
+<body><main><h1>Open Ledgerlink from its link</h1><p>This browser has not been let in. Run <code>npm start</code> again: it prints (or opens) a new link to this Ledgerlink. Each link works once.</p></main></body></html>`;
+
 /**
- * The browser host (design.md, Testing): the same createMainServices() as the desktop app,
- * with Node adapters, serving the built renderer to Chromium and `window.ledgerlink` over a
- * loopback WebSocket that goes through the same IPC router, sender check and validation.
+ * The browser shell: the same createMainServices() as the desktop app, with Node adapters,
+ * serving the built renderer on 127.0.0.1 and ::1 and `window.ledgerlink` over a WebSocket
+ * that goes through the same IPC router, sender check and validation as Electron's IPC.
  */
-export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledgerlink-host-'));
+export async function startWebShell(options: WebShellOptions): Promise<WebShellStart> {
+  const { userData } = options;
+  const controls = options.testControls ?? {};
   const rendererDir = options.rendererDir ?? join(repoRoot, 'out', 'renderer');
-  const token = randomBytes(24).toString('base64url');
+  const announce = options.announce ?? (() => undefined);
   const sink = memorySink();
-  const openedUrls: string[] = [];
-  const openedWaiters: { predicate: (u: string) => boolean; resolve: (u: string) => void }[] = [];
+
+  const loopback = await listenOnLoopback(options.port ?? 0);
+  const lock = await acquireInstanceLock(userData, loopback.port).catch(async (error: unknown) => {
+    await loopback.close();
+    throw error;
+  });
+  if (lock.kind === 'running') {
+    await loopback.close();
+    return { kind: 'running', launchUrl: lock.launchUrl };
+  }
+  const acquired: Extract<typeof lock, { kind: 'acquired' }> = lock;
+
+  const gate = createSessionGate(loopback.port);
+  const origin = gate.origins[0]!;
+  const launchUrl = () => `${origin}/?token=${gate.issueLaunchToken()}`;
   let display: PageDisplayFacts | undefined;
-  const network = createSwitchableNetwork(true);
-  const chosenFiles: string[] = [];
-  const saveLocations: string[] = [];
-  const openedFiles: string[] = [];
+  const network = controls.network ?? createSwitchableNetwork(true);
+  const sockets = new Set<WebSocket>();
+  /** The page the person used last: file choosers and downloads go there. */
+  let activeSocket: WebSocket | undefined;
+  const sendToPage = (message: PageMessage, to = activeSocket): boolean => {
+    if (!to || to.readyState !== to.OPEN) return false;
+    to.send(JSON.stringify(message));
+    return true;
+  };
 
-  const server: Server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('host did not bind');
-  const origin = `http://127.0.0.1:${address.port}`;
-
-  const launchPractice: PracticeLauncher = options.practice
-    ? async () => ({ ...fromPracticeServer(options.practice!), stop: async () => undefined })
-    : async () => {
-        const { startPracticeHmrc } = await import('../../../src/practice/server');
-        return fromPracticeServer(
-          await startPracticeHmrc({ dataFile: join(dataDir, 'practice-hmrc.json'), quiet: true }),
-        );
-      };
+  /** The services, once built (the file port is made first and logs through them later). */
+  const late: { services?: MainServices } = {};
+  const files = await createBrowserFiles({
+    root: join(userData, 'browser-files'),
+    sendToPage: (m) => sendToPage(m),
+    logger: { warn: (message, fields) => late.services?.logger.warn(message, fields) },
+    ...(options.maxFileBytes !== undefined ? { maxBytes: options.maxFileBytes } : {}),
+  });
+  const withDisplay = options.display ?? hasDisplay();
 
   const services = await createMainServices({
     host: {
       kind: 'browser-host',
       platform: process.platform,
-      appVersion: JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'))
-        .version as string,
+      appVersion: (
+        JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
+      ).version,
       versions: [
         { name: 'Node.js', version: process.versions.node },
-        { name: 'Browser host', version: 'Chromium via Playwright' },
+        { name: 'Browser shell', version: 'the browser you opened it in' },
       ],
       securityChecks: () => hostSecurityChecks(origin),
     },
-    paths: { userData: dataDir },
+    paths: { userData },
     logSink: (record) => {
       sink(record);
-      if (options.echoLogs) stderrSink(record);
+      options.logSink?.(record);
     },
-    openInSystemBrowser: async (url) => {
-      openedUrls.push(url);
-      for (const w of openedWaiters.splice(0)) {
-        if (w.predicate(url)) w.resolve(url);
-        else openedWaiters.push(w);
-      }
-    },
-    keyValueStore: (name) => createConfStore(dataDir, name),
-    launchPractice,
-    rendererOrigins: [origin],
-    ...(options.clock ? { clock: options.clock } : {}),
+    // HMRC's pages: the OS opener where there is a display; otherwise a new tab of the page the
+    // person is using, and the address in the terminal for a browser on another machine.
+    openInSystemBrowser:
+      controls.openInSystemBrowser ??
+      (async (url) => {
+        if (withDisplay) return openWithSystem(url);
+        const opened = sendToPage({ kind: 'open-url', url });
+        announce(`Open HMRC's pages in your browser: ${url}`);
+        if (!opened) throw new Error('No browser page is connected');
+      }),
+    keyValueStore: (name) => createConfStore(userData, name),
+    launchPractice: controls.launchPractice ?? practiceLauncher(userData),
+    rendererOrigins: [...gate.origins],
+    ...(controls.clock ? { clock: controls.clock } : {}),
+    // The OS keychain when a Secret Service answers; otherwise keytar rejects and linking
+    // offers "this session only" (tokens in memory, never written in plain text).
     keychain: options.keychain ?? keytarKeychain(),
-    // The host delivers deep links itself (openUrl / secondInstance), as the OS would.
-    deepLinksAvailable: true,
-    // Fraud prevention headers: this machine's real facts through Node, and the real screen
-    // and window the page reports (what Electron's `screen` gives the desktop app).
+    // A browser cannot receive app.ledgerlink.desktop: links: loopback or a pasted code.
+    deepLinksAvailable: controls.deepLinksAvailable ?? false,
     machineFacts: nodeMachineFacts(),
     display: { screens: () => display?.screens ?? [], window: () => display?.window },
     network,
-    // The OS dialogs, answered from what the test queued (as the person would choose).
-    fileDialogs: {
-      chooseFile: async () => chosenFiles.shift() ?? null,
-      chooseSaveLocation: async () => saveLocations.shift() ?? null,
-      openFile: async (path) => {
-        openedFiles.push(path);
-      },
-    },
+    fileDialogs: controls.fileDialogs ? controls.fileDialogs(files.dialogs) : files.dialogs,
   });
+  late.services = services;
+  const ready = services;
 
   const bridgeScript = await bridgeClientScript();
+  const server = loopback.server;
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void serve(req, res).catch((error: NodeJS.ErrnoException) => {
+      if (res.headersSent) return void res.destroy();
       res.statusCode = error.code === 'ENOENT' ? 404 : 500;
       res.end();
     });
   });
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
     res.setHeader('content-security-policy', RENDERER_CSP);
     res.setHeader('x-content-type-options', 'nosniff');
-    if (req.method !== 'GET') {
-      res.statusCode = 405;
-      res.end();
-      return;
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('cross-origin-opener-policy', 'same-origin');
+    res.setHeader('cache-control', 'no-store');
+    const refuse = (status: number, body = '') => {
+      req.resume();
+      res.statusCode = status;
+      res.end(body);
+    };
+    // DNS rebinding: a page of another site whose name now points here still sends its own
+    // Host, and a cross-site request its own Origin.
+    if (!gate.hostAllowed(req.headers)) return refuse(421);
+    const url = new URL(req.url ?? '/', origin);
+
+    if (req.method === 'POST' && url.pathname === HANDOVER_PATH) {
+      // A second start on this computer, proving it can read our lock file (this user's).
+      if (req.headers.origin !== undefined) return refuse(403);
+      if (!handoverSecretMatches(acquired.secret, req.headers[HANDOVER_HEADER])) return refuse(403);
+      res.setHeader('content-type', 'application/json');
+      return void res.end(JSON.stringify({ launchUrl: launchUrl() }));
     }
-    if (url.pathname === '/__host/bridge.js') {
+    if (!gate.originAllowed(req.headers, req.method !== 'GET')) return refuse(403);
+
+    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+      const session = gate.exchange(url.searchParams.get('token'));
+      if (!session) {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        return refuse(403, SIGN_IN_AGAIN);
+      }
+      // The token is spent; send the browser on to the plain address so it never sits in the
+      // address bar or the history (the bridge also cleans the URL with history.replaceState).
+      res.setHeader('set-cookie', gate.sessionCookie(session));
+      res.setHeader('location', '/');
+      return refuse(303);
+    }
+    if (!gate.hasSession(req.headers)) {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      return refuse(401, SIGN_IN_AGAIN);
+    }
+
+    if (req.method === 'POST' && url.pathname.startsWith(FILES_PREFIX)) {
+      return files.receiveUpload(url.pathname.slice(FILES_PREFIX.length), req, res);
+    }
+    if (req.method !== 'GET') return refuse(405);
+    if (url.pathname.startsWith(DOWNLOADS_PREFIX)) {
+      return files.sendDownload(url.pathname.slice(DOWNLOADS_PREFIX.length), res);
+    }
+    if (url.pathname === BRIDGE_PATH) {
       res.setHeader('content-type', 'text/javascript; charset=utf-8');
-      res.end(bridgeScript);
-      return;
+      return void res.end(bridgeScript);
     }
     const asset = resolveRendererAsset(rendererDir, url.pathname);
-    if (!asset) {
-      res.statusCode = 404;
-      res.end('Not found');
-      return;
-    }
+    if (!asset) return refuse(404, 'Not found');
     let body: Buffer | string = await readFile(asset.file);
     if (asset.file.endsWith('index.html')) {
       // The bridge must exist before the renderer's module script runs, as the preload does.
       body = body
         .toString('utf8')
-        .replace(
-          '<head>',
-          `<head>\n    <script src="/__host/bridge.js" data-token="${token}"></script>`,
-        );
+        .replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
     }
     res.setHeader('content-type', asset.contentType);
     res.end(body);
   }
 
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   let nextSender = 1;
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
-    // Same rule as the Electron sender check: only our own page, at our own origin.
+    // The same rule as the Electron sender check, plus the session: only our own page, at our
+    // own origin, in the browser that was let in. Browsers always send Origin on a WebSocket.
     if (
-      url.pathname !== '/__host/ipc' ||
-      url.searchParams.get('token') !== token ||
-      req.headers.origin !== origin
+      url.pathname !== SOCKET_PATH ||
+      !gate.hostAllowed(req.headers) ||
+      !gate.originAllowed(req.headers, true) ||
+      !gate.hasSession(req.headers)
     ) {
-      socket.destroy();
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => connect(ws, req.headers.origin ?? null));
   });
 
-  const sockets = new Set<WebSocket>();
   function connect(ws: WebSocket, wsOrigin: string | null): void {
-    const id = `ws-${nextSender++}`;
+    const id = `page-${nextSender++}`;
     sockets.add(ws);
-    services.ipc.trustSender(id);
+    activeSocket = ws;
+    ready.ipc.trustSender(id);
     ws.on('close', () => {
       sockets.delete(ws);
-      services.ipc.forgetSender(id);
+      if (activeSocket === ws) activeSocket = [...sockets].at(-1);
+      ready.ipc.forgetSender(id);
     });
-    ws.on('message', (raw) => {
-      let message: {
-        kind?: string;
-        id?: number;
-        channel?: string;
-        payload?: unknown;
-      } & Partial<PageDisplayFacts>;
+    ws.on('message', (raw: Buffer) => {
+      let parsed;
       try {
-        message = JSON.parse(
-          (Array.isArray(raw)
-            ? Buffer.concat(raw)
-            : Buffer.isBuffer(raw)
-              ? raw
-              : Buffer.from(new Uint8Array(raw))
-          ).toString('utf8'),
-        );
+        parsed = fromPage.safeParse(JSON.parse(raw.toString('utf8')));
       } catch {
         return;
       }
-      if (message.kind === 'hello' && message.screens && message.window) {
-        display = { screens: message.screens, window: message.window };
-        return;
+      if (!parsed.success) return;
+      const message = parsed.data;
+      switch (message.kind) {
+        case 'hello':
+          display = { screens: message.screens, window: message.window };
+          if (!controls.network) network.set(message.online);
+          return;
+        case 'online':
+          if (!controls.network) network.set(message.online);
+          return;
+        case 'file-cancelled':
+          return files.cancelled(message.id);
+        case 'invoke':
+          activeSocket = ws;
+          void ready.ipc
+            .dispatch(message.channel, message.payload, {
+              id,
+              origin: wsOrigin,
+              isMainFrame: true,
+            })
+            .then((result) => sendToPage({ kind: 'result', id: message.id, result }, ws));
       }
-      if (
-        message.kind !== 'invoke' ||
-        typeof message.id !== 'number' ||
-        typeof message.channel !== 'string'
-      )
-        return;
-      const requestId = message.id;
-      void services.ipc
-        .dispatch(message.channel, message.payload, { id, origin: wsOrigin, isMainFrame: true })
-        .then((result) => ws.send(JSON.stringify({ kind: 'result', id: requestId, result })));
     });
   }
-  const unsubscribe = services.ipc.onEmit((event, payload) => {
-    const text = JSON.stringify({ kind: 'event', event, payload });
-    for (const ws of sockets) ws.send(text);
+  const unsubscribe = ready.ipc.onEmit((event, payload) => {
+    for (const ws of sockets) sendToPage({ kind: 'event', event, payload }, ws);
   });
 
-  const deliver = (url: string, source: DeepLinkSource) => services.deepLinks.receive(url, source);
-
+  let closing: Promise<void> | undefined;
   return {
-    url: `${origin}/`,
-    origin,
-    dataDir,
-    services,
-    openedUrls,
-    logs: sink.records,
-    display: () => display,
-    setOnline: (online) => network.set(online),
-    queueChosenFile: (path) => void chosenFiles.push(path),
-    queueSaveLocation: (path) => void saveLocations.push(path),
-    openedFiles,
-    waitForOpenedUrl(predicate = () => true, timeoutMs = 10_000) {
-      const existing = openedUrls.find(predicate);
-      if (existing) return Promise.resolve(existing);
-      return new Promise((resolveUrl, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error('The app opened no matching URL in the system browser')),
-          timeoutMs,
-        );
-        openedWaiters.push({
-          predicate,
-          resolve: (u) => {
-            clearTimeout(timer);
-            resolveUrl(u);
-          },
-        });
-      });
-    },
-    openUrl: (url) => deliver(url, 'open-url'),
-    secondInstance(argv) {
-      const found = extractDeepLinkFromArgv(argv);
-      return found.kind === 'url' ? deliver(found.url, 'second-instance') : false;
-    },
-    async close() {
-      unsubscribe();
-      for (const ws of sockets) ws.terminate();
-      wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
-      await services.dispose();
+    kind: 'started',
+    shell: {
+      origin,
+      userData,
+      services: ready,
+      launchUrl,
+      logs: sink.records,
+      display: () => display,
+      close() {
+        closing ??= (async () => {
+          unsubscribe();
+          for (const ws of sockets) ws.terminate();
+          wss.close();
+          await loopback.close();
+          await ready.dispose();
+          await files.dispose();
+          await acquired.release();
+        })();
+        return closing;
+      },
     },
   };
 }

@@ -1,42 +1,55 @@
-import { securityChecksFrom } from '../../../src/main/app-info/window-security-checks';
-import type { SecurityCheck } from '../../../src/main/app-info/security-report';
-import { RENDERER_CSP } from '../../../src/main/security/content-security-policy';
-import { mainWindowOptions } from '../../../src/main/electron/window-options';
+import type { SecurityCheck } from '../app-info/security-report';
+import { securityChecksFrom } from '../app-info/window-security-checks';
+import { RENDERER_CSP } from '../security/content-security-policy';
+
+/** Checks that describe the desktop window; in a browser tab the browser itself decides them. */
+const BROWSER_DECIDES = new Set([
+  'context-isolation',
+  'sandbox',
+  'node-integration',
+  'web-security',
+  'webview',
+  'devtools',
+  'navigation',
+  'new-windows',
+  'permissions',
+]);
 
 /**
- * The browser host has no Electron window, so it reports the options an installed desktop
- * window is given (the same function the Electron layer uses) and what the host itself enforces:
- * the same CSP header, an origin-checked socket instead of IPC.
+ * The Diagnostics checklist for the browser shell. The page is an ordinary web page in the
+ * person's browser: no Node, no preload, the browser's own sandbox. What the shell enforces is
+ * reported as such: the same CSP header as the desktop window, loopback only, a one-time
+ * launch token exchanged for a session, Host and Origin checked on every request and on the
+ * WebSocket, and one shell per data folder (the lock file).
  */
 export function hostSecurityChecks(origin: string): SecurityCheck[] {
-  // What an installed build's window is given.
-  const installed = mainWindowOptions('preload.cjs', { packaged: true });
-  return securityChecksFrom(installed.webPreferences ?? {}, {
-    rendererOrigin: origin,
-    csp: RENDERER_CSP,
-    navigationGuarded: true,
-    windowOpenDenied: true,
-    permissionsDenied: true,
-    singleInstanceLock: true,
-    protocolClientRegistered: null,
-    packaged: true,
-  }).map((c) =>
-    [
-      'context-isolation',
-      'sandbox',
-      'node-integration',
-      'web-security',
-      'webview',
-      'devtools',
-      'navigation',
-      'new-windows',
-      'permissions',
-      'single-instance',
-    ].includes(c.id)
-      ? {
-          ...c,
-          detail: `${c.detail} — desktop window setting; the browser host runs the page in Chromium`,
-        }
-      : c,
+  return securityChecksFrom(
+    {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: false,
+    },
+    {
+      rendererOrigin: origin,
+      csp: RENDERER_CSP,
+      navigationGuarded: true,
+      windowOpenDenied: true,
+      permissionsDenied: true,
+      singleInstanceLock: true,
+      protocolClientRegistered: null,
+      packaged: true,
+    },
+  ).map((c) =>
+    BROWSER_DECIDES.has(c.id)
+      ? { ...c, detail: `${c.detail} — in a browser tab the browser enforces this for the page` }
+      : c.id === 'single-instance'
+        ? { ...c, detail: `${c.detail} — one browser shell per data folder (its lock file)` }
+        : c,
   );
 }
