@@ -63,10 +63,13 @@ export const acceptOf = (filters: FileFilter[]): string =>
     ? ''
     : filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
 
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.floor(bytes / 1024)} KB`;
+
 const tooLarge = (maxBytes: number) =>
   new AppError(
     'FILE_TOO_LARGE',
-    `That file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the most Ledgerlink takes from a browser.`,
+    `That file is larger than ${sizeText(maxBytes)}, the most Ledgerlink takes from a browser.`,
     'Choose a smaller file (for a statement, export a shorter date range from your bank).',
   );
 

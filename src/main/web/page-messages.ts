@@ -27,7 +27,7 @@ export const fromPage = z.discriminatedUnion('kind', [
     kind: z.literal('invoke'),
     id: z.number().int().min(0),
     channel: z.string().max(200),
-    payload: z.unknown(),
+    payload: z.unknown().optional(),
   }),
   z.object({ kind: z.literal('file-cancelled'), id: z.string().max(64) }),
 ]);
