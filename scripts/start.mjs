@@ -27,7 +27,8 @@ function whyNotElectron() {
   // electron's index.js would try to download the binary when it is missing: read its marker
   // file instead, so checking never touches the network.
   const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return 'the Electron binary was never downloaded (no network access to it during npm install)';
+  if (!existsSync(pathFile))
+    return 'the Electron binary was never downloaded (no network access to it during npm install)';
   const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(binary)) return 'the Electron binary is missing from node_modules/electron/dist';
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
@@ -60,18 +61,25 @@ function run(command, commandArgs) {
   });
 }
 
-const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const bin = (name) =>
+  join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
 const reason = browserOnPurpose ? null : whyNotElectron();
 if (!browserOnPurpose && reason === null) {
   process.exit(await run(bin('electron-vite'), ['dev']));
 }
-if (reason) process.stdout.write(`The desktop app cannot start because ${reason}, so Ledgerlink opens in your browser instead.\n`);
+if (reason)
+  process.stdout.write(
+    `The desktop app cannot start because ${reason}, so Ledgerlink opens in your browser instead.\n`,
+  );
 
 // The browser mode serves the built renderer: build it first when it is missing or older than
 // its sources.
 const built = join(root, 'out', 'renderer', 'index.html');
-const sources = Math.max(newest(join(root, 'src', 'renderer')), newest(join(root, 'src', 'shared')));
+const sources = Math.max(
+  newest(join(root, 'src', 'renderer')),
+  newest(join(root, 'src', 'shared')),
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   process.stdout.write('Building Ledgerlink’s window (the first time takes a minute)…\n');
   const code = await run(bin('electron-vite'), ['build', '--logLevel', 'warn']);
