@@ -168,7 +168,11 @@ export function checkAnnualFigures(
       field: allowance.key,
     });
   }
-  if (kind === 'uk-property' && allowance.key in figures && 'adjustments.privateUseAdjustment' in figures) {
+  if (
+    kind === 'uk-property' &&
+    allowance.key in figures &&
+    'adjustments.privateUseAdjustment' in figures
+  ) {
     errors.push({
       code: 'RULE_PROPERTY_INCOME_ALLOWANCE',
       hmrcRule: true,
@@ -185,7 +189,8 @@ export function checkAnnualFigures(
     errors.push({
       code: 'RULE_WRONG_TPA_AMOUNT_SUBMITTED',
       hmrcRule: true,
-      message: 'Extra transition profit can only be brought forward with a transition profit amount.',
+      message:
+        'Extra transition profit can only be brought forward with a transition profit amount.',
       action: 'Enter the transition profit, or remove the extra amount.',
       field: 'adjustments.transitionProfitAccelerationAmount',
     });
@@ -224,7 +229,9 @@ function valueProblem(f: AnnualField, value: unknown): string | undefined {
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'must be yes or no.';
     case 'choice':
-      return f.value.options.some((o) => o.value === value) ? undefined : 'is not one of the choices.';
+      return f.value.options.some((o) => o.value === value)
+        ? undefined
+        : 'is not one of the choices.';
   }
 }
 

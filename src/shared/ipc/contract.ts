@@ -7,6 +7,7 @@ import { recordsChannels, recordsEvents } from './channels/records';
 import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
+import { yearEndAnnualChannels } from './channels/year-end-annual';
 import type { IpcResult } from './result';
 
 /**
@@ -23,6 +24,7 @@ export const channels = {
   ...recordsChannels,
   ...reviewChannels,
   ...syncChannels,
+  ...yearEndAnnualChannels,
 };
 
 export const events = {
