@@ -15,7 +15,7 @@ import { compareTaxYears } from './tax-year';
  */
 
 const isSet = (f: AnnualField, v: AnnualFigures[string] | undefined): boolean =>
-  v !== undefined && !(f.value.type === 'boolean' && v === false && !f.alwaysSent);
+  v !== undefined && !(f.value.type === 'boolean' && v === false);
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = target;
@@ -39,13 +39,12 @@ function getPath(source: unknown, path: readonly string[]): unknown {
 export function annualBody(kind: AnnualKind, figures: AnnualFigures): Record<string, unknown> {
   const def = ANNUAL_DEFINITIONS[kind];
   const sections: Record<string, unknown> = {};
-  const present = new Set(
-    def.fields.filter((f) => isSet(f, figures[f.key]) && !f.alwaysSent).map((f) => f.section),
-  );
+  // A section goes when it holds anything; then the fields HMRC requires in it go too (as no).
+  const present = new Set(def.fields.filter((f) => isSet(f, figures[f.key])).map((f) => f.section));
   for (const f of def.fields) {
     const value = figures[f.key];
-    if (f.alwaysSent && present.has(f.section)) {
-      setPath(sections, f.hmrcPath, value === true);
+    if (f.alwaysSent) {
+      if (present.has(f.section)) setPath(sections, f.hmrcPath, value === true);
       continue;
     }
     if (!isSet(f, value)) continue;
@@ -143,7 +142,7 @@ export function checkAnnualFigures(
       });
     }
   }
-  if (!def.fields.some((f) => isSet(f, figures[f.key]) && !f.alwaysSent)) {
+  if (!def.fields.some((f) => isSet(f, figures[f.key]))) {
     errors.push({
       code: 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED',
       hmrcRule: true,

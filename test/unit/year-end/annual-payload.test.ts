@@ -42,7 +42,10 @@ const ctx = { taxYear: '2025-26' };
 
 describe.skipIf(!specs)(`annual bodies against HMRC's request schemas (${reason})`, () => {
   const schemaOf = (kind: AnnualKind) =>
-    specs!.schemaFile(OPERATION[kind][0], ANNUAL_DEFINITIONS[kind].requestSchema.split('/').slice(1).join('/'));
+    specs!.schemaFile(
+      OPERATION[kind][0],
+      ANNUAL_DEFINITIONS[kind].requestSchema.split('/').slice(1).join('/'),
+    );
 
   it.each(ANNUAL_KINDS)('%s: every field at once validates against the year’s schema', (kind) => {
     const figures = everyField(kind);
@@ -62,28 +65,30 @@ describe.skipIf(!specs)(`annual bodies against HMRC's request schemas (${reason}
     expect(figuresFromBody(kind, body)).toEqual(figures);
   });
 
-  it.each(ANNUAL_KINDS)('%s: each of HMRC’s 2025-26 examples reads into figures and back unchanged', (kind) => {
-    const examples = specs!
-      .exampleRequests(OPERATION[kind][0], 'put', OPERATION[kind][1])
-      .filter((e) => EXAMPLE_NAMES[kind].test(e.name));
-    expect(examples.length).toBeGreaterThan(0);
-    for (const example of examples) {
-      const figures = figuresFromBody(kind, example.body);
-      expect(checkAnnualFigures(kind, figures, ctx).errors).toEqual([]);
-      const body = annualBody(kind, figures);
-      expect(schemaOf(kind)(body).errors).toEqual([]);
-      // Only structured building allowances (not offered in this form) may be left behind.
-      expect(strip(example.body)).toEqual(body);
-    }
-  });
+  it.each(ANNUAL_KINDS)(
+    '%s: each of HMRC’s 2025-26 examples reads into figures and back unchanged',
+    (kind) => {
+      const examples = specs!
+        .exampleRequests(OPERATION[kind][0], 'put', OPERATION[kind][1])
+        .filter((e) => EXAMPLE_NAMES[kind].test(e.name));
+      expect(examples.length).toBeGreaterThan(0);
+      for (const example of examples) {
+        const figures = figuresFromBody(kind, example.body);
+        expect(checkAnnualFigures(kind, figures, ctx).errors).toEqual([]);
+        const body = annualBody(kind, figures);
+        expect(schemaOf(kind)(body).errors).toEqual([]);
+        // Only structured building allowances (not offered in this form) may be left behind.
+        expect(strip(example.body)).toEqual(body);
+      }
+    },
+  );
 });
 
 /** HMRC's example without the building allowance lists Ledgerlink does not offer. */
 function strip(body: unknown): unknown {
   const copy = JSON.parse(JSON.stringify(body)) as Record<string, Record<string, unknown>>;
   const allowances = (copy.ukProperty?.allowances ?? copy.allowances) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   if (allowances) {
     delete allowances.structuredBuildingAllowance;
     delete allowances.enhancedStructuredBuildingAllowance;
@@ -128,7 +133,9 @@ describe('the rules HMRC states, checked before anything is sent', () => {
       'FORMAT_VALUE',
     ]);
     expect(codes('self-employment', { 'adjustments.basisAdjustment': -5_00 })).toEqual([]);
-    expect(codes('self-employment', { 'adjustments.basisAdjustment': 1.5 })).toEqual(['FORMAT_VALUE']);
+    expect(codes('self-employment', { 'adjustments.basisAdjustment': 1.5 })).toEqual([
+      'FORMAT_VALUE',
+    ]);
   });
 
   it('needs a transition profit before extra transition profit (RULE_WRONG_TPA_AMOUNT_SUBMITTED)', () => {
@@ -149,12 +156,18 @@ describe('the rules HMRC states, checked before anything is sent', () => {
       'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED',
     ]);
     expect(codes('self-employment', { 'allowances.nope': 1 })).toContain('UNKNOWN_FIELD');
-    expect(codes('self-employment', { 'nonFinancials.class4NicsExemptionReason': 'bored' })).toContain(
+    expect(
+      codes('self-employment', { 'nonFinancials.class4NicsExemptionReason': 'bored' }),
+    ).toContain('FORMAT_VALUE');
+    expect(codes('uk-property', { 'adjustments.nonResidentLandlord': 'yes' })).toContain(
       'FORMAT_VALUE',
     );
-    expect(codes('uk-property', { 'adjustments.nonResidentLandlord': 'yes' })).toContain('FORMAT_VALUE');
     expect(
-      codes('self-employment', { 'allowances.annualInvestmentAllowance': 1 }, { taxYear: '2024-25' }),
+      codes(
+        'self-employment',
+        { 'allowances.annualInvestmentAllowance': 1 },
+        { taxYear: '2024-25' },
+      ),
     ).toEqual(['RULE_TAX_YEAR_NOT_SUPPORTED']);
   });
 

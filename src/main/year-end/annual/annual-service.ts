@@ -208,10 +208,12 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
       ? {}
       : annualBody(kind, figures);
     const json = JSON.stringify(body);
+    // The lines show what HMRC will receive, read back from the body itself.
+    const sent = figuresFromBody(kind, body);
     const previous = before(ref, kind);
     const lines: AnnualLine[] = def.fields
       .map((f) => {
-        const now = shown(f, figures[f.key]);
+        const now = shown(f, sent[f.key]);
         const was = shown(f, previous.figures[f.key]);
         return {
           key: f.key,
@@ -416,7 +418,7 @@ function shown(
     case 'money':
       return typeof value === 'number' ? formatPence(value) : String(value).slice(0, 100);
     case 'boolean':
-      return value === true ? 'Yes' : f.alwaysSent ? 'No' : undefined;
+      return value === true ? 'Yes' : 'No';
     case 'choice':
       return (f.value.options.find((o) => o.value === value)?.label ?? String(value)).slice(0, 100);
   }
