@@ -5,6 +5,7 @@ import type { NetworkStatus } from '../sync/network-status';
 import type { SyncProfilesPort } from '../sync/profile-sync';
 import { createAnnualService } from './annual/annual-service';
 import { registerAnnualIpc } from './annual/register-annual-ipc';
+import { createChecklistService } from './checklist/checklist-service';
 
 /**
  * The year end's first half, composed in one place so the composition root registers it with
@@ -24,4 +25,8 @@ export function registerYearEndAnnual(deps: {
     logger: deps.logger.child('annual'),
   });
   registerAnnualIpc(deps.ipc, annual);
+  const checklist = createChecklistService({ profiles: deps.profiles, clock: deps.clock });
+  deps.ipc.handle('yearEnd.checklist', ({ profileId, taxYear }) =>
+    checklist.checklist(profileId, taxYear),
+  );
 }

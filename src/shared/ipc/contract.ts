@@ -8,6 +8,7 @@ import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
 import { yearEndAnnualChannels } from './channels/year-end-annual';
+import { yearEndChecklistChannels } from './channels/year-end-checklist';
 import type { IpcResult } from './result';
 
 /**
@@ -25,6 +26,7 @@ export const channels = {
   ...reviewChannels,
   ...syncChannels,
   ...yearEndAnnualChannels,
+  ...yearEndChecklistChannels,
 };
 
 export const events = {

@@ -4,6 +4,7 @@ import { useHashRoute } from '@renderer/app/use-hash-route';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { AnnualScreen } from './annual/AnnualScreen';
+import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { defaultYearEndTaxYear, parseYearEndRoute, yearEndHref } from './year-end-route';
 
 /**
@@ -29,6 +30,8 @@ export function YearEndScreen(): JSX.Element {
     );
   }
   switch (route.screen) {
+    case 'checklist':
+      return <ChecklistScreen profileId={profileId} taxYear={taxYear} />;
     case 'annual':
       return <AnnualScreen profileId={profileId} taxYear={taxYear} businessId={route.businessId} />;
     default:
