@@ -123,6 +123,17 @@ describe('the year-end checklist (offline, from cached obligations and the log)'
     expect(byId(supporting, 'final-declaration').action).toBeUndefined();
   });
 
+  it('offers to correct each business’s last update after the year ends, until the final declaration', () => {
+    const items = buildChecklist(base());
+    expect(byId(items, 'correction-1')).toMatchObject({
+      status: 'optional',
+      action: { screen: 'correction', businessId: 1 },
+    });
+    expect(buildChecklist(base({ taxYear: '2026-27' })).some((i) => i.group === 'correction')).toBe(
+      false,
+    );
+  });
+
   it('a fulfilled final declaration obligation is done', () => {
     const items = buildChecklist(
       base({
@@ -138,6 +149,7 @@ describe('the year-end checklist (offline, from cached obligations and the log)'
       }),
     );
     expect(byId(items, 'final-declaration').status).toBe('done');
+    expect(items.some((i) => i.group === 'correction')).toBe(false);
   });
 
   it('computes quarterly deadlines HMRC has not sent: 7 August, 7 November, 7 February, 7 May', () => {

@@ -127,6 +127,28 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
     }
   }
 
+  const final = input.obligations.find(
+    (o) => o.kind === 'final-declaration' && o.periodStart === taxYearStart(ty),
+  );
+  // Before the final declaration the year's figures can still be corrected: the last cumulative
+  // update is sent again with the whole year (reference §3.5, §5.7).
+  if (yearEnded && final?.status !== 'fulfilled') {
+    for (const b of input.businesses) {
+      const periods = updatePeriods(ty, b.basis);
+      const last = periods[periods.length - 1]!;
+      items.push({
+        id: `correction-${b.id}`,
+        group: 'correction',
+        title: 'Correct the year’s figures if your records changed',
+        businessId: b.id,
+        businessName: b.name,
+        status: 'optional',
+        statusText: `Review the update to ${formatUkDate(last.end)} against what HMRC holds, and send it again if anything changed.`,
+        action: { label: 'Review the last update', screen: 'correction', businessId: b.id },
+      });
+    }
+  }
+
   for (const b of input.businesses) {
     if (!isAnnualKind(b.kind)) continue;
     const base = {
@@ -174,9 +196,6 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
     });
   }
 
-  const final = input.obligations.find(
-    (o) => o.kind === 'final-declaration' && o.periodStart === taxYearStart(ty),
-  );
   const finalDue = final?.dueDate ?? filingDate(ty);
   const refused = input.declarationRefused;
   const blockedBy = items.filter((i) => i.status === 'to-do' && i.group === 'quarterly').length;

@@ -10,13 +10,13 @@ import { isoDate, isoTime, profileId, taxYear, text } from './primitives';
 export const checklistItemSchema = z
   .object({
     id: z.string().max(100),
-    group: z.enum(['quarterly', 'annual', 'facts', 'calculation', 'declaration']),
+    group: z.enum(['quarterly', 'correction', 'annual', 'facts', 'calculation', 'declaration']),
     title: z.string().max(200),
     businessId: z.number().int().positive().optional(),
     businessName: z.string().max(200).optional(),
     dueDate: isoDate.optional(),
     /** `refused`: HMRC does not allow this profile to do it (a supporting agent). */
-    status: z.enum(['done', 'waiting', 'to-do', 'not-yet', 'refused']),
+    status: z.enum(['done', 'waiting', 'to-do', 'not-yet', 'optional', 'refused']),
     statusText: text,
     action: z
       .object({
@@ -24,6 +24,7 @@ export const checklistItemSchema = z
         screen: z.enum([
           'review',
           'sync',
+          'correction',
           'annual',
           'business-facts',
           'calculation',

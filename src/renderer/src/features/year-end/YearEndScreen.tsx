@@ -5,6 +5,7 @@ import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { AnnualScreen } from './annual/AnnualScreen';
 import { ChecklistScreen } from './checklist/ChecklistScreen';
+import { CorrectionScreen } from './correction/CorrectionScreen';
 import { defaultYearEndTaxYear, parseYearEndRoute, yearEndHref } from './year-end-route';
 
 /**
@@ -32,6 +33,10 @@ export function YearEndScreen(): JSX.Element {
   switch (route.screen) {
     case 'checklist':
       return <ChecklistScreen profileId={profileId} taxYear={taxYear} />;
+    case 'correction':
+      return (
+        <CorrectionScreen profileId={profileId} taxYear={taxYear} businessId={route.businessId} />
+      );
     case 'annual':
       return <AnnualScreen profileId={profileId} taxYear={taxYear} businessId={route.businessId} />;
     default:

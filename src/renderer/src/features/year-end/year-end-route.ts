@@ -6,6 +6,7 @@ import { previousTaxYear, taxYearOf, ukDateOf } from '@shared/domain/tax-year';
  */
 export const YEAR_END_SCREENS = [
   'checklist',
+  'correction',
   'annual',
   'business-facts',
   'calculation',

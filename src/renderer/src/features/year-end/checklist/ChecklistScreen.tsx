@@ -14,11 +14,13 @@ const STATUS_WORDS: Record<ChecklistItem['status'], string> = {
   waiting: 'In the outbox',
   'to-do': 'To do',
   'not-yet': 'Not yet',
+  optional: 'If needed',
   refused: 'Not allowed',
 };
 
 const GROUP_TITLES: Record<ChecklistItem['group'], string> = {
   quarterly: 'Quarterly updates',
+  correction: 'Corrections',
   annual: 'Annual figures',
   facts: 'Business facts',
   calculation: 'Final calculation',
