@@ -27,7 +27,7 @@ function recordingTransport(): HmrcTransport & { sent: HmrcRequest<unknown>[] } 
     environment: 'practice',
     sent,
     send<T>(request: HmrcRequest<T>): Promise<HmrcResult<T>> {
-      sent.push(request as HmrcRequest<unknown>);
+      sent.push(request);
       return Promise.resolve({ data: {} as T, correlationId: 'c', status: 204 });
     },
   };
