@@ -30,6 +30,7 @@ import { registerProfilesIpc } from './profiles/register-profiles-ipc';
 import { cancelledFileDialogs, type FileDialogs } from './records-ipc/file-dialogs';
 import { registerRecordsIpc } from './records-ipc/register-records-ipc';
 import { registerReviewIpc } from './review/register-review-ipc';
+import { registerYearEndAnnual } from './year-end/register-year-end-annual';
 import { createReviewService, type ReviewService } from './review/review-service';
 import { createSwitchableNetwork, type NetworkStatus } from './sync/network-status';
 import { registerSyncIpc } from './sync/register-sync-ipc';
@@ -286,6 +287,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     emitNetwork: (view) => ipc.emit('sync.network', view),
   });
   registerSyncIpc(ipc, sync);
+  registerYearEndAnnual({ ipc, profiles, network, clock, logger: logger.child('year-end') });
   profiles.useUnsyncedRecordCounter(countUnsyncedRecords);
 
   // Practice HMRC is the default environment: have it running before the first window asks.

@@ -7,6 +7,8 @@ import { recordsChannels, recordsEvents } from './channels/records';
 import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
+import { yearEndAnnualChannels } from './channels/year-end-annual';
+import { yearEndChecklistChannels } from './channels/year-end-checklist';
 import type { IpcResult } from './result';
 
 /**
@@ -23,6 +25,8 @@ export const channels = {
   ...recordsChannels,
   ...reviewChannels,
   ...syncChannels,
+  ...yearEndAnnualChannels,
+  ...yearEndChecklistChannels,
 };
 
 export const events = {

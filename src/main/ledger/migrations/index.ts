@@ -6,6 +6,7 @@ import { m0005HmrcCache } from '../../profiles/migrations/0005-hmrc-cache';
 import { m0006SyncOutbox } from '../../sync/migrations/0006-sync-outbox';
 import { m0007OfxImports } from './0007-ofx-imports';
 import { m0008HmrcBusinessLatency } from '../../profiles/migrations/0008-hmrc-business-latency';
+import { m0009OutboxSubmissions } from '../../sync/migrations/0009-outbox-submissions';
 import type { Migration } from './migration';
 
 /**
@@ -27,4 +28,5 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
   m0006SyncOutbox,
   m0007OfxImports,
   m0008HmrcBusinessLatency,
+  m0009OutboxSubmissions,
 ];

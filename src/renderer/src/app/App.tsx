@@ -7,6 +7,7 @@ import { useShowOnboarding } from '../features/onboarding/use-first-run';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { YearEndScreen } from '../features/year-end/YearEndScreen';
 import { Loading } from '../ui/Loading';
 import { EnvironmentBanner } from './EnvironmentBanner';
 import { Navigation } from './Navigation';
@@ -33,6 +34,8 @@ function Screen({ section }: { section: SectionId }): JSX.Element {
       );
     case 'review':
       return <ReviewScreen />;
+    case 'year-end':
+      return <YearEndScreen />;
     case 'diagnostics':
       return <DiagnosticsScreen />;
     case 'settings':

@@ -13,6 +13,11 @@ export const SECTIONS = [
     description: 'Check each quarterly update, approve it, then send it to HMRC.',
   },
   {
+    id: 'year-end',
+    label: 'Year end',
+    description: 'Annual figures, the final calculation and the declaration, after 5 April.',
+  },
+  {
     id: 'diagnostics',
     label: 'Diagnostics',
     description: 'What Ledgerlink knows about itself and its security.',

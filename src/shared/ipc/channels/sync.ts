@@ -46,6 +46,8 @@ export const outboxItemSchema = z
     businessName: z.string().max(200),
     hmrcBusinessId: z.string().max(20),
     kind: businessKindSchema,
+    /** Annual figures or their deletion; absent for a quarterly cumulative update. */
+    submission: z.enum(['annual', 'annual-delete']).optional(),
     taxYear,
     periodStart: isoDate,
     periodEnd: isoDate,
@@ -75,6 +77,8 @@ export const receiptSchema = z
     businessName: z.string().max(200),
     hmrcBusinessId: z.string().max(20),
     kind: businessKindSchema,
+    /** Annual figures or their deletion; absent for a quarterly cumulative update. */
+    submission: z.enum(['annual', 'annual-delete']).optional(),
     taxYear,
     periodStart: isoDate,
     periodEnd: isoDate,

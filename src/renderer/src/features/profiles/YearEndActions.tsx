@@ -7,6 +7,7 @@ import {
   type RestrictedAction,
 } from '@shared/domain/agent-permissions';
 import type { ProfileView } from '@shared/ipc/channels/profiles';
+import { defaultYearEndTaxYear, yearEndHref } from '../year-end/year-end-route';
 
 const WHAT: Record<RestrictedAction, string> = {
   calculations: 'See HMRC’s estimate of the tax due so far this year.',
@@ -29,6 +30,14 @@ export function YearEndActions({ profile }: { profile: ProfileView }): JSX.Eleme
   return (
     <section className="card profiles-actions" aria-labelledby="profile-actions-heading">
       <h2 id="profile-actions-heading">Calculations and the end of the year</h2>
+      <p>
+        <a
+          className="button primary"
+          href={yearEndHref('checklist', profile.id, defaultYearEndTaxYear())}
+        >
+          Open the year-end checklist for {defaultYearEndTaxYear()}
+        </a>
+      </p>
       {restricted ? (
         <p className="notice notice-warn" id="profile-actions-limits">
           You are {profile.name}’s supporting agent. HMRC lets a supporting agent send quarterly
