@@ -7,6 +7,10 @@ import { recordsChannels, recordsEvents } from './channels/records';
 import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
+import {
+  yearEndDeclarationChannels,
+  yearEndDeclarationEvents,
+} from './channels/year-end-declaration';
 import type { IpcResult } from './result';
 
 /**
@@ -23,6 +27,7 @@ export const channels = {
   ...recordsChannels,
   ...reviewChannels,
   ...syncChannels,
+  ...yearEndDeclarationChannels,
 };
 
 export const events = {
@@ -32,6 +37,7 @@ export const events = {
   ...profilesEvents,
   ...recordsEvents,
   ...syncEvents,
+  ...yearEndDeclarationEvents,
 };
 
 export type Channels = typeof channels;

@@ -5,6 +5,7 @@ import { m0004DailyTotals } from './0004-daily-totals';
 import { m0005HmrcCache } from '../../profiles/migrations/0005-hmrc-cache';
 import { m0006SyncOutbox } from '../../sync/migrations/0006-sync-outbox';
 import { m0007OfxImports } from './0007-ofx-imports';
+import { m0008YearEndDeclaration } from '../../year-end/migrations/0008-year-end-declaration';
 import type { Migration } from './migration';
 
 /**
@@ -25,4 +26,5 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
   m0005HmrcCache,
   m0006SyncOutbox,
   m0007OfxImports,
+  m0008YearEndDeclaration,
 ];
