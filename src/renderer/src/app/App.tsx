@@ -7,6 +7,7 @@ import { useShowOnboarding } from '../features/onboarding/use-first-run';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { YearEndScreen } from '../features/year-end/YearEndScreen';
 import { Loading } from '../ui/Loading';
 import { EnvironmentBanner } from './EnvironmentBanner';
 import { Navigation } from './Navigation';
@@ -19,7 +20,7 @@ import { useHashRoute } from './use-hash-route';
 // window's first download small.
 const RecordsScreen = lazy(() => import('../features/records/RecordsScreen'));
 
-function Screen({ section }: { section: SectionId }): JSX.Element {
+function Screen({ section, rest }: { section: SectionId; rest: string }): JSX.Element {
   switch (section) {
     case 'link':
       return <LinkScreen />;
@@ -33,6 +34,8 @@ function Screen({ section }: { section: SectionId }): JSX.Element {
       );
     case 'review':
       return <ReviewScreen />;
+    case 'year-end':
+      return <YearEndScreen rest={rest} />;
     case 'diagnostics':
       return <DiagnosticsScreen />;
     case 'settings':
@@ -41,7 +44,7 @@ function Screen({ section }: { section: SectionId }): JSX.Element {
 }
 
 export function App(): JSX.Element {
-  const { section } = useHashRoute();
+  const { section, rest } = useHashRoute();
   const onboarding = useShowOnboarding();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -91,7 +94,7 @@ export function App(): JSX.Element {
         {/* While the first-run set-up shows, no section is the current page. */}
         <Navigation current={onboarding ? null : section} />
         <main id="main-content" ref={mainRef} className="app-main" tabIndex={-1}>
-          {onboarding ? <Onboarding /> : <Screen section={section} />}
+          {onboarding ? <Onboarding /> : <Screen section={section} rest={rest} />}
         </main>
       </div>
     </div>

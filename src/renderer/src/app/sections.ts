@@ -13,6 +13,11 @@ export const SECTIONS = [
     description: 'Check each quarterly update, approve it, then send it to HMRC.',
   },
   {
+    id: 'year-end',
+    label: 'Year end',
+    description: 'HMRC’s final calculation, the declaration and amendments.',
+  },
+  {
     id: 'diagnostics',
     label: 'Diagnostics',
     description: 'What Ledgerlink knows about itself and its security.',
