@@ -62,7 +62,7 @@ describe.skipIf(!specs)(`year-end requests against HMRC's OAS (${reason})`, () =
     for (const call of calls) await call().catch(() => undefined);
     expect(sent).toHaveLength(calls.length);
     const trigger = descriptionOf('pathParameters.yaml', 'triggerCalculationType');
-    const declare = descriptionOf('pathParameters.yaml', 'calculationType');
+    const declare = descriptionOf('pathParameters.yaml', 'finalDeclarationCalculationType');
     const query = descriptionOf('queryParameters.yaml', 'listCalculationType');
     for (const r of sent) {
       const template = specs!.matchPath(API, r.method, r.path);
