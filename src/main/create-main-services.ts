@@ -50,6 +50,11 @@ import { ALLOWED_HTTPS_HOSTS } from './shell/external-url-policy';
 import type { KeyValueStoreFactory } from './storage/key-value-store';
 import { unavailableKeychain, type Keychain } from './vault/keychain';
 import { createTokenVault } from './vault/token-vault';
+import {
+  createDeclarationService,
+  type DeclarationService,
+} from './year-end/declaration/declaration-service';
+import { registerDeclarationIpc } from './year-end/declaration/register-declaration-ipc';
 
 /**
  * Everything the services need from the outside world. The Electron layer provides these
@@ -105,6 +110,13 @@ export interface MainAdapters {
    * `shell`; the browser host queues answers). Default: every dialog is cancelled.
    */
   fileDialogs?: FileDialogs;
+  /**
+   * Waiting as HMRC advises before asking for a calculation (real timers by default). Tests
+   * pass one that moves Practice HMRC's clock instead, so nothing waits on the wall clock.
+   */
+  sleep?: (ms: number) => Promise<void>;
+  /** Only for tests: called at each step of sending a final declaration (crash points). */
+  declarationCheckpoint?: (step: string) => void;
 }
 
 export interface MainServices {
@@ -132,6 +144,8 @@ export interface MainServices {
   review: ReviewService;
   /** The outbox, sync, receipts (submission log) and the tax estimate (issue 8). */
   sync: SyncService;
+  /** The year end: HMRC's final calculation, the declaration and amendments. */
+  declaration: DeclarationService;
   dispose(): Promise<void>;
 }
 
@@ -290,6 +304,25 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   registerYearEndAnnual({ ipc, profiles, network, clock, logger: logger.child('year-end') });
   profiles.useUnsyncedRecordCounter(countUnsyncedRecords);
 
+  // The year end: final calculation, declaration, final declaration, amendments.
+  const declaration = createDeclarationService({
+    profiles,
+    accountLabel: (accountId) => accounts.get(accountId)?.label,
+    clock,
+    logger: logger.child('year-end'),
+    sleep:
+      adapters.sleep ??
+      ((ms) =>
+        new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, ms);
+          t.unref?.();
+        })),
+    emitProgress: (p) => ipc.emit('yearEnd.calculationProgress', p),
+    emitChanged: (profileId) => ipc.emit('sync.changed', { profileId }),
+    ...(adapters.declarationCheckpoint ? { checkpoint: adapters.declarationCheckpoint } : {}),
+  });
+  registerDeclarationIpc(ipc, declaration);
+
   // Practice HMRC is the default environment: have it running before the first window asks.
   if (settings.environment() === 'practice') await environments.ensurePractice();
 
@@ -308,6 +341,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     profiles,
     review,
     sync,
+    declaration,
     async dispose() {
       sync.dispose();
       profiles.dispose();

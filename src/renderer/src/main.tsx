@@ -17,6 +17,7 @@ import './styles/records-totals.css';
 import './styles/records-export.css';
 import './styles/review.css';
 import './styles/year-end.css';
+import './styles/year-end-declare.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -9,6 +9,10 @@ import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
 import { yearEndAnnualChannels } from './channels/year-end-annual';
 import { yearEndChecklistChannels } from './channels/year-end-checklist';
+import {
+  yearEndDeclarationChannels,
+  yearEndDeclarationEvents,
+} from './channels/year-end-declaration';
 import type { IpcResult } from './result';
 
 /**
@@ -27,6 +31,7 @@ export const channels = {
   ...syncChannels,
   ...yearEndAnnualChannels,
   ...yearEndChecklistChannels,
+  ...yearEndDeclarationChannels,
 };
 
 export const events = {
@@ -36,6 +41,7 @@ export const events = {
   ...profilesEvents,
   ...recordsEvents,
   ...syncEvents,
+  ...yearEndDeclarationEvents,
 };
 
 export type Channels = typeof channels;

@@ -7,6 +7,7 @@ import { m0006SyncOutbox } from '../../sync/migrations/0006-sync-outbox';
 import { m0007OfxImports } from './0007-ofx-imports';
 import { m0008HmrcBusinessLatency } from '../../profiles/migrations/0008-hmrc-business-latency';
 import { m0009OutboxSubmissions } from '../../sync/migrations/0009-outbox-submissions';
+import { m0010YearEndDeclaration } from '../../year-end/migrations/0010-year-end-declaration';
 import type { Migration } from './migration';
 
 /**
@@ -29,4 +30,5 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
   m0007OfxImports,
   m0008HmrcBusinessLatency,
   m0009OutboxSubmissions,
+  m0010YearEndDeclaration,
 ];

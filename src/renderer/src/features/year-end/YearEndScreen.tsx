@@ -3,9 +3,12 @@ import { useActiveProfile } from '@renderer/app/use-active-profile';
 import { useHashRoute } from '@renderer/app/use-hash-route';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
+import { AmendmentScreen } from './amendment/AmendmentScreen';
 import { AnnualScreen } from './annual/AnnualScreen';
+import { CalculationScreen } from './calculation/CalculationScreen';
 import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { CorrectionScreen } from './correction/CorrectionScreen';
+import { DeclarationScreen } from './declaration/DeclarationScreen';
 import { defaultYearEndTaxYear, parseYearEndRoute, yearEndHref } from './year-end-route';
 
 /**
@@ -30,6 +33,8 @@ export function YearEndScreen(): JSX.Element {
       </>
     );
   }
+  // A new profile or year mounts the screen afresh, so no state carries across.
+  const key = `${profileId}:${taxYear}`;
   switch (route.screen) {
     case 'checklist':
       return <ChecklistScreen profileId={profileId} taxYear={taxYear} />;
@@ -39,6 +44,12 @@ export function YearEndScreen(): JSX.Element {
       );
     case 'annual':
       return <AnnualScreen profileId={profileId} taxYear={taxYear} businessId={route.businessId} />;
+    case 'calculation':
+      return <CalculationScreen key={key} profileId={profileId} taxYear={taxYear} />;
+    case 'declaration':
+      return <DeclarationScreen key={key} profileId={profileId} taxYear={taxYear} />;
+    case 'amendment':
+      return <AmendmentScreen key={key} profileId={profileId} taxYear={taxYear} />;
     default:
       return (
         <>
