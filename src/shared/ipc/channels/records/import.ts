@@ -205,6 +205,11 @@ export const importAnalysisSchema = z
               code: z.string().max(50),
               message: text,
               cells,
+              /** The description and signed amount, when only the date could not be read. */
+              readable: z
+                .object({ description: z.string().max(500), amountPence: pence })
+                .strict()
+                .optional(),
             })
             .strict(),
         ),
