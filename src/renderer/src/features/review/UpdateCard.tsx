@@ -9,6 +9,7 @@ import { syncKeys } from '../sync/use-sync';
 import { ChecksList } from './ChecksList';
 import { FiguresTable } from './FiguresTable';
 import { PayloadPanel } from './PayloadPanel';
+import { useAcknowledgements } from './use-acknowledgements';
 
 function ComparisonNote({ view }: { view: UpdateView }): JSX.Element {
   const c = view.comparison;
@@ -50,7 +51,7 @@ export function UpdateCard({
   const queryClient = useQueryClient();
   const headingId = useId();
   const [periodEnd, setPeriodEnd] = useState(initial.periodEnd);
-  const [acknowledged, setAcknowledged] = useState<string[]>([]);
+  const acks = useAcknowledgements(initial.profileId, initial.businessId, initial.taxYear);
   const other = useQuery({
     queryKey: [
       ...syncKeys.review(initial.profileId),
@@ -72,6 +73,7 @@ export function UpdateCard({
     enabled: periodEnd !== initial.periodEnd,
   });
   const view = periodEnd === initial.periodEnd ? initial : other.data;
+  const acknowledged = view ? acks.acknowledgedCodes(view.warnings) : [];
 
   const approve = useMutation({
     mutationFn: (v: UpdateView) =>
@@ -179,17 +181,27 @@ export function UpdateCard({
             comparison={view.comparison}
             caption={`${view.businessName}: ${ukDate(view.periodStart)} to ${ukDate(view.periodEnd)}`}
           />
-          <ChecksList
-            idPrefix={headingId}
-            errors={view.errors}
-            warnings={view.warnings}
-            acknowledged={acknowledged}
-            onAcknowledge={(code, checked) =>
-              setAcknowledged((list) =>
-                checked ? [...new Set([...list, code])] : list.filter((c) => c !== code),
-              )
-            }
-          />
+          {alreadyQueued ? (
+            // Done with: a box to tick or "check this before approving" would ask for something
+            // that no longer has any effect.
+            <p className="checks-ok">
+              <span aria-hidden="true">✓ </span>
+              {outbox?.state === 'accepted'
+                ? 'HMRC accepted this update. Nothing here needs checking unless the records for these dates change.'
+                : 'Approved and waiting in the outbox. It was checked when you approved it.'}
+            </p>
+          ) : (
+            <ChecksList
+              idPrefix={headingId}
+              errors={view.errors}
+              warnings={view.warnings}
+              acknowledged={acknowledged}
+              onAcknowledge={(code, checked) => {
+                const warning = view.warnings.find((w) => w.code === code);
+                if (warning) acks.setAcknowledged(warning, checked);
+              }}
+            />
+          )}
           <PayloadPanel json={view.payloadJson} hash={view.payloadHash} />
           <div className="actions update-actions">
             <button
