@@ -46,8 +46,7 @@ export interface Projection {
 }
 
 const wholePounds = (pence: number) => Math.floor(pence / 100) * 100;
-const band = (amount: number, from: number, to: number) =>
-  Math.max(0, Math.min(amount, to) - from);
+const band = (amount: number, from: number, to: number) => Math.max(0, Math.min(amount, to) - from);
 
 /** The tax on a year's profit at the rates above, in pence (rounded down to the penny). */
 export function taxOnProfit(profitPence: Pence): {
@@ -68,7 +67,8 @@ export function taxOnProfit(profitPence: Pence): {
     band(taxable, r.basicRateBand, higherTop) * 0.4 +
     band(taxable, higherTop, Infinity) * 0.45;
   const class4 =
-    band(income, r.class4Lower, r.class4Upper) * 0.06 + band(income, r.class4Upper, Infinity) * 0.02;
+    band(income, r.class4Lower, r.class4Upper) * 0.06 +
+    band(income, r.class4Upper, Infinity) * 0.02;
   return {
     personalAllowancePence: allowance,
     taxableIncomePence: taxable,

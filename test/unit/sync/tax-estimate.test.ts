@@ -150,7 +150,12 @@ describe('the in-year estimate after a sync (reference §5.3)', () => {
       allowancesPence: 1_257_000,
       taxableIncomePence: 1_743_000,
       businesses: [
-        { name: 'UK property', kind: 'uk-property', incomePence: 3_000_000, profitPence: 3_000_000 },
+        {
+          name: 'UK property',
+          kind: 'uk-property',
+          incomePence: 3_000_000,
+          profitPence: 3_000_000,
+        },
       ],
     });
     // The lines shown add up to the total.

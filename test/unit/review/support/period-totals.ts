@@ -49,8 +49,7 @@ export function periodTotals(input: {
     excluded: { count: 0, netPence: 0 },
     // As a ledger counts them: every transaction behind a field, plus the uncategorised ones.
     records: {
-      count:
-        fields.reduce((n, f) => n + f.transactionCount, 0) + (input.uncategorised?.count ?? 0),
+      count: fields.reduce((n, f) => n + f.transactionCount, 0) + (input.uncategorised?.count ?? 0),
       fingerprint: 'f'.repeat(64),
     },
   };

@@ -80,7 +80,12 @@ function UpdatesList({ profileId }: { profileId: string }): JSX.Element {
         </p>
       ) : (
         data.updates.map((u) => (
-          <UpdateCard key={`${u.businessId}-${u.taxYear}`} initial={u} online={online} />
+          <UpdateCard
+            key={`${u.businessId}-${u.taxYear}`}
+            initial={u}
+            online={online}
+            today={data.today}
+          />
         ))
       )}
       {data.notReady.length > 0 ? (

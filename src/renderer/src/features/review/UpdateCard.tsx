@@ -1,5 +1,6 @@
 import { useId, useState, type JSX } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { deadlineText } from '@shared/domain/deadlines';
 import type { UpdateView } from '@shared/ipc/channels/review';
 import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
@@ -44,9 +45,12 @@ function ComparisonNote({ view }: { view: UpdateView }): JSX.Element {
 export function UpdateCard({
   initial,
   online,
+  today,
 }: {
   initial: UpdateView;
   online: boolean;
+  /** The UK date on main's clock (deadlines say "overdue" by it, as everywhere else). */
+  today: string;
 }): JSX.Element {
   const queryClient = useQueryClient();
   const headingId = useId();
@@ -118,7 +122,9 @@ export function UpdateCard({
           <p className="update-period">
             {view?.periodLabel ?? ''} · tax year {initial.taxYear}
             {view?.obligation
-              ? ` · HMRC’s deadline ${ukDate(view.obligation.dueDate)}${view.obligation.status === 'fulfilled' ? ' (already met)' : ''}`
+              ? view.obligation.status === 'fulfilled'
+                ? ` · HMRC’s deadline ${ukDate(view.obligation.dueDate)} (already met)`
+                : ` · ${deadlineText(view.obligation.dueDate, today)}`
               : ''}
           </p>
         </div>
