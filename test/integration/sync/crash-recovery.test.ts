@@ -13,13 +13,15 @@ import {
   type PracticeHmrc,
 } from '../../../src/practice/server';
 import { practiceEndpointOf } from '../../support/integration-app/integration-adapters';
+import { type Exchange, startRecordingProxy } from '../hmrc/support/recording-proxy';
 import { startApp, SYNC_REFERENCE_NOW } from './support/sync-harness';
 import { walkPracticeJourney } from '../../support/practice-journey';
 
 /**
- * The app process is killed (SIGKILL) at random points while it syncs — before a request, while
- * HMRC is answering, between HMRC's answer and the commit — and started again, at least 20
- * times. The outbox must always converge: every approved update accepted, none lost, exactly
+ * The app process is killed (SIGKILL) at chosen points while it syncs — before an update
+ * reaches HMRC, after HMRC has stored it but before the answer arrives, right after an outbox
+ * change is committed — and started again, at least 20 times. The points come from a seeded
+ * sequence and are reached by events, never by timers, so every run of the test is the same. The outbox must always converge: every approved update accepted, none lost, exactly
  * one receipt each, the chain intact, and Practice HMRC holding each update once, in order.
  */
 const CHILD = resolve(__dirname, 'support/sync-child.ts');
@@ -34,11 +36,21 @@ const ROUNDS: [taxYear: string, periodEnd: string][] = [
   ['2025-26', '2026-04-05'],
 ];
 const MIN_KILLS = 20;
+/** Kills per round of approvals, so every round is interrupted (6 rounds, up to 30 kills). */
+const KILLS_PER_ROUND = 5;
 
 let practice: PracticeHmrc | undefined;
+let proxy: Awaited<ReturnType<typeof startRecordingProxy>> | undefined;
 afterAll(async () => {
+  await proxy?.close();
   await practice?.stop();
 });
+
+const KILL_POINTS = ['before-hmrc', 'after-hmrc-stored', 'after-outbox-change'] as const;
+type KillPoint = (typeof KILL_POINTS)[number];
+/** The app run in progress and where it is to die. */
+let running:
+  { child: Child; point: KillPoint | undefined; nth: number; updates: number } | undefined;
 
 interface Child {
   kill(): void;
@@ -87,11 +99,28 @@ describe('crash safety: the app killed at random points while syncing', () => {
     { timeout: 900_000 },
     async () => {
       const dataFile = join(mkdtempSync(join(tmpdir(), 'practice-crash-')), 'practice.json');
-      // A little latency so kills land while requests are in flight, not only between them.
       practice = await startPracticeHmrc({
         clock: createOffsetClock(Date.parse(SYNC_REFERENCE_NOW)),
         dataFile,
-        faults: { latencyMs: 60 },
+      });
+      // The child reaches HMRC through this proxy, which kills it at the chosen exchange.
+      const isUpdate = (e: Exchange) => e.method === 'PUT' && e.url.includes('/cumulative/');
+      // Each update of a run is numbered as it arrives; the run dies at its Nth.
+      const ordinal = new WeakMap<Exchange, number>();
+      const killIfChosen = async (e: Exchange, at: KillPoint): Promise<boolean> => {
+        const run = running;
+        if (!run || run.point !== at || ordinal.get(e) !== run.nth) return false;
+        run.child.kill();
+        await run.child.exited;
+        return true;
+      };
+      proxy = await startRecordingProxy(practice.baseUrl, {
+        beforeForward: async (e) => {
+          if (!running || !isUpdate(e)) return 'forward';
+          ordinal.set(e, ++running.updates);
+          return (await killIfChosen(e, 'before-hmrc')) ? 'drop' : 'forward';
+        },
+        beforeRelay: async (e) => ((await killIfChosen(e, 'after-hmrc-stored')) ? 'drop' : 'relay'),
       });
       const user = practice.createIndividual({
         name: 'Crash Test',
@@ -105,7 +134,7 @@ describe('crash safety: the app killed at random points while syncing', () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'ledgerlink-crash-'));
       const env = {
         SYNC_DATA_DIR: dataDir,
-        SYNC_PRACTICE_URL: practice.baseUrl,
+        SYNC_PRACTICE_URL: proxy.url,
         SYNC_APP_AT: SYNC_REFERENCE_NOW,
       };
 
@@ -176,67 +205,62 @@ describe('crash safety: the app killed at random points while syncing', () => {
 
       const random = seededRandom(20261120);
       let kills = 0;
+      let killsThisRound = 0;
       let round = 0;
-      let finished = false;
       let runs = 0;
       // Kills that caught an update `sending`: its PUT may or may not have reached HMRC.
       let midSend = 0;
-      const sendingNow = () => {
+      const outboxCount = (states: string[]) => {
         const db = openDatabase(join(dataDir, 'profiles', profileId, 'ledger.sqlite'), {
           readonly: true,
         });
         try {
+          const marks = states.map(() => '?').join(', ');
           return (
-            db.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE state = 'sending'`).get() as {
-              n: number;
-            }
+            db
+              .prepare(`SELECT count(*) AS n FROM sync_outbox WHERE state IN (${marks})`)
+              .get(...states) as { n: number }
           ).n;
         } finally {
           db.close();
         }
       };
       await approveRound(round++);
-      while (!finished) {
+      for (;;) {
+        const waiting = outboxCount(['approved', 'sending']);
+        if (waiting === 0) {
+          // The round is fully sent: the person approves the next one.
+          if (round === ROUNDS.length) break;
+          await approveRound(round++);
+          killsThisRound = 0;
+          continue;
+        }
         runs += 1;
-        const child = startChild({ ...env, SYNC_PROFILE_ID: profileId });
-        await child.ready;
-        const killHere = kills < MIN_KILLS || round < ROUNDS.length;
-        if (killHere) {
-          // Kill after a random time, or right after a random number of outbox changes.
-          const afterChanges = 1 + Math.floor(random() * 10);
-          const afterMs = 100 + random() * 2500;
-          const timer = setTimeout(() => child.kill(), afterMs);
-          const watch = setInterval(() => {
-            if (child.lines.filter((l) => l === 'changed').length >= afterChanges) child.kill();
-          }, 2);
-          const code = await child.exited;
-          clearTimeout(timer);
-          clearInterval(watch);
-          if (code === null) {
-            kills += 1;
-            if (sendingNow() > 0) midSend += 1;
-          }
-        } else {
-          expect(await child.exited).toBe(0);
-        }
-        const done = child.lines.some((l) => l.startsWith('done'));
-        // When a round has been fully sent, the person approves the next one.
-        if (done || !killHere) {
-          const app = await startApp({
-            dataDir,
-            practice: practiceEndpointOf(practice),
-            at: SYNC_REFERENCE_NOW,
-          });
-          const counts = createOutboxStore(
-            app.services.profiles.ledger(profileId).database,
-          ).counts();
-          await app.services.dispose();
-          if (counts.approved + counts.sending === 0) {
-            if (round < ROUNDS.length) await approveRound(round++);
-            else if (kills >= MIN_KILLS) finished = true;
-          }
-        }
         if (runs > 200) throw new Error('The outbox did not converge');
+        const killHere = killsThisRound < KILLS_PER_ROUND;
+        // Where this run dies, from a seeded sequence so every run of the test is the same:
+        // before its Nth update reaches HMRC, after HMRC has stored the Nth but before the app
+        // hears, or right after the app's Nth outbox change — N no more than the updates still
+        // waiting, so the point is reached.
+        const point = KILL_POINTS[Math.floor(random() * KILL_POINTS.length)]!;
+        const nth = 1 + Math.floor(random() * Math.min(4, waiting));
+        const child = startChild({
+          ...env,
+          SYNC_PROFILE_ID: profileId,
+          SYNC_KILL_AFTER_CHANGES: String(killHere && point === 'after-outbox-change' ? nth : 0),
+        });
+        running = { child, point: killHere ? point : undefined, nth, updates: 0 };
+        await child.ready;
+        const code = await child.exited;
+        running = undefined;
+        if (code === null) {
+          kills += 1;
+          killsThisRound += 1;
+          if (outboxCount(['sending']) > 0) midSend += 1;
+        } else {
+          expect(code).toBe(0);
+          expect(child.lines.some((l) => l.startsWith('done'))).toBe(true);
+        }
       }
 
       // Converged: check the app's records and Practice HMRC's.

@@ -31,6 +31,13 @@ export async function startRecordingProxy(
     now?: () => number;
     /** Called once Practice HMRC is done with a request: answered, or its connection dropped. */
     onSettled?: (exchange: Exchange) => void;
+    /**
+     * Awaited before a request is passed on; `'drop'` closes the app's connection instead, so
+     * Practice HMRC never sees the request. Lets a test act (kill the app) at an exact point.
+     */
+    beforeForward?: (exchange: Exchange) => Promise<'forward' | 'drop'>;
+    /** Awaited once Practice HMRC has answered; `'drop'` loses the answer on its way back. */
+    beforeRelay?: (exchange: Exchange) => Promise<'relay' | 'drop'>;
   } = {},
 ) {
   const now = options.now ?? (() => performance.now());
@@ -50,6 +57,13 @@ export async function startRecordingProxy(
         arrivedAt,
       };
       exchanges.push(exchange);
+      void forward(exchange, body);
+    });
+    const forward = async (exchange: Exchange, body: Buffer) => {
+      if ((await options.beforeForward?.(exchange)) === 'drop') {
+        req.socket.destroy();
+        return;
+      }
       const out = httpRequest(
         {
           host: upstream.hostname,
@@ -67,8 +81,7 @@ export async function startRecordingProxy(
             exchange.responseHeaders = answer.headers;
             exchange.responseBody = text.toString('utf8');
             options.onSettled?.(exchange);
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(text);
+            void relay(exchange, answer.statusCode ?? 502, answer.headers, text);
           });
           answer.on('error', () => {
             options.onSettled?.(exchange);
@@ -81,7 +94,20 @@ export async function startRecordingProxy(
         req.socket.destroy();
       });
       out.end(body);
-    });
+    };
+    const relay = async (
+      exchange: Exchange,
+      status: number,
+      headers: IncomingHttpHeaders,
+      text: Buffer,
+    ) => {
+      if ((await options.beforeRelay?.(exchange)) === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(status, headers);
+      res.end(text);
+    };
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();

@@ -1,9 +1,9 @@
 /**
  * A separate app process for the crash test: the real main-process services on the parent's
- * data folder and Practice HMRC, syncing one profile. The parent SIGKILLs it at random points
+ * data folder and Practice HMRC, syncing one profile. The parent SIGKILLs it at chosen points
  * and starts another; this file only starts, syncs and reports.
  *
- *   SYNC_DATA_DIR, SYNC_PRACTICE_URL, SYNC_APP_AT, SYNC_PROFILE_ID
+ *   SYNC_DATA_DIR, SYNC_PRACTICE_URL, SYNC_APP_AT, SYNC_PROFILE_ID, SYNC_KILL_AFTER_CHANGES
  */
 import {
   PRACTICE_CLIENT_ID,
@@ -31,8 +31,14 @@ const app = await startApp({
   },
 });
 const profileId = env('SYNC_PROFILE_ID');
+// The parent may ask this run to die right after its Nth outbox change is committed.
+const killAfterChanges = Number(process.env.SYNC_KILL_AFTER_CHANGES ?? '0');
+let changes = 0;
 app.services.ipc.onEmit((event) => {
-  if (event === 'sync.changed') process.stdout.write('changed\n');
+  if (event !== 'sync.changed') return;
+  process.stdout.write('changed\n');
+  changes += 1;
+  if (changes === killAfterChanges) process.kill(process.pid, 'SIGKILL');
 });
 process.stdout.write('ready\n');
 const run = await app.services.sync.syncNow(profileId, {
