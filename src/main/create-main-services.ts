@@ -187,6 +187,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   });
   registerSettingsIpc(ipc, { settings, environments });
 
+  const network = adapters.network ?? createSwitchableNetwork(true);
   const authLogger = logger.child('auth');
   const accounts = createHmrcAccountStore(adapters.keyValueStore('hmrc-accounts'));
   const vault = createTokenVault({
@@ -216,7 +217,12 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     logger: authLogger.child('link'),
     deepLinksAvailable: adapters.deepLinksAvailable ?? false,
     startLoopbackListener: adapters.startLoopbackListener ?? startLoopbackListener,
-    emit: (view) => ipc.emit('auth.progress', view),
+    emit: (view) => {
+      // HMRC's token endpoint just answered: the computer is online (a loopback Practice HMRC
+      // answering proves nothing about the network).
+      if (view.phase === 'linked' && view.environment !== 'practice') network.answered?.();
+      ipc.emit('auth.progress', view);
+    },
   });
   const unsubscribeCallbacks = deepLinks.subscribe(OAUTH_CALLBACK_PATH, (url) => {
     link.receiveCallback(url.params, 'custom-scheme');
@@ -274,7 +280,6 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   });
 
   // Review and sync (issue 8): the outbox and submission log live in each profile's ledger.
-  const network = adapters.network ?? createSwitchableNetwork(true);
   const review = createReviewService({
     profiles,
     network,

@@ -164,9 +164,17 @@ export function createProfilesHmrcChecks(deps: {
       const profile = requireProfile(profileId);
       const client = clientFor(profile);
       const checkedAt = nowIso();
+      // A quick check (deadlines only) of a client whose businesses were never read would leave
+      // the profile listing deadlines for businesses it says HMRC does not have, and its records
+      // with nowhere to put them: read the businesses too the first time.
+      const fullNow = full || readCache(profile).businesses.length === 0;
       let answer;
       try {
-        answer = await fetchFromHmrc(client, profile.nino, { full, today: today(), checkedAt });
+        answer = await fetchFromHmrc(client, profile.nino, {
+          full: fullNow,
+          today: today(),
+          checkedAt,
+        });
       } catch (error) {
         recordRefusalOrFailure(profile, { error });
         throw error;
@@ -184,7 +192,7 @@ export function createProfilesHmrcChecks(deps: {
           obligations: answer.obligations,
           check: {
             checkedAt,
-            scope: full ? 'full' : 'obligations',
+            scope: fullNow ? 'full' : 'obligations',
             outcome: 'authorised',
             ...(answer.correlationId ? { correlationId: answer.correlationId } : {}),
           },

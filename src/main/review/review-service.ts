@@ -114,8 +114,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       ...(comparison.periodStart && previousEnd
         ? { previous: { periodStart: comparison.periodStart, periodEnd: previousEnd } }
         : {}),
+      businessId: business.id,
       unassignedCount: ledger.records.summarise({
         businessId: null,
+        uncategorised: true,
         dateFrom: totals.from,
         dateTo: totals.to,
       }).count,

@@ -18,6 +18,7 @@ import './styles/records-export.css';
 import './styles/review.css';
 import './styles/year-end.css';
 import './styles/year-end-declare.css';
+import './styles/home.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type JSX } from 'react';
 import { bridgeAvailable } from '../bridge';
 import { DiagnosticsScreen } from '../features/diagnostics/DiagnosticsScreen';
+import { HomeScreen } from '../features/home/HomeScreen';
 import { LinkScreen } from '../features/link/LinkScreen';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { useShowOnboarding } from '../features/onboarding/use-first-run';
@@ -22,6 +23,8 @@ const RecordsScreen = lazy(() => import('../features/records/RecordsScreen'));
 
 function Screen({ section }: { section: SectionId }): JSX.Element {
   switch (section) {
+    case 'home':
+      return <HomeScreen />;
     case 'link':
       return <LinkScreen />;
     case 'profiles':

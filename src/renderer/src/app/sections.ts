@@ -1,5 +1,6 @@
 /** The app's sections, in navigation order. Each later capability fills its own screen. */
 export const SECTIONS = [
+  { id: 'home', label: 'Home', description: 'What is due, what is waiting, what to do next.' },
   {
     id: 'link',
     label: 'Link to HMRC',

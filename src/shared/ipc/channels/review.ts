@@ -37,6 +37,23 @@ export const reviewIssueSchema = z
     action: text,
     /** Detail lines, e.g. each figure that changed a lot. */
     details: z.array(text).max(60).optional(),
+    /**
+     * The records the issue is about, as a records-list filter the screen links to: exactly the
+     * uncategorised rows of one business (or of none) in the update's dates.
+     */
+    records: z
+      .array(
+        z
+          .object({
+            label: text,
+            businessId: businessId.nullable(),
+            dateFrom: isoDate,
+            dateTo: isoDate,
+          })
+          .strict(),
+      )
+      .max(4)
+      .optional(),
   })
   .strict();
 export type ReviewIssue = z.infer<typeof reviewIssueSchema>;

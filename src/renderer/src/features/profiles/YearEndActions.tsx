@@ -15,6 +15,13 @@ const WHAT: Record<RestrictedAction, string> = {
   'accounting-type': 'Whether each business uses cash or traditional accounting.',
 };
 
+/** Where each action is done (the estimate has its own tab; the year end starts at review). */
+const HREF: Record<RestrictedAction, string> = {
+  calculations: '#/review/estimate',
+  'final-declaration': '#/review',
+  'accounting-type': '#/review',
+};
+
 /** The profile's role as the permission rules see it (a taxpayer acting for themselves has none). */
 export const roleOf = (profile: Pick<ProfileView, 'kind' | 'agentRole'>): AgentRole | undefined =>
   profile.kind === 'client' ? profile.agentRole : undefined;
@@ -52,7 +59,7 @@ export function YearEndActions({ profile }: { profile: ProfileView }): JSX.Eleme
           return (
             <li key={action} data-action={action}>
               {permission.allowed ? (
-                <a className="button" href="#/review">
+                <a className="button" href={HREF[action]}>
                   {label}
                 </a>
               ) : (

@@ -7,6 +7,7 @@ import { syncKeys, useNetwork } from '@renderer/features/sync/use-sync';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
+import { profileKey } from '@renderer/app/use-active-profile';
 import { yearEndHref } from '../year-end-route';
 
 /**
@@ -25,6 +26,11 @@ export function CorrectionScreen({
 }): JSX.Element {
   const network = useNetwork();
   const online = network.data?.online ?? true;
+  // Today by main's clock, as the checklist this screen opens from has it (one source of dates).
+  const checklist = useQuery({
+    queryKey: profileKey(profileId, 'year-end', 'checklist', taxYear),
+    queryFn: () => unwrap(api.yearEnd.checklist({ profileId, taxYear })),
+  });
   const update = useQuery({
     queryKey: [...syncKeys.review(profileId), 'correction', businessId, taxYear, online],
     queryFn: async () => {
@@ -56,7 +62,9 @@ export function CorrectionScreen({
         <Loading label="Preparing the update from your records…" />
       ) : null}
       {update.error ? <ErrorNotice error={toIpcError(update.error)} /> : null}
-      {update.data ? <UpdateCard initial={update.data} online={online} /> : null}
+      {update.data && checklist.data ? (
+        <UpdateCard initial={update.data} online={online} today={checklist.data.today} />
+      ) : null}
     </>
   );
 }
