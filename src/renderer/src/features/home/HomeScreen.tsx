@@ -103,7 +103,7 @@ function ProfileHome({ profile }: { profile: ProfileView }): JSX.Element {
       <Tile
         title="Year end"
         tone={openFinal && overdue.includes(openFinal) ? 'bad' : 'neutral'}
-        action={<a href="#/profiles">See the year end</a>}
+        action={<a href="#/year-end/checklist">See the year end</a>}
       >
         <p>
           {openFinal ? (
