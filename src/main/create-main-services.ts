@@ -30,6 +30,7 @@ import { registerProfilesIpc } from './profiles/register-profiles-ipc';
 import { cancelledFileDialogs, type FileDialogs } from './records-ipc/file-dialogs';
 import { registerRecordsIpc } from './records-ipc/register-records-ipc';
 import { registerReviewIpc } from './review/register-review-ipc';
+import { registerYearEndAnnual } from './year-end/register-year-end-annual';
 import { createReviewService, type ReviewService } from './review/review-service';
 import { createSwitchableNetwork, type NetworkStatus } from './sync/network-status';
 import { registerSyncIpc } from './sync/register-sync-ipc';
@@ -49,6 +50,11 @@ import { ALLOWED_HTTPS_HOSTS } from './shell/external-url-policy';
 import type { KeyValueStoreFactory } from './storage/key-value-store';
 import { unavailableKeychain, type Keychain } from './vault/keychain';
 import { createTokenVault } from './vault/token-vault';
+import {
+  createDeclarationService,
+  type DeclarationService,
+} from './year-end/declaration/declaration-service';
+import { registerDeclarationIpc } from './year-end/declaration/register-declaration-ipc';
 
 /**
  * Everything the services need from the outside world. The Electron layer provides these
@@ -104,6 +110,13 @@ export interface MainAdapters {
    * `shell`; the browser host queues answers). Default: every dialog is cancelled.
    */
   fileDialogs?: FileDialogs;
+  /**
+   * Waiting as HMRC advises before asking for a calculation (real timers by default). Tests
+   * pass one that moves Practice HMRC's clock instead, so nothing waits on the wall clock.
+   */
+  sleep?: (ms: number) => Promise<void>;
+  /** Only for tests: called at each step of sending a final declaration (crash points). */
+  declarationCheckpoint?: (step: string) => void;
 }
 
 export interface MainServices {
@@ -131,6 +144,8 @@ export interface MainServices {
   review: ReviewService;
   /** The outbox, sync, receipts (submission log) and the tax estimate (issue 8). */
   sync: SyncService;
+  /** The year end: HMRC's final calculation, the declaration and amendments. */
+  declaration: DeclarationService;
   dispose(): Promise<void>;
 }
 
@@ -172,6 +187,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   });
   registerSettingsIpc(ipc, { settings, environments });
 
+  const network = adapters.network ?? createSwitchableNetwork(true);
   const authLogger = logger.child('auth');
   const accounts = createHmrcAccountStore(adapters.keyValueStore('hmrc-accounts'));
   const vault = createTokenVault({
@@ -201,7 +217,12 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     logger: authLogger.child('link'),
     deepLinksAvailable: adapters.deepLinksAvailable ?? false,
     startLoopbackListener: adapters.startLoopbackListener ?? startLoopbackListener,
-    emit: (view) => ipc.emit('auth.progress', view),
+    emit: (view) => {
+      // HMRC's token endpoint just answered: the computer is online (a loopback Practice HMRC
+      // answering proves nothing about the network).
+      if (view.phase === 'linked' && view.environment !== 'practice') network.answered?.();
+      ipc.emit('auth.progress', view);
+    },
   });
   const unsubscribeCallbacks = deepLinks.subscribe(OAUTH_CALLBACK_PATH, (url) => {
     link.receiveCallback(url.params, 'custom-scheme');
@@ -259,7 +280,6 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   });
 
   // Review and sync (issue 8): the outbox and submission log live in each profile's ledger.
-  const network = adapters.network ?? createSwitchableNetwork(true);
   const review = createReviewService({
     profiles,
     network,
@@ -286,7 +306,27 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     emitNetwork: (view) => ipc.emit('sync.network', view),
   });
   registerSyncIpc(ipc, sync);
+  registerYearEndAnnual({ ipc, profiles, network, clock, logger: logger.child('year-end') });
   profiles.useUnsyncedRecordCounter(countUnsyncedRecords);
+
+  // The year end: final calculation, declaration, final declaration, amendments.
+  const declaration = createDeclarationService({
+    profiles,
+    accountLabel: (accountId) => accounts.get(accountId)?.label,
+    clock,
+    logger: logger.child('year-end'),
+    sleep:
+      adapters.sleep ??
+      ((ms) =>
+        new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, ms);
+          t.unref?.();
+        })),
+    emitProgress: (p) => ipc.emit('yearEnd.calculationProgress', p),
+    emitChanged: (profileId) => ipc.emit('sync.changed', { profileId }),
+    ...(adapters.declarationCheckpoint ? { checkpoint: adapters.declarationCheckpoint } : {}),
+  });
+  registerDeclarationIpc(ipc, declaration);
 
   // Practice HMRC is the default environment: have it running before the first window asks.
   if (settings.environment() === 'practice') await environments.ensurePractice();
@@ -306,6 +346,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     profiles,
     review,
     sync,
+    declaration,
     async dispose() {
       sync.dispose();
       profiles.dispose();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
 
 const SECTIONS = [
+  'Home',
   'Link to HMRC',
   'Profiles',
   'Records',
@@ -28,8 +29,10 @@ test.describe('the app shell', () => {
     await app.keyboard.press('Tab');
     await app.keyboard.press('Tab');
     const nav = app.getByRole('navigation', { name: 'Sections' });
-    await expect(nav.getByRole('link', { name: 'Link to HMRC' })).toBeFocused();
+    await expect(nav.getByRole('link', { name: 'Home' })).toBeFocused();
 
+    await app.keyboard.press('ArrowDown');
+    await expect(nav.getByRole('link', { name: 'Link to HMRC' })).toBeFocused();
     await app.keyboard.press('ArrowDown');
     await expect(nav.getByRole('link', { name: 'Profiles' })).toBeFocused();
     await app.keyboard.press('End');
@@ -47,7 +50,7 @@ test.describe('the app shell', () => {
 
     await app.keyboard.press('Shift+Tab');
     await app.keyboard.press('Home');
-    await expect(nav.getByRole('link', { name: 'Link to HMRC' })).toBeFocused();
+    await expect(nav.getByRole('link', { name: 'Home' })).toBeFocused();
   });
 
   test('Diagnostics shows the version and the security settings', async ({ app, host }) => {

@@ -43,8 +43,11 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
 type Fixtures = { hostOptions: BrowserHostOptions; host: BrowserHost; app: Page };
 
 /**
- * Each test gets its own browser host (fresh data folder, its own Practice HMRC) and a page
- * with the app loaded and its bridge connected.
+ * Each test gets its own browser shell (the product's src/main/web, with the test controls of
+ * test/support/browser-host: fresh data folder, its own Practice HMRC) and a page with the app
+ * loaded and its bridge connected. The test's browser context is let in the way a person's
+ * browser is, by a launch link exchanged for the session cookie; the browser's file chooser is
+ * answered with the files the test queued (host.queueChosenFile), or cancelled.
  */
 export const test = base.extend<Fixtures>({
   hostOptions: [{}, { option: true }],
@@ -52,6 +55,17 @@ export const test = base.extend<Fixtures>({
     const host = await startBrowserHost(hostOptions);
     await use(host);
     await host.close();
+  },
+  context: async ({ context, host }, use) => {
+    await context.addCookies([await host.sessionCookie()]);
+    await use(context);
+  },
+  page: async ({ page, host }, use) => {
+    page.on('filechooser', (chooser) => {
+      const file = host.takeChosenFile();
+      void chooser.setFiles(file ? [file] : []).catch(() => undefined);
+    });
+    await use(page);
   },
   app: async ({ page, host }, use) => {
     const errors: string[] = [];

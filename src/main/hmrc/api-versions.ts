@@ -9,6 +9,8 @@ export const HMRC_APIS = {
   obligations: { title: 'Obligations', version: '3.0' },
   'self-employment-business': { title: 'Self Employment Business', version: '5.0' },
   'property-business': { title: 'Property Business', version: '6.0' },
+  // Retrieve ITSA Status (reference §5.1; SOURCES.md: 2.0 is the only version, live).
+  'individual-details': { title: 'Self Assessment Individual Details', version: '2.0' },
   // 8.0 is the version live in Production; 9.0 is not released there yet (SOURCES.md, §6.6).
   'individual-calculations': { title: 'Individual Calculations', version: '8.0' },
   // Sandbox only (reference §4.5); Practice HMRC serves it too.

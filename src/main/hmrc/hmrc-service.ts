@@ -10,6 +10,8 @@ import type { KeyValueStore } from '../storage/key-value-store';
 import { createAccountUsage, type AccountUsage } from './account-usage';
 import * as businessDetails from './endpoints/business-details';
 import * as calculations from './endpoints/calculations';
+import * as foreignProperty from './endpoints/foreign-property';
+import * as itsaStatus from './endpoints/itsa-status';
 import { validateFraudPreventionHeaders } from './endpoints/fraud-headers-check';
 import * as obligations from './endpoints/obligations';
 import * as selfEmployment from './endpoints/self-employment';
@@ -51,6 +53,9 @@ export interface HmrcAccountClient {
     retrieve: Bound<typeof businessDetails.retrieveBusiness>;
     createAmendQuarterlyPeriodType: Bound<typeof businessDetails.createAmendQuarterlyPeriodType>;
   };
+  individualDetails: {
+    itsaStatus: Bound<typeof itsaStatus.retrieveItsaStatus>;
+  };
   obligations: {
     incomeAndExpenditure: Bound<typeof obligations.incomeAndExpenditureObligations>;
     finalDeclaration: Bound<typeof obligations.finalDeclarationObligations>;
@@ -62,6 +67,11 @@ export interface HmrcAccountClient {
   ukProperty: {
     putCumulative: Bound<typeof ukProperty.putUkPropertyCumulative>;
     getCumulative: Bound<typeof ukProperty.getUkPropertyCumulative>;
+  };
+  foreignProperty: {
+    putCumulative: Bound<typeof foreignProperty.putForeignPropertyCumulative>;
+    getCumulative: Bound<typeof foreignProperty.getForeignPropertyCumulative>;
+    details: Bound<typeof foreignProperty.retrieveForeignPropertyDetails>;
   };
   calculations: {
     trigger: Bound<typeof calculations.triggerCalculation>;
@@ -163,6 +173,9 @@ export function createHmrcService(deps: HmrcServiceDeps): HmrcService {
         retrieve: bind(businessDetails.retrieveBusiness, c),
         createAmendQuarterlyPeriodType: bind(businessDetails.createAmendQuarterlyPeriodType, c),
       },
+      individualDetails: {
+        itsaStatus: bind(itsaStatus.retrieveItsaStatus, c),
+      },
       obligations: {
         incomeAndExpenditure: bind(obligations.incomeAndExpenditureObligations, c),
         finalDeclaration: bind(obligations.finalDeclarationObligations, c),
@@ -174,6 +187,11 @@ export function createHmrcService(deps: HmrcServiceDeps): HmrcService {
       ukProperty: {
         putCumulative: bind(ukProperty.putUkPropertyCumulative, c),
         getCumulative: bind(ukProperty.getUkPropertyCumulative, c),
+      },
+      foreignProperty: {
+        putCumulative: bind(foreignProperty.putForeignPropertyCumulative, c),
+        getCumulative: bind(foreignProperty.getForeignPropertyCumulative, c),
+        details: bind(foreignProperty.retrieveForeignPropertyDetails, c),
       },
       calculations: {
         trigger: bind(calculations.triggerCalculation, c),

@@ -18,6 +18,13 @@ export interface CachedBusiness {
   periodTypeTaxYear?: string;
   /** Never shown to the person (HMRC's request); used for the calendar-quarter rule. */
   accountingPeriod?: { start: string; end: string };
+  /** A new or latent source's first two tax years: annual ('A') or quarterly ('Q'). */
+  latency?: LatencyYear[];
+}
+
+export interface LatencyYear {
+  taxYear: string;
+  reports: 'annual' | 'quarterly';
 }
 
 export interface CachedObligation {
@@ -64,7 +71,24 @@ interface BusinessRow {
   period_type_tax_year: string | null;
   accounting_period_start: string | null;
   accounting_period_end: string | null;
+  latency_tax_year1: string | null;
+  latency_indicator1: 'A' | 'Q' | null;
+  latency_tax_year2: string | null;
+  latency_indicator2: 'A' | 'Q' | null;
 }
+
+const latencyOf = (r: BusinessRow): LatencyYear[] => {
+  const years: LatencyYear[] = [];
+  const add = (taxYear: string | null, indicator: 'A' | 'Q' | null) => {
+    if (taxYear && indicator)
+      years.push({ taxYear, reports: indicator === 'A' ? 'annual' : 'quarterly' });
+  };
+  add(r.latency_tax_year1, r.latency_indicator1);
+  add(r.latency_tax_year2, r.latency_indicator2);
+  return years;
+};
+
+const indicator = (y: LatencyYear | undefined) => (y ? (y.reports === 'annual' ? 'A' : 'Q') : null);
 
 interface ObligationRow {
   kind: CachedObligation['kind'];
@@ -113,6 +137,7 @@ export function readHmrcCache(db: SqliteDatabase): HmrcCache {
     ...(r.accounting_period_start && r.accounting_period_end
       ? { accountingPeriod: { start: r.accounting_period_start, end: r.accounting_period_end } }
       : {}),
+    ...(latencyOf(r).length ? { latency: latencyOf(r) } : {}),
   }));
   const obligations = (
     db
@@ -185,8 +210,9 @@ export function writeHmrcCache(
       const insert = db.prepare(
         `INSERT INTO hmrc_businesses (hmrc_business_id, type_of_business, trading_name,
            commencement_date, cessation_date, period_type, period_type_tax_year,
-           accounting_period_start, accounting_period_end, fetched_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           accounting_period_start, accounting_period_end, fetched_at, latency_tax_year1,
+           latency_indicator1, latency_tax_year2, latency_indicator2)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const b of answer.businesses) {
         insert.run(
@@ -200,6 +226,10 @@ export function writeHmrcCache(
           b.accountingPeriod?.start ?? null,
           b.accountingPeriod?.end ?? null,
           at,
+          b.latency?.[0]?.taxYear ?? null,
+          indicator(b.latency?.[0]),
+          b.latency?.[1]?.taxYear ?? null,
+          indicator(b.latency?.[1]),
         );
       }
     }

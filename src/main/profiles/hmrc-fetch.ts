@@ -1,13 +1,18 @@
+import type { ItsaStatusRecord } from '@shared/domain/itsa-status';
 import { taxYearEnd, taxYearOf, taxYearStart, type IsoDate } from '@shared/domain/tax-year';
 import type { Authorisation } from '@shared/ipc/channels/profiles';
 import { isHmrcError } from '../hmrc/errors/hmrc-error';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { ListBusinessesResponse } from '../hmrc/schemas/business-details';
 import { authorised, refusalFrom } from './authorisation';
+import { fetchItsaStatuses } from './itsa-status';
 import type { CachedBusiness, CachedObligation } from './hmrc-cache';
 
 /** The HMRC calls a profile needs; every one goes through the app's one HMRC client (issue 5). */
-export type ProfileHmrcClient = Pick<HmrcAccountClient, 'kind' | 'businessDetails' | 'obligations'>;
+export type ProfileHmrcClient = Pick<
+  HmrcAccountClient,
+  'kind' | 'businessDetails' | 'obligations' | 'individualDetails'
+>;
 
 export type HmrcAnswer =
   | {
@@ -15,6 +20,8 @@ export type HmrcAnswer =
       authorisation: Authorisation;
       /** Present for a full fetch (Business Details); absent for obligations only. */
       businesses?: CachedBusiness[];
+      /** Fetched with the businesses: whether quarterly updates are due at all (§5.1). */
+      itsaStatuses?: ItsaStatusRecord[];
       obligations: CachedObligation[];
       correlationId?: string;
     }
@@ -141,6 +148,7 @@ export async function fetchFromHmrc(
       }
       const period = details.accountingPeriods?.at(-1);
       const choice = details.quarterlyTypeChoice;
+      const latency = details.latencyDetails;
       businesses.push({
         ...base,
         ...(details.tradingName ? { tradingName: details.tradingName } : {}),
@@ -149,14 +157,30 @@ export async function fetchFromHmrc(
         ...(choice?.quarterlyPeriodType ? { periodType: choice.quarterlyPeriodType } : {}),
         ...(choice?.taxYearOfChoice ? { periodTypeTaxYear: choice.taxYearOfChoice } : {}),
         ...(period ? { accountingPeriod: { start: period.start, end: period.end } } : {}),
+        ...(latency
+          ? {
+              latency: [
+                { taxYear: latency.taxYear1, indicator: latency.latencyIndicator1 },
+                { taxYear: latency.taxYear2, indicator: latency.latencyIndicator2 },
+              ].map((y) => ({
+                taxYear: y.taxYear,
+                reports: y.indicator === 'A' ? ('annual' as const) : ('quarterly' as const),
+              })),
+            }
+          : {}),
       });
     }
   }
+
+  const itsaStatuses = options.full
+    ? await fetchItsaStatuses(client, nino, options.today)
+    : undefined;
 
   return {
     kind: 'answer',
     authorisation: check.authorisation,
     ...(businesses ? { businesses } : {}),
+    ...(itsaStatuses ? { itsaStatuses } : {}),
     obligations: [...obligations.values()].sort(
       (a, b) => a.dueDate.localeCompare(b.dueDate) || a.periodStart.localeCompare(b.periodStart),
     ),

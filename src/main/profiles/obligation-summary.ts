@@ -66,9 +66,13 @@ export function overviewStatus(
   if (!profile.hmrc.checkedAt) {
     return {
       status: 'not-checked',
-      statusText: profile.accountId
-        ? 'Not checked with HMRC yet'
-        : 'No HMRC account chosen: link your agent services account',
+      statusText: !profile.accountId
+        ? 'No HMRC account chosen: link your agent services account'
+        : // HMRC has answered about authority, so "not checked" would contradict the
+          // "last checked" beside it: it is the deadlines that have not been read.
+          profile.authorisation.checkedAt
+          ? 'Deadlines not read from HMRC yet: check with HMRC'
+          : 'Not checked with HMRC yet',
     };
   }
   const next = profile.hmrc.nextDue;

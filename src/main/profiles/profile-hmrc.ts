@@ -6,6 +6,7 @@ import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import { AppError } from '../ipc/app-error';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
+import { businessesSentFor } from '../sync/submission-log';
 import { businessName } from './business-names';
 import {
   readHmrcCache,
@@ -130,16 +131,24 @@ export function createProfilesHmrcChecks(deps: {
 
   const snapshotFrom = (profile: Profile, cache: HmrcCache): SnapshotView => {
     const ledgerBusinessIds = new Map<string, number>();
+    let sentThisYear: Set<string> | undefined;
     try {
       pool.borrow(profile.id, (ledger) => {
         for (const b of ledger.businesses.list({ includeArchived: true })) {
           if (b.hmrcBusinessId) ledgerBusinessIds.set(b.hmrcBusinessId, b.id);
         }
+        sentThisYear = businessesSentFor(ledger.database, taxYearOf(today()));
       });
     } catch (error) {
       log.warn('Could not read the profile’s businesses', { error: String(error) });
     }
-    return buildSnapshotView({ profile, cache, ledgerBusinessIds, today: today() });
+    return buildSnapshotView({
+      profile,
+      cache,
+      ledgerBusinessIds,
+      ...(sentThisYear ? { sentThisYear } : {}),
+      today: today(),
+    });
   };
 
   const readCache = (profile: Profile): HmrcCache =>
@@ -155,9 +164,17 @@ export function createProfilesHmrcChecks(deps: {
       const profile = requireProfile(profileId);
       const client = clientFor(profile);
       const checkedAt = nowIso();
+      // A quick check (deadlines only) of a client whose businesses were never read would leave
+      // the profile listing deadlines for businesses it says HMRC does not have, and its records
+      // with nowhere to put them: read the businesses too the first time.
+      const fullNow = full || readCache(profile).businesses.length === 0;
       let answer;
       try {
-        answer = await fetchFromHmrc(client, profile.nino, { full, today: today(), checkedAt });
+        answer = await fetchFromHmrc(client, profile.nino, {
+          full: fullNow,
+          today: today(),
+          checkedAt,
+        });
       } catch (error) {
         recordRefusalOrFailure(profile, { error });
         throw error;
@@ -175,7 +192,7 @@ export function createProfilesHmrcChecks(deps: {
           obligations: answer.obligations,
           check: {
             checkedAt,
-            scope: full ? 'full' : 'obligations',
+            scope: fullNow ? 'full' : 'obligations',
             outcome: 'authorised',
             ...(answer.correlationId ? { correlationId: answer.correlationId } : {}),
           },
@@ -189,9 +206,19 @@ export function createProfilesHmrcChecks(deps: {
         ? keep(pool.get(profileId))
         : pool.borrow(profileId, keep);
       const names = new Map(cache.businesses.map((b) => [b.hmrcBusinessId, businessName(b)]));
+      const before = current.hmrc;
       const updated = registry.update(profileId, {
         authorisation: answer.authorisation,
-        hmrc: summarise(answer.obligations, checkedAt, (id) => names.get(id)),
+        hmrc: {
+          ...summarise(answer.obligations, checkedAt, (id) => names.get(id)),
+          // Fetched with the businesses only: a light check keeps the last answer.
+          ...(answer.itsaStatuses
+            ? { itsaStatuses: answer.itsaStatuses, itsaCheckedAt: checkedAt }
+            : {
+                ...(before.itsaStatuses ? { itsaStatuses: before.itsaStatuses } : {}),
+                ...(before.itsaCheckedAt ? { itsaCheckedAt: before.itsaCheckedAt } : {}),
+              }),
+        },
         updatedAt: nowIso(),
       });
       changed();
@@ -256,7 +283,10 @@ export function createProfilesHmrcChecks(deps: {
         'Check HMRC for the latest businesses, then try again.',
       );
     }
-    const election = electionFor(business, cache.obligations, today());
+    const snapshotNow = snapshotFrom(profile, cache);
+    const election =
+      snapshotNow.businesses.find((b) => b.hmrcBusinessId === hmrcBusinessId)?.election ??
+      electionFor(business, cache.obligations, today());
     if (election.currentType === type) return snapshotFrom(profile, cache);
     if (!election.offered) {
       throw new AppError('PERIOD_TYPE_NOT_OFFERED', election.reason, 'Nothing was sent to HMRC.');

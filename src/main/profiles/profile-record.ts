@@ -1,3 +1,4 @@
+import type { ItsaStatusRecord } from '@shared/domain/itsa-status';
 import type { AgentRole } from '@shared/domain/agent-permissions';
 import type { Authorisation, ObligationRef, ProfileKind } from '@shared/ipc/channels/profiles';
 import type { Environment } from '@shared/ipc/channels/settings';
@@ -41,6 +42,9 @@ export interface ProfileHmrcSummary {
   /** The open obligation with the earliest HMRC due date. */
   nextDue?: ObligationRef;
   openCount?: number;
+  /** HMRC's ITSA statuses (last year onwards) and when they were fetched, with the businesses. */
+  itsaStatuses?: ItsaStatusRecord[];
+  itsaCheckedAt?: string;
 }
 
 export type NewProfile = Pick<

@@ -1,3 +1,4 @@
+import { keptItsaStatuses } from './itsa-status';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isAgentRole } from '@shared/domain/agent-permissions';
@@ -84,6 +85,13 @@ const parseJson = <T>(text: string, fallback: T): T => {
   }
 };
 
+/** The ITSA statuses in the summary are shown as they are: keep only well-formed ones. */
+function keptHmrcSummary(summary: ProfileHmrcSummary): ProfileHmrcSummary {
+  const { itsaStatuses, ...rest } = summary;
+  const kept = keptItsaStatuses(itsaStatuses);
+  return kept ? { ...rest, itsaStatuses: kept } : rest;
+}
+
 const toProfile = (r: Row): Profile => ({
   id: r.id,
   environment: r.environment,
@@ -97,7 +105,9 @@ const toProfile = (r: Row): Profile => ({
   updatedAt: r.updated_at,
   ...(r.last_active_at ? { lastActiveAt: r.last_active_at } : {}),
   authorisation: parseJson<Authorisation>(r.authorisation_json, { status: 'unknown' }),
-  hmrc: parseJson<ProfileHmrcSummary & { nextDue?: ObligationRef }>(r.hmrc_json, {}),
+  hmrc: keptHmrcSummary(
+    parseJson<ProfileHmrcSummary & { nextDue?: ObligationRef }>(r.hmrc_json, {}),
+  ),
   ...(r.ledger_created_at ? { ledgerCreatedAt: r.ledger_created_at } : {}),
 });
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@shared/domain/tax-year';
+import { taxYearOf, type IsoDate } from '@shared/domain/tax-year';
 import type {
   Overview,
   OverviewRow,
@@ -6,6 +6,7 @@ import type {
   RefreshProgress,
 } from '@shared/ipc/channels/profiles';
 import type { HmrcAccount } from '../auth/hmrc-accounts';
+import { itsaStatusView } from './itsa-status';
 import { DUE_SOON_DAYS, overviewStatus } from './obligation-summary';
 import type { Profile } from './profile-record';
 
@@ -66,6 +67,7 @@ export function buildOverview(input: {
       ...(p.hmrc.nextDue ? { nextDue: p.hmrc.nextDue } : {}),
       ...(p.hmrc.openCount !== undefined ? { openCount: p.hmrc.openCount } : {}),
       ...(checkedAt ? { checkedAt } : {}),
+      itsaStatus: itsaStatusView(p.hmrc.itsaStatuses, taxYearOf(today), p.hmrc.itsaCheckedAt),
     };
   });
   return {

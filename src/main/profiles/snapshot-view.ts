@@ -1,8 +1,9 @@
-import { taxYearOf, type IsoDate } from '@shared/domain/tax-year';
+import { previousTaxYear, taxYearOf, type IsoDate } from '@shared/domain/tax-year';
 import type { BusinessView, SnapshotView } from '@shared/ipc/channels/profiles';
 import { businessName } from './business-names';
 import type { HmrcCache } from './hmrc-cache';
 import type { Profile } from './profile-record';
+import { itsaStatusView } from './itsa-status';
 import { electionFor } from './quarterly-election';
 
 /**
@@ -11,14 +12,21 @@ import { electionFor } from './quarterly-election';
  * marked overdue, and whether each business's quarters may still be changed.
  */
 export function buildSnapshotView(input: {
-  profile: Pick<Profile, 'id' | 'authorisation'>;
+  profile: Pick<Profile, 'id' | 'authorisation' | 'hmrc'>;
   cache: HmrcCache;
   /** HMRC business id → the ledger business linked to it. */
   ledgerBusinessIds: ReadonlyMap<string, number>;
+  /** HMRC business ids with an update for this tax year sent by Ledgerlink. */
+  sentThisYear?: ReadonlySet<string>;
   today: IsoDate;
 }): SnapshotView {
   const { cache, today } = input;
   const taxYear = taxYearOf(today);
+  const itsaNow = itsaStatusView(
+    input.profile.hmrc.itsaStatuses,
+    taxYear,
+    input.profile.hmrc.itsaCheckedAt,
+  );
   const names = new Map(cache.businesses.map((b) => [b.hmrcBusinessId, businessName(b)]));
   const businesses: BusinessView[] = cache.businesses.map((b) => {
     const ledgerId = input.ledgerBusinessIds.get(b.hmrcBusinessId);
@@ -29,7 +37,10 @@ export function buildSnapshotView(input: {
       ...(b.commencementDate ? { commencementDate: b.commencementDate } : {}),
       ...(b.cessationDate ? { cessationDate: b.cessationDate } : {}),
       ...(ledgerId ? { ledgerBusinessId: ledgerId } : {}),
-      election: electionFor(b, cache.obligations, today),
+      election: electionFor(b, cache.obligations, today, {
+        ...(input.sentThisYear ? { sentByLedgerlink: input.sentThisYear } : {}),
+        ...(itsaNow.status ? { itsa: itsaNow } : {}),
+      }),
     };
   });
   return {
@@ -40,6 +51,12 @@ export function buildSnapshotView(input: {
     ...(cache.correlationId ? { correlationId: cache.correlationId } : {}),
     authorisation: input.profile.authorisation,
     businesses,
+    itsaStatus: itsaNow,
+    itsaStatusLastYear: itsaStatusView(
+      input.profile.hmrc.itsaStatuses,
+      previousTaxYear(taxYear),
+      input.profile.hmrc.itsaCheckedAt,
+    ),
     obligations: cache.obligations
       .filter((o) => o.status === 'open' || taxYearOf(o.periodEnd) === taxYear)
       .map((o) => {

@@ -171,6 +171,14 @@ export function toAnalysisView(
         code: b.code,
         message: b.message,
         cells: cellsView(b.cells),
+        ...(b.readable
+          ? {
+              readable: {
+                description: b.readable.description.slice(0, 500),
+                amountPence: b.readable.amountPence,
+              },
+            }
+          : {}),
       })),
     },
     duplicates: {

@@ -39,6 +39,7 @@ export function registerExportsIpc(ctx: RecordsIpcContext): void {
       format === 'csv'
         ? await ledger.exports.csv(path, filter)
         : await ledger.exports.json(path, filter);
+    await ctx.files.delivered?.(path);
     return { profileId, fileName: basename(path), rows };
   });
 
@@ -61,6 +62,7 @@ export function registerExportsIpc(ctx: RecordsIpcContext): void {
         reporter.report({ done: p.bytes, total: 0, rows: p.files }),
       );
       ctx.logger.info('Profile archive saved', { profileId, files });
+      await ctx.files.delivered?.(path);
       return { profileId, fileName: basename(path), bytes, files };
     } finally {
       reporter.finish();

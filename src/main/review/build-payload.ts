@@ -45,7 +45,15 @@ const valueOf = (totals: PeriodTotals, categoryId: string): Pence =>
 const disallowableOf = (totals: PeriodTotals, categoryId: string): Pence =>
   totals.fields.find((f) => f.categoryId === categoryId)?.disallowablePence ?? 0;
 
-export function selfEmploymentTotals(totals: PeriodTotals): SelfEmploymentCumulativeTotals {
+/** Dates go out for quarterly reporting only (dates-rule.ts). */
+export interface PayloadOptions {
+  withDates: boolean;
+}
+
+export function selfEmploymentTotals(
+  totals: PeriodTotals,
+  options: PayloadOptions = { withDates: true },
+): SelfEmploymentCumulativeTotals {
   const se = (field: string) => valueOf(totals, `se.${field}`);
   const amounts: Partial<Record<SeExpenseField, Pence>> = {};
   const disallowable: Partial<Record<SeExpenseField, Pence>> = {};
@@ -54,7 +62,7 @@ export function selfEmploymentTotals(totals: PeriodTotals): SelfEmploymentCumula
     disallowable[field] = disallowableOf(totals, `se.${field}`);
   }
   return {
-    period: { start: totals.from, end: totals.to },
+    ...(options.withDates ? { period: { start: totals.from, end: totals.to } } : {}),
     income: {
       turnover: se('turnover'),
       other: se('other'),
@@ -69,14 +77,17 @@ export function selfEmploymentTotals(totals: PeriodTotals): SelfEmploymentCumula
   };
 }
 
-export function ukPropertyTotals(totals: PeriodTotals): UkPropertyCumulativeTotals {
+export function ukPropertyTotals(
+  totals: PeriodTotals,
+  options: PayloadOptions = { withDates: true },
+): UkPropertyCumulativeTotals {
   const ukp = (field: string) => valueOf(totals, `ukp.${field}`);
   const amounts: Partial<Record<UkPropertyItemisedExpenseField, Pence>> = {};
   for (const field of UK_PROPERTY_ITEMISED_EXPENSE_FIELDS) amounts[field] = ukp(field);
   const rentsReceived = ukp('rentARoom.rentsReceived');
   const amountClaimed = ukp('rentARoom.amountClaimed');
   return {
-    period: { start: totals.from, end: totals.to },
+    ...(options.withDates ? { period: { start: totals.from, end: totals.to } } : {}),
     income: {
       periodAmount: ukp('periodAmount'),
       premiumsOfLeaseGrant: ukp('premiumsOfLeaseGrant'),
@@ -117,14 +128,17 @@ export function wireJson(
   };
 }
 
-export function buildPayload(totals: PeriodTotals): BuiltPayload {
+export function buildPayload(
+  totals: PeriodTotals,
+  options: PayloadOptions = { withDates: true },
+): BuiltPayload {
   let body: Record<string, unknown>;
   const amountProblems: BuiltPayload['schemaProblems'] = [];
   try {
     body =
       totals.kind === 'self-employment'
-        ? selfEmploymentCumulativeBody(selfEmploymentTotals(totals))
-        : ukPropertyCumulativeBody(ukPropertyTotals(totals));
+        ? selfEmploymentCumulativeBody(selfEmploymentTotals(totals, options))
+        : ukPropertyCumulativeBody(ukPropertyTotals(totals, options));
   } catch (error) {
     // penceToHmrcAmount refuses amounts beyond ±99,999,999,999.99 (§3.5): keep the review
     // going with a placeholder body; the update is blocked by the range check.

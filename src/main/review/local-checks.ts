@@ -39,8 +39,18 @@ export interface CheckInput {
   /** The update this one replaces, as lines (for the size of the change). */
   lines: ReviewLine[];
   previous?: { periodStart: IsoDate; periodEnd: IsoDate };
-  /** Transactions in the update's dates with no business chosen yet. */
+  /**
+   * Transactions in the update's dates with neither a business nor a category. Those marked
+   * Personal or Transfer are dealt with (they stay out of every business's figures on purpose).
+   */
   unassignedCount: number;
+  /**
+   * False when the update goes without dates (annual status or a latent source): HMRC's date
+   * rules then do not apply (reference §3.5).
+   */
+  withDates?: boolean;
+  /** The ledger's id of the business (the records links name it). */
+  businessId: number;
 }
 
 /** A total moving this much more (or less) than its share of the time suggests is worth a look. */
@@ -73,16 +83,20 @@ export function checkUpdate(input: CheckInput): { errors: ReviewIssue[]; warning
     });
   }
 
-  for (const issue of checkCumulativeDates({
-    taxYear: input.taxYear,
-    basis: input.basis,
-    start: totals.from,
-    end: totals.to,
-    today: input.today,
-    ...(input.previousEnd ? { previousEnd: input.previousEnd } : {}),
-    ...(input.commencementDate ? { commencementDate: input.commencementDate } : {}),
-    business: totals.kind,
-  })) {
+  const dateIssues =
+    input.withDates === false
+      ? []
+      : checkCumulativeDates({
+          taxYear: input.taxYear,
+          basis: input.basis,
+          start: totals.from,
+          end: totals.to,
+          today: input.today,
+          ...(input.previousEnd ? { previousEnd: input.previousEnd } : {}),
+          ...(input.commencementDate ? { commencementDate: input.commencementDate } : {}),
+          business: totals.kind,
+        });
+  for (const issue of dateIssues) {
     errors.push(hmrcIssue(issue.code, issue.message));
   }
 
@@ -128,13 +142,41 @@ export function checkUpdate(input: CheckInput): { errors: ReviewIssue[]; warning
         `${input.unassignedCount} ${plural(input.unassignedCount, 'transaction', 'transactions')} not yet given a business`,
       );
     }
+    const records: NonNullable<ReviewIssue['records']> = [];
+    if (uncategorised > 0)
+      records.push({
+        label: `Show the ${plural(uncategorised, 'uncategorised record', `${uncategorised} uncategorised records`)} of this business`,
+        businessId: input.businessId,
+        dateFrom: totals.from,
+        dateTo: totals.to,
+      });
+    if (input.unassignedCount > 0)
+      records.push({
+        label: `Show the ${plural(input.unassignedCount, 'record', `${input.unassignedCount} records`)} with no business`,
+        businessId: null,
+        dateFrom: totals.from,
+        dateTo: totals.to,
+      });
     warnings.push({
       code: 'UNCATEGORISED_RECORDS',
       hmrcRule: false,
       message: `Some transactions between ${formatUkDate(totals.from)} and ${formatUkDate(totals.to)} are left out of these figures because they are not categorised.`,
       action:
-        'Categorise them on the Records screen first, or tick to confirm they do not belong in this update.',
+        'Categorise them on the Records screen first (or mark them Personal or Transfer), or tick to confirm they do not belong in this update.',
       details,
+      records,
+    });
+  }
+
+  // An update with nothing in it is allowed (HMRC takes a nil update), but it is more often a
+  // statement not imported yet than a quarter with no trade: ask rather than say all is well.
+  if (totals.records.count === 0) {
+    warnings.push({
+      code: 'NOTHING_RECORDED',
+      hmrcRule: false,
+      message: `Nothing has been recorded for ${formatUkDate(totals.from)} to ${formatUkDate(totals.to)}: this update would tell HMRC there was no income and no expenses.`,
+      action:
+        'If that is right, tick to confirm. If not, add or import the records for these dates first.',
     });
   }
 

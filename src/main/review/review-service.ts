@@ -21,6 +21,7 @@ import { createSubmissionLog } from '../sync/submission-log';
 import { buildPayload } from './build-payload';
 import { compareUpdates } from './compare-updates';
 import { createHmrcCopies, type HmrcCopy } from './hmrc-copy';
+import { datesRuleFor } from './dates-rule';
 import { checkUpdate } from './local-checks';
 import { updateTargets } from './update-targets';
 
@@ -75,7 +76,15 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     const business = ledger.businesses.get(request.businessId);
     const basis = ledger.businesses.periodBasis(business.id, request.taxYear);
     const totals = ledger.totals.yearToDate(business.id, request.taxYear, request.periodEnd);
-    const payload = buildPayload(totals);
+    const cache = obligationsOf ?? readHmrcCache(ledger.database);
+    const datesRule = datesRuleFor({
+      taxYear: request.taxYear,
+      businessName: business.name,
+      itsaStatuses: profile.hmrc.itsaStatuses,
+      latency: cache.businesses.find((b) => b.hmrcBusinessId === business.hmrcBusinessId)?.latency,
+      period: { start: totals.from, end: totals.to },
+    });
+    const payload = buildPayload(totals, { withDates: datesRule.withDates });
     const body = JSON.parse(payload.json) as unknown;
     const log = createSubmissionLog(ledger.database);
     const outbox = createOutboxStore(ledger.database);
@@ -105,14 +114,16 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       ...(comparison.periodStart && previousEnd
         ? { previous: { periodStart: comparison.periodStart, periodEnd: previousEnd } }
         : {}),
+      businessId: business.id,
       unassignedCount: ledger.records.summarise({
         businessId: null,
+        uncategorised: true,
         dateFrom: totals.from,
         dateTo: totals.to,
       }).count,
+      withDates: datesRule.withDates,
     });
 
-    const cache = obligationsOf ?? readHmrcCache(ledger.database);
     const obligation = cache.obligations.find(
       (o) =>
         o.kind === 'quarterly' &&
@@ -145,6 +156,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
           }
         : {}),
       periodEnds: updatePeriods(request.taxYear, basis).map((p) => p.end),
+      datesRule,
       expenses: totals.consolidated.chosen ? 'consolidated' : 'itemised',
       lines,
       incomePence: totals.incomePence,

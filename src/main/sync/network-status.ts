@@ -8,6 +8,11 @@ export interface NetworkStatus {
   isOnline: () => boolean;
   /** Told on every change; returns the unsubscribe function. */
   onChange: (listener: (online: boolean) => void) => () => void;
+  /**
+   * A server on the internet (HMRC, not a loopback Practice HMRC) just answered: the computer is
+   * online, whatever the OS last said. Optional: a status set from outside ignores it.
+   */
+  answered?: () => void;
 }
 
 export interface SwitchableNetwork extends NetworkStatus {
@@ -34,18 +39,32 @@ export function createSwitchableNetwork(initial = true): SwitchableNetwork {
 
 /**
  * Asks a probe (Electron's `net.isOnline`) now and every `intervalMs`: Electron's main process
- * has no online/offline event, so a change is noticed within one interval.
+ * has no online/offline event, so a change is noticed within one interval. The probe can be
+ * wrong in the "offline" direction (it reports no connection on some Linux set-ups while HMRC
+ * answers), so an answer from HMRC counts as online until the probe CHANGES to offline: the
+ * banner follows what actually happened, not a stale guess.
  */
 export function createPolledNetwork(
   probe: () => boolean,
   intervalMs = 3_000,
+  every: (tick: () => void, ms: number) => () => void = (tick, ms) => {
+    const timer = setInterval(tick, ms);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  },
 ): NetworkStatus & { dispose(): void } {
-  const network = createSwitchableNetwork(probe());
-  const timer = setInterval(() => network.set(probe()), intervalMs);
-  timer.unref?.();
+  let lastProbe = probe();
+  const network = createSwitchableNetwork(lastProbe);
+  const stop = every(() => {
+    const now = probe();
+    if (now === lastProbe) return;
+    lastProbe = now;
+    network.set(now);
+  }, intervalMs);
   return {
     isOnline: network.isOnline,
     onChange: network.onChange,
-    dispose: () => clearInterval(timer),
+    answered: () => network.set(true),
+    dispose: stop,
   };
 }

@@ -3,6 +3,12 @@ import type { OutboxState } from '@shared/ipc/channels/review';
 import type { ItemError } from '@shared/ipc/channels/sync';
 import type { SqliteDatabase } from '../ledger';
 
+/** What an item sends (migration 0009-outbox-submissions). */
+export type SubmissionKind = 'cumulative' | 'annual' | 'annual-delete';
+/** Items of one group replace each other: a newer annual approval replaces a waiting delete. */
+const groupOf = (s: SubmissionKind): SubmissionKind[] =>
+  s === 'cumulative' ? ['cumulative'] : ['annual', 'annual-delete'];
+
 /**
  * The outbox in the profile's ledger file (migration 0006-sync-outbox). Every state change is
  * one committed SQLite transaction (WAL, synchronous=FULL), so after a crash each item is in
@@ -14,6 +20,7 @@ export interface OutboxItem {
   businessId: number;
   hmrcBusinessId: string;
   kind: BusinessKind;
+  submission: SubmissionKind;
   taxYear: string;
   periodStart: string;
   periodEnd: string;
@@ -37,6 +44,7 @@ export interface OutboxItem {
 
 export type NewOutboxItem = Omit<
   OutboxItem,
+  | 'submission'
   | 'id'
   | 'state'
   | 'attempts'
@@ -45,7 +53,7 @@ export type NewOutboxItem = Omit<
   | 'correlationId'
   | 'sendingSince'
   | 'acceptedAt'
->;
+> & { submission?: SubmissionKind };
 
 /** The frozen record ids of an item (kept out of the list queries: they can be long). */
 export function frozenRecordIds(db: SqliteDatabase, id: number): number[] {
@@ -59,6 +67,7 @@ interface OutboxRow {
   business_id: number;
   hmrc_business_id: string;
   kind: BusinessKind;
+  submission: SubmissionKind;
   tax_year: string;
   period_start: string;
   period_end: string;
@@ -88,6 +97,7 @@ const toItem = (r: OutboxRow): OutboxItem => ({
   businessId: r.business_id,
   hmrcBusinessId: r.hmrc_business_id,
   kind: r.kind,
+  submission: r.submission,
   taxYear: r.tax_year,
   periodStart: r.period_start,
   periodEnd: r.period_end,
@@ -133,8 +143,12 @@ export interface OutboxStore {
   approve(item: NewOutboxItem, now: string): OutboxItem;
   get(id: number): OutboxItem | undefined;
   list(options?: { states?: readonly OutboxState[]; limit?: number }): OutboxItem[];
-  /** The newest item for a business and tax year. */
-  latestFor(businessId: number, taxYear: string): OutboxItem | undefined;
+  /** The newest item for a business and tax year (cumulative updates unless told). */
+  latestFor(
+    businessId: number,
+    taxYear: string,
+    submissions?: readonly SubmissionKind[],
+  ): OutboxItem | undefined;
   markSending(id: number, now: string): void;
   /** Back to the queue, with why and when it will be tried again. */
   requeue(id: number, error: ItemError, nextRetryAt: string | null, now: string): void;
@@ -176,23 +190,27 @@ export function createOutboxStore(db: SqliteDatabase): OutboxStore {
 
   return {
     approve(item, now) {
+      const submission = item.submission ?? 'cumulative';
+      const group = groupOf(submission);
       return db
         .transaction(() => {
           db.prepare(
             `UPDATE sync_outbox SET state = 'superseded', updated_at = ?
-             WHERE business_id = ? AND tax_year = ? AND state IN (${REPLACEABLE.map(() => '?').join(', ')})`,
-          ).run(now, item.businessId, item.taxYear, ...REPLACEABLE);
+             WHERE business_id = ? AND tax_year = ? AND state IN (${REPLACEABLE.map(() => '?').join(', ')})
+               AND submission IN (${group.map(() => '?').join(', ')})`,
+          ).run(now, item.businessId, item.taxYear, ...REPLACEABLE, ...group);
           const { lastInsertRowid } = db
             .prepare(
-              `INSERT INTO sync_outbox (business_id, hmrc_business_id, kind, tax_year, period_start, period_end,
-                 payload, payload_hash, records_fingerprint, records_count, records_from, records_to, records_ids,
-                 acknowledged, state, approved_at, approved_by, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'approved', ?, ?, ?)`,
+              `INSERT INTO sync_outbox (business_id, hmrc_business_id, kind, submission, tax_year, period_start,
+                 period_end, payload, payload_hash, records_fingerprint, records_count, records_from, records_to,
+                 records_ids, acknowledged, state, approved_at, approved_by, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'approved', ?, ?, ?)`,
             )
             .run(
               item.businessId,
               item.hmrcBusinessId,
               item.kind,
+              submission,
               item.taxYear,
               item.periodStart,
               item.periodEnd,
@@ -223,12 +241,13 @@ export function createOutboxStore(db: SqliteDatabase): OutboxStore {
         .all(...(states ?? []), options.limit ?? 500) as OutboxRow[];
       return rows.map(toItem);
     },
-    latestFor(businessId, taxYear) {
+    latestFor(businessId, taxYear, submissions = ['cumulative']) {
       const row = db
         .prepare(
-          'SELECT * FROM sync_outbox WHERE business_id = ? AND tax_year = ? ORDER BY id DESC LIMIT 1',
+          `SELECT * FROM sync_outbox WHERE business_id = ? AND tax_year = ?
+             AND submission IN (${submissions.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`,
         )
-        .get(businessId, taxYear) as OutboxRow | undefined;
+        .get(businessId, taxYear, ...submissions) as OutboxRow | undefined;
       return row ? toItem(row) : undefined;
     },
     markSending(id, now) {

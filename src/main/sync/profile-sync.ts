@@ -1,4 +1,10 @@
 import type { ItemError } from '@shared/ipc/channels/sync';
+import {
+  deleteAnnualSubmission,
+  getAnnualSubmission,
+  putAnnualSubmission,
+} from '../hmrc/endpoints/annual-submission';
+import { HmrcError } from '../hmrc/errors/hmrc-error';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
@@ -130,22 +136,7 @@ export async function syncProfileOutbox(
       ...(options.govTestScenario ? { govTestScenario: options.govTestScenario } : {}),
     };
     try {
-      const sent =
-        item.kind === 'self-employment'
-          ? await client.selfEmployment.putCumulative(
-              nino,
-              item.hmrcBusinessId,
-              item.taxYear,
-              body,
-              call,
-            )
-          : await client.ukProperty.putCumulative(
-              nino,
-              item.hmrcBusinessId,
-              item.taxYear,
-              body,
-              call,
-            );
+      const sent = await send(item, body, call);
       accept(item, sent.correlationId ?? 'none');
     } catch (error) {
       const outcome = classifyFailure(error, signal.aborted ? signal : undefined);
@@ -172,6 +163,7 @@ export async function syncProfileOutbox(
           taxYear: item.taxYear,
           periodStart: item.periodStart,
           periodEnd: item.periodEnd,
+          ...(item.submission !== 'cumulative' ? { submission: item.submission } : {}),
           payload: item.payload,
           payloadHash: item.payloadHash,
           correlationId,
@@ -190,22 +182,86 @@ export async function syncProfileOutbox(
     note(item, 'accepted');
   };
 
+  /** The request an item stands for: the cumulative PUT, the annual PUT or the annual DELETE. */
+  const send = (
+    item: OutboxItem,
+    body: never,
+    call: { signal: AbortSignal; govTestScenario?: string },
+  ) => {
+    switch (item.submission) {
+      case 'annual':
+        return putAnnualSubmission(
+          client.transport,
+          item.kind,
+          nino,
+          item.hmrcBusinessId,
+          item.taxYear,
+          body,
+          call,
+        );
+      case 'annual-delete':
+        return deleteAnnualSubmission(
+          client.transport,
+          item.kind,
+          nino,
+          item.hmrcBusinessId,
+          item.taxYear,
+          call,
+        );
+      case 'cumulative':
+        return item.kind === 'self-employment'
+          ? client.selfEmployment.putCumulative(nino, item.hmrcBusinessId, item.taxYear, body, call)
+          : client.ukProperty.putCumulative(nino, item.hmrcBusinessId, item.taxYear, body, call);
+    }
+  };
+
   /** After a crash mid-send: does HMRC already hold exactly this update? (GET, reference §3.4) */
   const heldByHmrc = async (item: OutboxItem): Promise<boolean> => {
+    if (item.submission === 'annual-delete') return deletedAtHmrc(item);
     try {
       const held =
-        item.kind === 'self-employment'
-          ? await client.selfEmployment.getCumulative(nino, item.hmrcBusinessId, item.taxYear, {
-              signal,
-            })
-          : await client.ukProperty.getCumulative(nino, item.hmrcBusinessId, item.taxYear, {
-              signal,
-            });
+        item.submission === 'annual'
+          ? await getAnnualSubmission(
+              client.transport,
+              item.kind,
+              nino,
+              item.hmrcBusinessId,
+              item.taxYear,
+              { signal },
+            )
+          : item.kind === 'self-employment'
+            ? await client.selfEmployment.getCumulative(nino, item.hmrcBusinessId, item.taxYear, {
+                signal,
+              })
+            : await client.ukProperty.getCumulative(nino, item.hmrcBusinessId, item.taxYear, {
+                signal,
+              });
       if (!sameUpdate(item.payload, held.data)) return false;
       accept(item, held.correlationId ?? 'none');
       return true;
     } catch {
       return false;
+    }
+  };
+
+  /** A DELETE that may have arrived before a crash: HMRC holding nothing now is the success. */
+  const deletedAtHmrc = async (item: OutboxItem): Promise<boolean> => {
+    try {
+      await getAnnualSubmission(
+        client.transport,
+        item.kind,
+        nino,
+        item.hmrcBusinessId,
+        item.taxYear,
+        {
+          signal,
+        },
+      );
+      return false;
+    } catch (error) {
+      if (!(error instanceof HmrcError) || error.status !== 404) return false;
+      accept(item, error.correlationId ?? 'none');
+      return true;
     }
   };
 

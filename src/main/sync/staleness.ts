@@ -9,6 +9,8 @@ import type { OutboxItem, OutboxStore } from './outbox-store';
  * already be at HMRC.
  */
 export function isStale(ledger: Ledger, item: OutboxItem): boolean {
+  // Annual figures are typed in by the person, not totalled from records: no records to go stale.
+  if (item.submission !== 'cumulative') return false;
   const now = ledger.totals.recordsFingerprint(item.businessId, item.records.from, item.records.to);
   return now.fingerprint !== item.records.fingerprint;
 }

@@ -2,6 +2,7 @@ import type { BusinessKind } from '@shared/domain/business-kinds';
 import type { Environment } from '@shared/ipc/channels/settings';
 import type { SqliteDatabase } from '../ledger';
 import { canonicalJson, sha256Hex } from './canonical-json';
+import type { SubmissionKind } from './outbox-store';
 
 /**
  * The submission log: one receipt per update HMRC accepted, in the profile's ledger file. Each
@@ -22,10 +23,12 @@ export interface LogEntry {
   businessId: number;
   hmrcBusinessId: string;
   kind: BusinessKind;
+  /** Absent for cumulative updates (entries from before annual submissions look the same). */
+  submission?: Exclude<SubmissionKind, 'cumulative'>;
   taxYear: string;
   periodStart: string;
   periodEnd: string;
-  /** The exact JSON HMRC accepted. */
+  /** The exact JSON HMRC accepted (for a DELETE, `{}`). */
   payload: string;
   payloadHash: string;
   correlationId: string;
@@ -47,6 +50,8 @@ export function entryHashOf(entry: Omit<LogEntry, 'entryHash' | 'payload'>): str
       businessId: entry.businessId,
       hmrcBusinessId: entry.hmrcBusinessId,
       kind: entry.kind,
+      // Hashed only when present, so cumulative entries hash as they always did.
+      ...(entry.submission ? { submission: entry.submission } : {}),
       taxYear: entry.taxYear,
       periodStart: entry.periodStart,
       periodEnd: entry.periodEnd,
@@ -66,6 +71,7 @@ interface LogRow {
   business_id: number;
   hmrc_business_id: string;
   kind: BusinessKind;
+  submission: SubmissionKind;
   tax_year: string;
   period_start: string;
   period_end: string;
@@ -85,6 +91,7 @@ const toEntry = (r: LogRow): LogEntry => ({
   businessId: r.business_id,
   hmrcBusinessId: r.hmrc_business_id,
   kind: r.kind,
+  ...(r.submission !== 'cumulative' ? { submission: r.submission } : {}),
   taxYear: r.tax_year,
   periodStart: r.period_start,
   periodEnd: r.period_end,
@@ -94,6 +101,21 @@ const toEntry = (r: LogRow): LogEntry => ({
   prevHash: r.prev_hash,
   entryHash: r.entry_hash,
 });
+
+/**
+ * HMRC business ids with an update for a tax year that may already be at HMRC: a receipt in the
+ * log, or an outbox item sent whose answer is not in yet. Read by the calendar-quarter offer,
+ * since HMRC can take up to an hour to show the obligation as met (reference §5.2).
+ */
+export function businessesSentFor(db: SqliteDatabase, taxYear: string): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT hmrc_business_id AS id FROM sync_submission_log WHERE tax_year = ?
+       UNION SELECT hmrc_business_id FROM sync_outbox WHERE tax_year = ? AND state IN ('sending', 'accepted')`,
+    )
+    .all(taxYear, taxYear) as { id: string }[];
+  return new Set(rows.map((r) => r.id.toUpperCase()));
+}
 
 export interface LogProblem {
   seq: number;
@@ -106,7 +128,11 @@ export interface SubmissionLog {
   list(options?: { limit?: number; newestFirst?: boolean }): LogEntry[];
   forOutbox(outboxId: number): LogEntry | undefined;
   /** The last accepted update for a business and tax year (the "before" of a review). */
-  latestFor(businessId: number, taxYear: string): LogEntry | undefined;
+  latestFor(
+    businessId: number,
+    taxYear: string,
+    submissions?: readonly SubmissionKind[],
+  ): LogEntry | undefined;
   head(): { entries: number; headHash: string };
   verify(): { entries: number; headHash: string; problems: LogProblem[] };
 }
@@ -128,9 +154,9 @@ export function createSubmissionLog(db: SqliteDatabase): SubmissionLog {
       const entry: LogEntry = { ...base, entryHash: entryHashOf(base) };
       db.prepare(
         `INSERT INTO sync_submission_log (seq, outbox_id, recorded_at, profile_id, environment, business_id,
-           hmrc_business_id, kind, tax_year, period_start, period_end, payload, payload_hash, correlation_id,
-           prev_hash, entry_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           hmrc_business_id, kind, submission, tax_year, period_start, period_end, payload, payload_hash,
+           correlation_id, prev_hash, entry_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         entry.seq,
         entry.outboxId,
@@ -140,6 +166,7 @@ export function createSubmissionLog(db: SqliteDatabase): SubmissionLog {
         entry.businessId,
         entry.hmrcBusinessId,
         entry.kind,
+        entry.submission ?? 'cumulative',
         entry.taxYear,
         entry.periodStart,
         entry.periodEnd,
@@ -165,12 +192,13 @@ export function createSubmissionLog(db: SqliteDatabase): SubmissionLog {
         .get(outboxId) as LogRow | undefined;
       return row ? toEntry(row) : undefined;
     },
-    latestFor(businessId, taxYear) {
+    latestFor(businessId, taxYear, submissions = ['cumulative']) {
       const row = db
         .prepare(
-          'SELECT * FROM sync_submission_log WHERE business_id = ? AND tax_year = ? ORDER BY seq DESC LIMIT 1',
+          `SELECT * FROM sync_submission_log WHERE business_id = ? AND tax_year = ?
+             AND submission IN (${submissions.map(() => '?').join(', ')}) ORDER BY seq DESC LIMIT 1`,
         )
-        .get(businessId, taxYear) as LogRow | undefined;
+        .get(businessId, taxYear, ...submissions) as LogRow | undefined;
       return row ? toEntry(row) : undefined;
     },
     head,

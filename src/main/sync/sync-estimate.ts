@@ -51,10 +51,39 @@ export function createEstimates(deps: {
       sleep,
       ...(signal ? { signal } : {}),
     });
-    profileSyncState(deps.profiles.ledger(profile.id).database).saveEstimate(estimate);
+    const explained = explainRefusal(profile, estimate);
+    profileSyncState(deps.profiles.ledger(profile.id).database).saveEstimate(explained);
     deps.emitChanged?.(profile.id);
-    return estimate;
+    return explained;
   };
 
   return { getEstimate };
+}
+
+/**
+ * HMRC lets this agent send the client's updates but refuses the calculation as "not
+ * authorised": a main agent is allowed both, a supporting agent only the updates (reference
+ * §2.10), so the likely cause is that the client authorised a SUPPORTING agent while the
+ * profile says main. "Not authorised for this client" alone points at the wrong cause.
+ */
+export function explainRefusal(
+  profile: Pick<Profile, 'kind' | 'name' | 'agentRole'>,
+  estimate: EstimateView,
+): EstimateView {
+  if (
+    estimate.status !== 'failed' ||
+    estimate.error?.code !== 'CLIENT_OR_AGENT_NOT_AUTHORISED' ||
+    profile.kind !== 'client' ||
+    profile.agentRole !== 'main'
+  )
+    return estimate;
+  return {
+    ...estimate,
+    error: {
+      ...estimate.error,
+      message: `HMRC refused the estimate for ${profile.name.slice(0, 200)}. This profile says you are their main agent, but a refusal here usually means the client authorised you as a supporting agent, who may send quarterly updates but not see calculations.`,
+      action:
+        'Ask the client which kind of agent they authorised. If supporting, change the role on their profile; if they meant main, ask them to authorise you as main agent with HMRC.',
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { estimatePermission } from './sync-estimate';
 
 /** After a sync HMRC may take up to an hour to show the obligation as met (reference §5.2). */
 export const RECEIVED_DELAY_NOTE =
-  'HMRC may take up to an hour to show an update as received. Your receipts below are your proof that HMRC accepted it.';
+  'HMRC may take up to an hour to show an update as received. The receipt kept for each accepted update (on the Receipts tab, per profile) is your proof that HMRC accepted it.';
 
 export interface RunOptions {
   /** Ask HMRC for a new estimate after an accepted update (default true). */

@@ -37,6 +37,12 @@ export function estimateDisclaimer(periodTo: string | undefined): string {
   return `This calculation is only based on information HMRC have received about your income and expenses to ${to}. It may change as HMRC receive further information about you during the tax year. It is an estimate: you do not pay anything now.`;
 }
 
+const KIND_NAMES = {
+  'self-employment': 'Self-employment',
+  'uk-property': 'UK property',
+  'foreign-property': 'Foreign property',
+} as const;
+
 const NOT_READY = new Set(['NOT_FOUND', 'MATCHING_RESOURCE_NOT_FOUND']);
 
 export async function fetchEstimate(input: {
@@ -110,7 +116,24 @@ export async function fetchEstimate(input: {
       return {
         ...common,
         status: 'ready',
-        incomeTaxPence: figures.totals.incomeTaxCharged,
+        // What HMRC says is due after reliefs: a landlord's finance-cost relief comes off the
+        // charge, and the total below includes it that way.
+        incomeTaxPence: figures.totals.incomeTaxDue,
+        incomeTaxBeforeReliefsPence: figures.totals.incomeTaxCharged,
+        ...(figures.totals.totalReliefs !== undefined
+          ? { reliefsPence: figures.totals.totalReliefs }
+          : {}),
+        incomeReceivedPence: figures.totals.incomeReceived,
+        allowancesPence: figures.totals.allowancesAndDeductions,
+        taxableIncomePence: figures.totals.taxableIncome,
+        businesses: figures.businesses.slice(0, 50).map((b) => ({
+          name: (b.incomeSourceName ?? KIND_NAMES[b.incomeSourceType]).slice(0, 200),
+          kind: b.incomeSourceType,
+          ...(b.totalIncome !== undefined ? { incomePence: b.totalIncome } : {}),
+          ...(b.totalExpenses !== undefined ? { expensesPence: b.totalExpenses } : {}),
+          ...(b.netProfit !== undefined ? { profitPence: b.netProfit } : {}),
+          ...(b.netLoss !== undefined ? { lossPence: b.netLoss } : {}),
+        })),
         ...(figures.totals.class4Nics !== undefined
           ? { class4NicsPence: figures.totals.class4Nics }
           : {}),

@@ -16,6 +16,9 @@ import './styles/records-rules.css';
 import './styles/records-totals.css';
 import './styles/records-export.css';
 import './styles/review.css';
+import './styles/year-end.css';
+import './styles/year-end-declare.css';
+import './styles/home.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -17,7 +17,13 @@ export type NinoValidation =
 const FIRST_LETTER_NOT_USED = 'DFIQUV';
 const SECOND_LETTER_NOT_USED = 'DFIOQUV';
 const PREFIXES_NOT_ALLOCATED = ['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'];
-const EXAMPLE = 'QQ 12 34 56 C';
+/**
+ * The example every hint shows. HMRC's own documentation uses QQ, a prefix never allocated (Q is
+ * not a first letter), so an example in that style would be refused by the very check below; a
+ * unit test keeps this one valid.
+ */
+export const NINO_EXAMPLE = 'AB 12 34 56 C';
+const EXAMPLE = NINO_EXAMPLE;
 
 /** Upper case with spaces (and the odd dash people type) removed. */
 export function normaliseNino(input: string): string {

@@ -7,6 +7,12 @@ import { recordsChannels, recordsEvents } from './channels/records';
 import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
+import { yearEndAnnualChannels } from './channels/year-end-annual';
+import { yearEndChecklistChannels } from './channels/year-end-checklist';
+import {
+  yearEndDeclarationChannels,
+  yearEndDeclarationEvents,
+} from './channels/year-end-declaration';
 import type { IpcResult } from './result';
 
 /**
@@ -23,6 +29,9 @@ export const channels = {
   ...recordsChannels,
   ...reviewChannels,
   ...syncChannels,
+  ...yearEndAnnualChannels,
+  ...yearEndChecklistChannels,
+  ...yearEndDeclarationChannels,
 };
 
 export const events = {
@@ -32,6 +41,7 @@ export const events = {
   ...profilesEvents,
   ...recordsEvents,
   ...syncEvents,
+  ...yearEndDeclarationEvents,
 };
 
 export type Channels = typeof channels;

@@ -15,7 +15,7 @@ import {
   type PracticeHmrc,
 } from '../../../src/practice/server';
 import type { EventName } from '@shared/ipc/contract';
-import { createConfStore } from '../../support/node-adapters/conf-store';
+import { createConfStore } from '../../../src/main/web/conf-store';
 import { dispatchAs, type Dispatcher } from '../../support/dispatch-as';
 import {
   integrationAdapters,

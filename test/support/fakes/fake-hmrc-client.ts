@@ -62,6 +62,10 @@ export function fakeHmrcAccountClient(fake: HmrcClientFake = {}): HmrcAccountCli
       createAmendQuarterlyPeriodType: unexpected('businessDetails.createAmendQuarterlyPeriodType'),
       ...fake.businessDetails,
     },
+    individualDetails: {
+      itsaStatus: unexpected('individualDetails.itsaStatus'),
+      ...fake.individualDetails,
+    },
     obligations: {
       incomeAndExpenditure: unexpected('obligations.incomeAndExpenditure'),
       finalDeclaration: unexpected('obligations.finalDeclaration'),
@@ -76,6 +80,12 @@ export function fakeHmrcAccountClient(fake: HmrcClientFake = {}): HmrcAccountCli
       putCumulative: unexpected('ukProperty.putCumulative'),
       getCumulative: unexpected('ukProperty.getCumulative'),
       ...fake.ukProperty,
+    },
+    foreignProperty: {
+      putCumulative: unexpected('foreignProperty.putCumulative'),
+      getCumulative: unexpected('foreignProperty.getCumulative'),
+      details: unexpected('foreignProperty.details'),
+      ...fake.foreignProperty,
     },
     calculations: {
       trigger: unexpected('calculations.trigger'),

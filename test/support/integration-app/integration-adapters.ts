@@ -5,7 +5,7 @@ import type { LogSink } from '../../../src/main/logging/logger';
 import { keytarKeychain } from '../../../src/main/vault/keytar-keychain';
 import type { PracticeHmrc } from '../../../src/practice/server';
 import { TEST_SENDER } from '../dispatch-as';
-import { createConfStore } from '../node-adapters/conf-store';
+import { createConfStore } from '../../../src/main/web/conf-store';
 
 /**
  * A Practice HMRC the test started, as the app sees it; the test stops it, not the app. A

@@ -50,6 +50,24 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps the browser shell (src/main/web) a second shell beside Electron, never on it', () => {
+    const web = all.filter((f) => f.startsWith('src/main/web/'));
+    expect(web.length).toBeGreaterThan(0);
+    const offenders = web.filter((f) =>
+      targetsOf(f).some(
+        (t) => t === 'electron' || t.startsWith('src/main/electron') || t.startsWith('src/preload'),
+      ),
+    );
+    expect(offenders).toEqual([]);
+    // Nothing else in the app depends on either shell: both sit on top of createMainServices().
+    const shellUsers = all.filter(
+      (f) =>
+        !/^src\/main\/(web|electron)\//.test(f) &&
+        targetsOf(f).some((t) => /^src\/main\/(web|electron)\//.test(t)),
+    );
+    expect(shellUsers).toEqual([]);
+  });
+
   it('keeps Practice HMRC independent of the app it checks', () => {
     const offenders = all.filter(
       (f) =>

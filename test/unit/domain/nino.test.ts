@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNino, maskNino, validateNino } from '@shared/domain/nino';
+import { formatNino, maskNino, NINO_EXAMPLE, validateNino } from '@shared/domain/nino';
 
 const code = (input: string) => {
   const result = validateNino(input);
@@ -50,5 +50,11 @@ describe('display', () => {
     expect(maskNino('qq 12 34 56 c')).toBe('QQ •• •• 56 C');
     expect(maskNino('nonsense')).toBe('•••••••••');
     expect(formatNino('TC663795B')).toBe('TC 66 37 95 B');
+  });
+});
+
+describe('the example the hints show', () => {
+  it('is a number the check accepts', () => {
+    expect(validateNino(NINO_EXAMPLE)).toEqual({ ok: true, nino: 'AB123456C' });
   });
 });

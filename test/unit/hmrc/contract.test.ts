@@ -23,6 +23,11 @@ import {
   ukPropertyCumulativeRequestSchema,
   ukPropertyCumulativeResponseSchema,
 } from '../../../src/main/hmrc/schemas/uk-property';
+import {
+  foreignPropertyCumulativeResponseSchema,
+  foreignPropertyDetailsResponseSchema,
+} from '../../../src/main/hmrc/schemas/foreign-property';
+import { itsaStatusResponseSchema } from '../../../src/main/hmrc/schemas/itsa-status';
 import { loadHmrcSpecs, readSpecFile } from '../../support/hmrc-specs';
 import { inlineSchema } from './support/oas-schema';
 import { arbitraryFor } from './support/schema-arbitrary';
@@ -61,6 +66,26 @@ const REQUESTS: [name: string, schema: ZodType, api: string, method: string, pat
 ];
 
 const RESPONSES: [name: string, schema: ZodType, schemaFile: string, examples: string[]][] = [
+  [
+    'foreign property cumulative (2026-27 on)',
+    foreignPropertyCumulativeResponseSchema,
+    'property-business-api/schemas/foreign_property_cumulative_summary_retrieve/def2/response.json',
+    [
+      'property-business-api/examples/foreign_property_cumulative_summary_retrieve/def2/response.json',
+    ],
+  ],
+  [
+    'foreign property details',
+    foreignPropertyDetailsResponseSchema,
+    'property-business-api/schemas/foreign_property_details_retrieve/def1/response.json',
+    ['property-business-api/examples/foreign_property_details_retrieve/def1/response.json'],
+  ],
+  [
+    'retrieve ITSA status',
+    itsaStatusResponseSchema,
+    'self-assessment-individual-details-api/schemas/retrieveItsaStatus/def1/response.json',
+    ['self-assessment-individual-details-api/examples/retrieveItsaStatus/def1/response.json'],
+  ],
   [
     'list businesses',
     listBusinessesResponseSchema,

@@ -87,6 +87,26 @@ describe('reading a row with a mapping', () => {
   });
 });
 
+describe('a row whose only problem is its date', () => {
+  it('keeps the amount, its direction and the description for the person fixing it', () => {
+    const pair: CsvMapping = {
+      ...single,
+      amount: { kind: 'debit-credit', debitColumn: 2, creditColumn: 3 },
+    };
+    expect(read(['31/13/2026', 'CLIENT PAYMENT', '', '450.00'], pair)).toMatchObject({
+      ok: false,
+      code: 'DATE_UNREADABLE',
+      readable: { description: 'CLIENT PAYMENT', amountPence: 45000 },
+    });
+    expect(read(['', 'Shop', '-12.50'])).toMatchObject({
+      code: 'DATE_MISSING',
+      readable: { description: 'Shop', amountPence: -1250 },
+    });
+    // Nothing else readable either: nothing is offered.
+    expect(read(['31/13/2026', 'Shop', 'twelve'])).not.toHaveProperty('readable');
+  });
+});
+
 describe('checking a mapping', () => {
   it('refuses mappings that cannot work, with the field to fix', () => {
     const bad = (patch: Partial<CsvMapping>) => {

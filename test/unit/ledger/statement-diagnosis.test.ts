@@ -40,6 +40,20 @@ describe('telling a person plainly that a file is not a statement', () => {
     expect(() => refuseOtherLayouts('ok.csv', 'Date,Amount\n07/04/2025,1.00\n')).not.toThrow();
   });
 
+  it('says a header-only or blank file has no rows, before any question about columns', () => {
+    expect(() =>
+      diagnoseNoRows('lloyds.csv', [['Transaction Date', 'Debit Amount', 'Balance']], isMoneyLike),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'IMPORT_NO_ROWS',
+        message: 'lloyds.csv has no rows of transactions: it holds only a header line.',
+      }),
+    );
+    expect(() => diagnoseNoRows('blank.csv', [], isMoneyLike)).toThrow(
+      expect.objectContaining({ code: 'IMPORT_NO_ROWS' }),
+    );
+  });
+
   it('refuses a file with no amounts, and says so by name', () => {
     expect(() =>
       diagnoseNoRows(

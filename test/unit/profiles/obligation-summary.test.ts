@@ -108,4 +108,21 @@ describe('obligation summary and overview status', () => {
       ).statusText,
     ).toContain('link your agent services account');
   });
+
+  it('never says "not checked" beside a "last checked" time: HMRC answered, the deadlines are what is missing', () => {
+    expect(
+      overviewStatus(
+        {
+          nino: 'AJ100006B',
+          accountId: 'a',
+          hmrc: {},
+          authorisation: { status: 'authorised', checkedAt: '2026-11-07T09:00:00.000Z' },
+        },
+        '2026-11-07',
+      ),
+    ).toEqual({
+      status: 'not-checked',
+      statusText: 'Deadlines not read from HMRC yet: check with HMRC',
+    });
+  });
 });

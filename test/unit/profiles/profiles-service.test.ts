@@ -72,6 +72,19 @@ function fakeHmrc(script: Map<string, Answer>, calls: string[]) {
           return { data: undefined, correlationId: 'c', status: 204 };
         },
       },
+      individualDetails: {
+        itsaStatus: async (nino: string) => {
+          answer(nino);
+          return ok({
+            itsaStatuses: [
+              {
+                taxYear: '2026-27',
+                itsaStatusDetails: [{ status: 'MTD Mandated', statusReason: 'Rollover' }],
+              },
+            ],
+          });
+        },
+      },
       obligations: {
         incomeAndExpenditure: async (nino: string, query?: IncomeAndExpenditureQuery) => {
           calls.push(`obligations ${nino} ${query?.status ?? 'year'}`);

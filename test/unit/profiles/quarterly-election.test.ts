@@ -42,6 +42,36 @@ describe('calendar-quarter election (reference §5.2)', () => {
     ).toBe(true);
   });
 
+  it('is locked by an update Ledgerlink has sent before HMRC shows the obligation met', () => {
+    // HMRC may take up to an hour to mark the obligation fulfilled: the submission log decides.
+    const sent = electionFor(se, [q({})], TODAY, {
+      sentByLedgerlink: new Set([se.hmrcBusinessId]),
+    });
+    expect(sent.offered).toBe(false);
+    expect(sent.reason).toContain('already been sent');
+    expect(
+      electionFor(se, [q({})], TODAY, { sentByLedgerlink: new Set(['XAIS00000000002']) }).offered,
+    ).toBe(true);
+  });
+
+  it('states the lock-in with every answer, offered or not', () => {
+    expect(electionFor(se, [], TODAY).lockIn).toContain('after it, HMRC fixes the quarters');
+    expect(electionFor({ ...se, cessationDate: '2026-09-30' }, [], TODAY).lockIn).toContain(
+      'first update of 2026-27',
+    );
+  });
+
+  it('is not offered when the ITSA status means no quarterly updates are due', () => {
+    const annual = electionFor(se, [], TODAY, {
+      itsa: { quarterlyUpdatesDue: false, label: 'Reports once a year' },
+    });
+    expect(annual.offered).toBe(false);
+    expect(annual.reason).toContain('No quarterly updates are due');
+    expect(
+      electionFor(se, [], TODAY, { itsa: { quarterlyUpdatesDue: true, label: 'x' } }).offered,
+    ).toBe(true);
+  });
+
   it('is not offered where HMRC shows accounts ending on another date, or for unspecified property, or a ceased business', () => {
     const december = { ...se, accountingPeriod: { start: '2026-01-01', end: '2026-12-31' } };
     expect(electionFor(december, [], TODAY)).toMatchObject({ offered: false });

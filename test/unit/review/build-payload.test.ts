@@ -280,3 +280,30 @@ describe('from real ledger records', () => {
     expect(hmrcAmountToPence(body.periodIncome.turnover)).toBe(150_000);
   });
 });
+
+describe.skipIf(!specs)(`updates without dates (annual status, latent source; ${reason})`, () => {
+  it.each([
+    ['self-employment', SE],
+    ['uk-property', UKP],
+  ] as const)(
+    '%s: rebuilds HMRC’s examples without their dates, still schema-valid, figures unchanged',
+    (kind, op) => {
+      const [api, method, path] = op;
+      const validate = specs!.requestSchema(api, method, path)!;
+      for (const example of specs!.exampleRequests(api, method, path)) {
+        const totals = totalsFromExample(kind, example.body as Record<string, unknown>);
+        const withDates = JSON.parse(buildPayload(totals).json) as Record<string, unknown>;
+        const built = buildPayload(totals, { withDates: false });
+        const body = JSON.parse(built.json) as Record<string, unknown>;
+        expect(built.schemaProblems, example.name).toEqual([]);
+        expect(validate(body), example.name).toEqual({ valid: true, errors: [] });
+        expect(Object.keys(body)).not.toContain('periodDates');
+        expect(Object.keys(body)).not.toContain('fromDate');
+        expect(Object.keys(body)).not.toContain('toDate');
+        // Everything but the dates is what the quarterly update would send.
+        const { periodDates: _p, fromDate: _f, toDate: _t, ...figures } = withDates;
+        expect(body).toEqual(figures);
+      }
+    },
+  );
+});

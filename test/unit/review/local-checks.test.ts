@@ -29,6 +29,7 @@ function check(
     today: extra.today ?? '2026-11-20',
     lines,
     unassignedCount: extra.unassignedCount ?? 0,
+    businessId: 7,
     ...(extra.previousEnd ? { previousEnd: extra.previousEnd } : {}),
     ...(extra.previous ? { previous: extra.previous } : {}),
     ...(extra.commencementDate ? { commencementDate: extra.commencementDate } : {}),
@@ -162,6 +163,32 @@ describe('warnings that need an acknowledgement', () => {
     const unassigned = check({}, { unassignedCount: 2 });
     expect(codes(unassigned.warnings)).toEqual(['UNCATEGORISED_RECORDS']);
     expect(unassigned.warnings[0]!.details).toEqual(['2 transactions not yet given a business']);
+  });
+
+  it('UNCATEGORISED_RECORDS links to exactly the rows it means, by business and dates', () => {
+    const both = check({ uncategorised: { count: 1, netPence: -500 } }, { unassignedCount: 2 });
+    expect(both.warnings[0]!.records).toEqual([
+      {
+        label: 'Show the uncategorised record of this business',
+        businessId: 7,
+        dateFrom: '2026-04-06',
+        dateTo: '2026-10-05',
+      },
+      {
+        label: 'Show the 2 records with no business',
+        businessId: null,
+        dateFrom: '2026-04-06',
+        dateTo: '2026-10-05',
+      },
+    ]);
+  });
+
+  it('NOTHING_RECORDED: an update with no records asks whether that is right', () => {
+    const empty = check({ values: {} });
+    expect(codes(empty.warnings)).toEqual(['NOTHING_RECORDED']);
+    expect(empty.warnings[0]!.message).toBe(
+      'Nothing has been recorded for 6 April 2026 to 5 October 2026: this update would tell HMRC there was no income and no expenses.',
+    );
   });
 
   it('CONSOLIDATED_OVER_THRESHOLD: one total of expenses with turnover of £90,000 or more', () => {

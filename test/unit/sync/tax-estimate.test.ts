@@ -104,6 +104,66 @@ describe('the in-year estimate after a sync (reference §5.3)', () => {
     expect(estimate.disclaimer).toMatch(/to 5 October 2026/);
   });
 
+  it('shows the Income Tax HMRC says is due after reliefs, so a landlord’s lines add up', async () => {
+    const landlord: RetrieveCalculationResponse = {
+      ...document,
+      calculation: {
+        taxCalculation: {
+          incomeTax: {
+            totalIncomeReceivedFromAllSources: 30000,
+            totalAllowancesAndDeductions: 12570,
+            totalTaxableIncome: 17430,
+            incomeTaxCharged: 3486,
+            totalReliefs: 1000,
+            incomeTaxDueAfterReliefs: 2486,
+            totalIncomeTaxDue: 2486,
+          },
+          totalIncomeTaxAndNicsDue: 2486,
+        },
+        businessProfitAndLoss: [
+          {
+            incomeSourceId: 'XPIS12345678901',
+            incomeSourceType: 'uk-property',
+            totalIncome: 30000,
+            totalExpenses: 0,
+            netProfit: 30000,
+          },
+        ],
+      },
+    };
+    const fake = client([() => landlord]);
+    const estimate = await fetchEstimate({
+      client: fake.client,
+      profileId: 'p',
+      nino: 'AA123456A',
+      taxYear: '2026-27',
+      timing: estimateTiming('practice'),
+      now: () => new Date('2026-11-20T10:00:00Z'),
+      sleep: fake.sleep,
+    });
+    expect(estimate).toMatchObject({
+      incomeTaxPence: 248_600,
+      incomeTaxBeforeReliefsPence: 348_600,
+      reliefsPence: 100_000,
+      totalPence: 248_600,
+      incomeReceivedPence: 3_000_000,
+      allowancesPence: 1_257_000,
+      taxableIncomePence: 1_743_000,
+      businesses: [
+        {
+          name: 'UK property',
+          kind: 'uk-property',
+          incomePence: 3_000_000,
+          profitPence: 3_000_000,
+        },
+      ],
+    });
+    // The lines shown add up to the total.
+    expect((estimate.incomeTaxPence ?? 0) + (estimate.class4NicsPence ?? 0)).toBe(
+      estimate.totalPence,
+    );
+  });
+
   it('Practice HMRC is asked sooner; HMRC’s calculation errors are shown without figures', async () => {
     expect(estimateTiming('practice').firstWaitMs).toBeLessThan(
       estimateTiming('sandbox').firstWaitMs,

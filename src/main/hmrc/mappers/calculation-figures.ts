@@ -21,7 +21,15 @@ export interface CalculationFigures {
         incomeReceived: Pence;
         allowancesAndDeductions: Pence;
         taxableIncome: Pence;
+        /** Income Tax on the bands, before reliefs (HMRC's `incomeTaxCharged`). */
         incomeTaxCharged: Pence;
+        /** Reliefs HMRC took off it (finance costs, foreign tax credit …). */
+        totalReliefs?: Pence | undefined;
+        /**
+         * The Income Tax HMRC says is due, after reliefs: `totalIncomeTaxDue`, else
+         * `incomeTaxDueAfterReliefs`, else the charge itself when HMRC gives neither.
+         */
+        incomeTaxDue: Pence;
         class2Nics?: Pence | undefined;
         class4Nics?: Pence | undefined;
         totalNics?: Pence | undefined;
@@ -73,6 +81,12 @@ export function calculationFigures(response: RetrieveCalculationResponse): Calcu
           allowancesAndDeductions: hmrcAmountToPence(tax.incomeTax.totalAllowancesAndDeductions),
           taxableIncome: hmrcAmountToPence(tax.incomeTax.totalTaxableIncome),
           incomeTaxCharged: hmrcAmountToPence(tax.incomeTax.incomeTaxCharged),
+          totalReliefs: optional(tax.incomeTax.totalReliefs),
+          incomeTaxDue: hmrcAmountToPence(
+            tax.incomeTax.totalIncomeTaxDue ??
+              tax.incomeTax.incomeTaxDueAfterReliefs ??
+              tax.incomeTax.incomeTaxCharged,
+          ),
           class2Nics: optional(tax.nics?.class2Nics?.amount),
           class4Nics: optional(tax.nics?.class4Nics?.totalAmount),
           totalNics: optional(tax.nics?.totalNic),

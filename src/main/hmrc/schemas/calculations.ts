@@ -91,6 +91,8 @@ export const retrieveCalculationResponseSchema = z.looseObject({
             totalAllowancesAndDeductions: wholePounds,
             totalTaxableIncome: wholePounds,
             incomeTaxCharged: moneyNonNegative,
+            totalReliefs: moneyNonNegative.optional(),
+            incomeTaxDueAfterReliefs: moneySigned.optional(),
             totalIncomeTaxDue: moneyNonNegative.optional(),
           }),
           nics: z

@@ -39,6 +39,8 @@ export interface BadRow {
   code: RowProblemCode;
   message: string;
   cells: string[];
+  /** What could be read when only the date failed (offered when the person fixes the row). */
+  readable?: { description: string; amountPence: Pence };
 }
 
 export interface DuplicateRow {

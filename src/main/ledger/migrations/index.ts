@@ -5,6 +5,9 @@ import { m0004DailyTotals } from './0004-daily-totals';
 import { m0005HmrcCache } from '../../profiles/migrations/0005-hmrc-cache';
 import { m0006SyncOutbox } from '../../sync/migrations/0006-sync-outbox';
 import { m0007OfxImports } from './0007-ofx-imports';
+import { m0008HmrcBusinessLatency } from '../../profiles/migrations/0008-hmrc-business-latency';
+import { m0009OutboxSubmissions } from '../../sync/migrations/0009-outbox-submissions';
+import { m0010YearEndDeclaration } from '../../year-end/migrations/0010-year-end-declaration';
 import type { Migration } from './migration';
 
 /**
@@ -25,4 +28,7 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
   m0005HmrcCache,
   m0006SyncOutbox,
   m0007OfxImports,
+  m0008HmrcBusinessLatency,
+  m0009OutboxSubmissions,
+  m0010YearEndDeclaration,
 ];

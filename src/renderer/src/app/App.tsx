@@ -1,12 +1,14 @@
 import { lazy, Suspense, useEffect, useRef, type JSX } from 'react';
 import { bridgeAvailable } from '../bridge';
 import { DiagnosticsScreen } from '../features/diagnostics/DiagnosticsScreen';
+import { HomeScreen } from '../features/home/HomeScreen';
 import { LinkScreen } from '../features/link/LinkScreen';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { useShowOnboarding } from '../features/onboarding/use-first-run';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { YearEndScreen } from '../features/year-end/YearEndScreen';
 import { Loading } from '../ui/Loading';
 import { EnvironmentBanner } from './EnvironmentBanner';
 import { Navigation } from './Navigation';
@@ -21,6 +23,8 @@ const RecordsScreen = lazy(() => import('../features/records/RecordsScreen'));
 
 function Screen({ section }: { section: SectionId }): JSX.Element {
   switch (section) {
+    case 'home':
+      return <HomeScreen />;
     case 'link':
       return <LinkScreen />;
     case 'profiles':
@@ -33,6 +37,8 @@ function Screen({ section }: { section: SectionId }): JSX.Element {
       );
     case 'review':
       return <ReviewScreen />;
+    case 'year-end':
+      return <YearEndScreen />;
     case 'diagnostics':
       return <DiagnosticsScreen />;
     case 'settings':

@@ -1,5 +1,6 @@
 /** The app's sections, in navigation order. Each later capability fills its own screen. */
 export const SECTIONS = [
+  { id: 'home', label: 'Home', description: 'What is due, what is waiting, what to do next.' },
   {
     id: 'link',
     label: 'Link to HMRC',
@@ -11,6 +12,11 @@ export const SECTIONS = [
     id: 'review',
     label: 'Review & sync',
     description: 'Check each quarterly update, approve it, then send it to HMRC.',
+  },
+  {
+    id: 'year-end',
+    label: 'Year end',
+    description: 'Annual figures, the final calculation and the declaration, after 5 April.',
   },
   {
     id: 'diagnostics',

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { isSectionId, type SectionId } from './sections';
 
-const DEFAULT_SECTION: SectionId = 'link';
+// Home first: what is due and what to do, not the linking steps already done.
+const DEFAULT_SECTION: SectionId = 'home';
 
 const read = (): { section: SectionId; rest: string } => {
   const [, section = '', ...rest] = window.location.hash.replace(/^#/, '').split('/');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENT_ROLES } from '@shared/domain/agent-permissions';
+import { ITSA_STATUSES } from '@shared/domain/itsa-status';
 import { defineChannels, defineEvents } from '../define';
 import { accountKindSchema } from './auth';
 import { environmentSchema } from './settings';
@@ -111,6 +112,24 @@ export const profilesViewSchema = z
   .strict();
 export type ProfilesView = z.infer<typeof profilesViewSchema>;
 
+/** A tax year's ITSA status and what it means (src/shared/domain/itsa-status.ts). */
+export const itsaStatusViewSchema = z
+  .object({
+    taxYear: z.string().max(7),
+    /** HMRC's value; absent when HMRC holds none or it has not been asked. */
+    status: z.enum(ITSA_STATUSES).optional(),
+    statusReason: z.string().max(200).optional(),
+    label: z.string().max(100),
+    text,
+    quarterlyUpdatesDue: z.boolean(),
+    quarterlyPenalties: z.boolean(),
+    updatesWithoutDates: z.boolean(),
+    /** When HMRC was last asked (absent: never). */
+    checkedAt: isoTime.optional(),
+  })
+  .strict();
+export type ItsaStatusView = z.infer<typeof itsaStatusViewSchema>;
+
 export const electionSchema = z
   .object({
     /** The tax year a change would apply to: only the current one (reference §5.6). */
@@ -120,6 +139,8 @@ export const electionSchema = z
     offered: z.boolean(),
     changeTo: z.enum(['standard', 'calendar']).optional(),
     reason: text,
+    /** The lock-in in one sentence, shown beside the offer before anything is chosen. */
+    lockIn: text,
   })
   .strict();
 export type ElectionView = z.infer<typeof electionSchema>;
@@ -165,6 +186,9 @@ export const snapshotViewSchema = z
     correlationId: z.string().max(100).optional(),
     authorisation: authorisationSchema,
     businesses: z.array(businessViewSchema),
+    /** This tax year's ITSA status, then last year's (for the year end). */
+    itsaStatus: itsaStatusViewSchema,
+    itsaStatusLastYear: itsaStatusViewSchema,
     /** Open obligations of any year, and this tax year's fulfilled ones. */
     obligations: z.array(obligationViewSchema),
   })
@@ -223,6 +247,8 @@ export const overviewRowSchema = z
     nextDue: obligationRefSchema.optional(),
     openCount: z.number().int().min(0).optional(),
     checkedAt: isoTime.optional(),
+    /** This tax year's ITSA status: whether quarterly updates are due at all. */
+    itsaStatus: itsaStatusViewSchema,
   })
   .strict();
 export type OverviewRow = z.infer<typeof overviewRowSchema>;

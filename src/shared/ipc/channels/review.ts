@@ -37,6 +37,23 @@ export const reviewIssueSchema = z
     action: text,
     /** Detail lines, e.g. each figure that changed a lot. */
     details: z.array(text).max(60).optional(),
+    /**
+     * The records the issue is about, as a records-list filter the screen links to: exactly the
+     * uncategorised rows of one business (or of none) in the update's dates.
+     */
+    records: z
+      .array(
+        z
+          .object({
+            label: text,
+            businessId: businessId.nullable(),
+            dateFrom: isoDate,
+            dateTo: isoDate,
+          })
+          .strict(),
+      )
+      .max(4)
+      .optional(),
   })
   .strict();
 export type ReviewIssue = z.infer<typeof reviewIssueSchema>;
@@ -94,6 +111,16 @@ export const outboxStateSchema = z.enum([
 ]);
 export type OutboxState = z.infer<typeof outboxStateSchema>;
 
+/** Whether the update carries its dates, and why (ITSA status, a latent source, or quarterly). */
+export const datesRuleSchema = z
+  .object({
+    withDates: z.boolean(),
+    rule: z.enum(['quarterly', 'itsa-status', 'latent-source']),
+    reason: text,
+  })
+  .strict();
+export type DatesRuleView = z.infer<typeof datesRuleSchema>;
+
 export const updateViewSchema = z
   .object({
     profileId,
@@ -118,6 +145,7 @@ export const updateViewSchema = z
       .optional(),
     /** Period ends of this tax year the person may choose instead. */
     periodEnds: z.array(isoDate).max(12),
+    datesRule: datesRuleSchema,
     expenses: z.enum(['itemised', 'consolidated']),
     lines: z.array(reviewLineSchema).max(80),
     incomePence: pence,

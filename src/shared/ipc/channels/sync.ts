@@ -46,6 +46,8 @@ export const outboxItemSchema = z
     businessName: z.string().max(200),
     hmrcBusinessId: z.string().max(20),
     kind: businessKindSchema,
+    /** Annual figures or their deletion; absent for a quarterly cumulative update. */
+    submission: z.enum(['annual', 'annual-delete']).optional(),
     taxYear,
     periodStart: isoDate,
     periodEnd: isoDate,
@@ -75,6 +77,8 @@ export const receiptSchema = z
     businessName: z.string().max(200),
     hmrcBusinessId: z.string().max(20),
     kind: businessKindSchema,
+    /** Annual figures or their deletion; absent for a quarterly cumulative update. */
+    submission: z.enum(['annual', 'annual-delete']).optional(),
     taxYear,
     periodStart: isoDate,
     periodEnd: isoDate,
@@ -101,7 +105,31 @@ export const estimateSchema = z
     /** The dates the calculation covers (HMRC's data to the last update). */
     periodFrom: isoDate.optional(),
     periodTo: isoDate.optional(),
+    /** The Income Tax HMRC says is due, after reliefs (what the lines add up to). */
     incomeTaxPence: pence.optional(),
+    /** Income Tax on the bands before reliefs, and the reliefs HMRC took off it. */
+    incomeTaxBeforeReliefsPence: pence.optional(),
+    reliefsPence: pence.optional(),
+    /** What HMRC's figure is based on: income so far, allowances, taxable income. */
+    incomeReceivedPence: pence.optional(),
+    allowancesPence: pence.optional(),
+    taxableIncomePence: pence.optional(),
+    /** Profit or loss so far per business, as HMRC worked it out. */
+    businesses: z
+      .array(
+        z
+          .object({
+            name: z.string().max(200),
+            kind: z.enum(['self-employment', 'uk-property', 'foreign-property']),
+            incomePence: pence.optional(),
+            expensesPence: pence.optional(),
+            profitPence: pence.optional(),
+            lossPence: pence.optional(),
+          })
+          .strict(),
+      )
+      .max(50)
+      .optional(),
     class4NicsPence: pence.optional(),
     class2NicsPence: pence.optional(),
     totalPence: pence.optional(),

@@ -47,6 +47,10 @@ export function periodTotals(input: {
     ...summariseFieldTotals(input.kind, fields, input.consolidated ?? false),
     uncategorised: input.uncategorised ?? { count: 0, netPence: 0 },
     excluded: { count: 0, netPence: 0 },
-    records: { count: 0, fingerprint: 'f'.repeat(64) },
+    // As a ledger counts them: every transaction behind a field, plus the uncategorised ones.
+    records: {
+      count: fields.reduce((n, f) => n + f.transactionCount, 0) + (input.uncategorised?.count ?? 0),
+      fingerprint: 'f'.repeat(64),
+    },
   };
 }

@@ -59,6 +59,7 @@ export async function analyseImport(
                 code: values.code,
                 message: values.message,
                 cells,
+                ...(values.readable ? { readable: values.readable } : {}),
               });
             }
             continue;

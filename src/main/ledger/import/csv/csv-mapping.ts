@@ -60,7 +60,16 @@ export type RowValues =
       counterparty: string | null;
       amountPence: Pence;
     }
-  | { ok: false; code: RowProblemCode; message: string };
+  | {
+      ok: false;
+      code: RowProblemCode;
+      message: string;
+      /**
+       * When only the date failed: the rest of the row as read, so fixing the date does not mean
+       * typing the amount and its direction again.
+       */
+      readable?: { description: string; amountPence: Pence };
+    };
 
 const columnsUsed = (m: CsvMapping): number[] => [
   m.dateColumn,
@@ -161,10 +170,26 @@ export function readRow(
 ): RowValues {
   if (cells.length <= maxColumn) return problem('TOO_FEW_COLUMNS');
   const dateText = cells[mapping.dateColumn]!.trim();
-  if (dateText === '') return problem('DATE_MISSING');
-  const date = parseBankDate(dateText, mapping.dateOrder);
-  if (date === null) return problem('DATE_UNREADABLE', `(“${dateText.slice(0, 40)}”)`);
+  const date = dateText === '' ? null : parseBankDate(dateText, mapping.dateOrder);
+  if (date === null) {
+    const dateProblem =
+      dateText === ''
+        ? problem('DATE_MISSING')
+        : problem('DATE_UNREADABLE', `(“${dateText.slice(0, 40)}”)`);
+    // Off the hot path: only rows that already failed read the rest a second way.
+    const rest = readAfterDate(cells, mapping, '0000-00-00');
+    return rest.ok && !dateProblem.ok
+      ? {
+          ...dateProblem,
+          readable: { description: rest.description, amountPence: rest.amountPence },
+        }
+      : dateProblem;
+  }
+  return readAfterDate(cells, mapping, date);
+}
 
+/** The currency, amount and description of a record whose date is already read. */
+function readAfterDate(cells: readonly string[], mapping: CsvMapping, date: IsoDate): RowValues {
   if (mapping.currency) {
     const code =
       mapping.currency.kind === 'stated'

@@ -73,6 +73,17 @@ export function diagnoseNoRows(
   records: readonly (readonly string[])[],
   isMoney: (cell: string) => boolean,
 ): string {
+  // Nothing under the header (or nothing at all): the file is fine, it just holds no
+  // transactions, so asking which column is which would be a question with no answer.
+  if (records.length <= 1) {
+    throw ledgerError(
+      'IMPORT_NO_ROWS',
+      records.length === 0
+        ? `${name} has no rows: there is nothing in it but blank lines.`
+        : `${name} has no rows of transactions: it holds only a header line.`,
+      'Download the statement again for dates with transactions in them, and choose that file.',
+    );
+  }
   const width = Math.max(0, ...records.map((r) => r.length));
   const body = records.slice(1);
   const rows = body.length > 0 ? body : records;

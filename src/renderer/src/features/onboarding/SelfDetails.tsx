@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { formatNino } from '@shared/domain/nino';
+import { formatNino, NINO_EXAMPLE } from '@shared/domain/nino';
 import { useProfiles } from '@renderer/app/use-active-profile';
 import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { NinoField, TextField } from '@renderer/ui/TextField';
@@ -59,6 +59,8 @@ export function SelfDetails({
                   onClick={() => {
                     setName(s.name);
                     setNino(formatNino(s.nino));
+                    // The earlier answer's errors were about other values.
+                    check.reset();
                   }}
                 >
                   Use {s.name} ({formatNino(s.nino)})
@@ -72,7 +74,10 @@ export function SelfDetails({
         id={`${id}-name`}
         label="Your full name"
         value={name}
-        onChange={setName}
+        onChange={(v) => {
+          setName(v);
+          if (nameError) check.reset();
+        }}
         error={nameError}
         autoComplete="name"
         maxLength={200}
@@ -80,9 +85,12 @@ export function SelfDetails({
       <NinoField
         id={`${id}-nino`}
         label="Your National Insurance number"
-        hint="It’s on your payslip, P60 or letters from HMRC. For example, QQ 12 34 56 C."
+        hint={`It’s on your payslip, P60 or letters from HMRC. For example, ${NINO_EXAMPLE}.`}
         value={nino}
-        onChange={setNino}
+        onChange={(v) => {
+          setNino(v);
+          if (ninoError) check.reset();
+        }}
         error={ninoError}
       />
       {error && !nameError && !ninoError ? <ErrorNotice error={error} /> : null}

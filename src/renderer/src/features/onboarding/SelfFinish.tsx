@@ -1,3 +1,4 @@
+import { deadlineText, summariseDeadlines } from '@shared/domain/deadlines';
 import { useEffect, useRef, type JSX } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatNino } from '@shared/domain/nino';
@@ -5,7 +6,6 @@ import type { ProfileView, SnapshotView } from '@shared/ipc/channels/profiles';
 import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
-import { shortDate } from '../profiles/format';
 import { snapshotKey } from '../profiles/use-profile-data';
 import type { SelfDetailsValues } from './SelfDetails';
 
@@ -73,7 +73,9 @@ function Summary({
   snapshot: SnapshotView | null;
 }): JSX.Element {
   const open = snapshot?.obligations.filter((o) => o.status === 'open') ?? [];
-  const next = open[0];
+  const due = snapshot ? summariseDeadlines(snapshot.obligations, snapshot.today) : undefined;
+  // The same words as Home and Review: overdue ones first, by main's date.
+  const first = due?.overdue[0] ?? due?.next;
   return (
     <>
       <div
@@ -88,8 +90,10 @@ function Summary({
             HMRC lists {snapshot.businesses.length}{' '}
             {snapshot.businesses.length === 1 ? 'business' : 'businesses'} for{' '}
             {formatNino(profile.nino)}
-            {next
-              ? `, and ${open.length} open ${open.length === 1 ? 'obligation' : 'obligations'}: the first is due ${shortDate(next.dueDate)}.`
+            {first && snapshot
+              ? `, and ${open.length} open ${open.length === 1 ? 'obligation' : 'obligations'}${
+                  due?.overdue.length ? ` (${due.overdue.length} overdue)` : ''
+                }: the first is ${deadlineText(first.dueDate, snapshot.today)}.`
               : ', and nothing is due.'}
           </p>
         ) : (
@@ -106,7 +110,10 @@ function Summary({
         </ul>
       ) : null}
       <div className="actions">
-        <a className="button primary" href="#/profiles">
+        <a className="button primary" href="#/home">
+          Go to Home
+        </a>
+        <a className="button" href="#/profiles">
           Go to my profile
         </a>
       </div>

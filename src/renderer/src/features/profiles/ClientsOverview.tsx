@@ -9,6 +9,7 @@ import { Loading } from '@renderer/ui/Loading';
 import { checkedAtText, obligationText, shortDate } from './format';
 import { RoleBadge } from './ProfileBadges';
 import { useOverview, useRefreshAll } from './use-profile-data';
+import { defaultYearEndTaxYear, yearEndHref } from '../year-end/year-end-route';
 
 const STATUS: Record<OverviewStatus, { label: string; tone: string; rank: number }> = {
   overdue: { label: 'Overdue', tone: 'badge-bad', rank: 0 },
@@ -216,6 +217,13 @@ export function ClientsOverview(): JSX.Element {
                         <RoleBadge profile={{ kind: 'client', agentRole: r.agentRole }} />
                       ) : null}
                     </span>
+                    <a
+                      className="detail profiles-block"
+                      href={yearEndHref('checklist', r.profileId, defaultYearEndTaxYear())}
+                    >
+                      Year end {defaultYearEndTaxYear()}
+                      <span className="visually-hidden"> for {r.name}</span>
+                    </a>
                   </th>
                   <td>
                     {r.nextDue ? (
@@ -232,6 +240,17 @@ export function ClientsOverview(): JSX.Element {
                       {STATUS[r.status].label}
                     </span>
                     <span className="detail profiles-block">{r.statusText}</span>
+                    <span
+                      className="detail profiles-block"
+                      data-itsa-status={r.itsaStatus.status ?? ''}
+                    >
+                      {r.itsaStatus.label}
+                      {r.itsaStatus.status && !r.itsaStatus.quarterlyUpdatesDue
+                        ? ': no quarterly updates due'
+                        : r.itsaStatus.status === 'MTD Voluntary'
+                          ? ': only the final declaration carries penalties'
+                          : ''}
+                    </span>
                   </td>
                   <td>
                     {r.checkedAt ? (

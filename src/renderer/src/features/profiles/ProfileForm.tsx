@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { AGENT_ROLE_LABELS, type AgentRole } from '@shared/domain/agent-permissions';
-import { formatNino } from '@shared/domain/nino';
+import { formatNino, NINO_EXAMPLE } from '@shared/domain/nino';
 import type { ProfileKind } from '@shared/ipc/channels/profiles';
 import type { IpcError } from '@shared/ipc/result';
 import type { Environment } from '@shared/ipc/channels/settings';
@@ -128,6 +128,8 @@ export function ProfileForm({
                   onClick={() => {
                     setName(s.name);
                     setNino(formatNino(s.nino));
+                    // The earlier answer's errors were about other values.
+                    save.reset();
                   }}
                 >
                   Use {s.name} ({formatNino(s.nino)})
@@ -152,7 +154,7 @@ export function ProfileForm({
       <NinoField
         id={`${id}-nino`}
         label="National Insurance number"
-        hint="It’s on a payslip, P60 or letter from HMRC. For example, QQ 12 34 56 C."
+        hint={`It’s on a payslip, P60 or letter from HMRC. For example, ${NINO_EXAMPLE}.`}
         value={nino}
         onChange={setNino}
         error={ninoError}

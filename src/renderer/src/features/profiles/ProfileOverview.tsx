@@ -5,6 +5,7 @@ import { toIpcError } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { checkedAtText, shortDate } from './format';
+import { ItsaStatusPanel } from './ItsaStatusPanel';
 import { AuthorisationBadge, RoleBadge } from './ProfileBadges';
 import { QuarterlyPeriodChoice } from './QuarterlyPeriodChoice';
 import { forProfile, useRefresh, useSnapshot } from './use-profile-data';
@@ -94,6 +95,7 @@ function Businesses({
                         : 'Go back to standard…'}
                       <span className="visually-hidden"> for {b.name}</span>
                     </button>
+                    <span className="detail profiles-block">{b.election.lockIn}</span>
                   </>
                 ) : (
                   <span className="detail profiles-block">{b.election.reason}</span>
@@ -261,6 +263,7 @@ export function ProfileOverview({ profile }: { profile: ProfileView }): JSX.Elem
 
       {snapshot ? (
         <>
+          <ItsaStatusPanel snapshot={snapshot} />
           <h2 id="profile-businesses-heading">Businesses</h2>
           <Businesses profile={profile} snapshot={snapshot} />
           <h2 id="profile-obligations-heading">Open obligations</h2>

@@ -7,11 +7,19 @@ import {
   type RestrictedAction,
 } from '@shared/domain/agent-permissions';
 import type { ProfileView } from '@shared/ipc/channels/profiles';
+import { defaultYearEndTaxYear, yearEndHref } from '../year-end/year-end-route';
 
 const WHAT: Record<RestrictedAction, string> = {
   calculations: 'See HMRC’s estimate of the tax due so far this year.',
   'final-declaration': 'Confirm the year’s figures to HMRC after the tax year ends.',
   'accounting-type': 'Whether each business uses cash or traditional accounting.',
+};
+
+/** Where each action is done (the estimate has its own tab; the year end starts at review). */
+const HREF: Record<RestrictedAction, string> = {
+  calculations: '#/review/estimate',
+  'final-declaration': '#/review',
+  'accounting-type': '#/review',
 };
 
 /** The profile's role as the permission rules see it (a taxpayer acting for themselves has none). */
@@ -29,6 +37,14 @@ export function YearEndActions({ profile }: { profile: ProfileView }): JSX.Eleme
   return (
     <section className="card profiles-actions" aria-labelledby="profile-actions-heading">
       <h2 id="profile-actions-heading">Calculations and the end of the year</h2>
+      <p>
+        <a
+          className="button primary"
+          href={yearEndHref('checklist', profile.id, defaultYearEndTaxYear())}
+        >
+          Open the year-end checklist for {defaultYearEndTaxYear()}
+        </a>
+      </p>
       {restricted ? (
         <p className="notice notice-warn" id="profile-actions-limits">
           You are {profile.name}’s supporting agent. HMRC lets a supporting agent send quarterly
@@ -43,7 +59,7 @@ export function YearEndActions({ profile }: { profile: ProfileView }): JSX.Eleme
           return (
             <li key={action} data-action={action}>
               {permission.allowed ? (
-                <a className="button" href="#/review">
+                <a className="button" href={HREF[action]}>
                   {label}
                 </a>
               ) : (

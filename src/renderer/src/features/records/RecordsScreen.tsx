@@ -11,7 +11,7 @@ import { ExportScreen } from './export/ExportScreen';
 import { ArchiveNotes } from './export/ArchiveNotes';
 import { RecordsMissing } from './export/RecordsMissing';
 import { plural } from './format';
-import { EMPTY_FILTER, type FilterState } from './filter-state';
+import { EMPTY_FILTER, filterFromRoute, type FilterState } from './filter-state';
 import { ImportScreen } from './import/ImportScreen';
 import { RecordsView } from './list/RecordsView';
 import { RulesScreen } from './rules/RulesScreen';
@@ -70,15 +70,37 @@ export default function RecordsScreen(): JSX.Element {
       </section>
     );
   }
-  return <ProfileRecords key={active.id} profile={active} tab={tabOf(rest)} />;
+  return (
+    <ProfileRecords
+      key={active.id}
+      profile={active}
+      tab={tabOf(rest)}
+      routeFilter={filterFromRoute(rest)}
+    />
+  );
 }
 
-function ProfileRecords({ profile, tab }: { profile: ProfileView; tab: Tab }): JSX.Element {
+function ProfileRecords({
+  profile,
+  tab,
+  routeFilter,
+}: {
+  profile: ProfileView;
+  tab: Tab;
+  routeFilter: FilterState | null;
+}): JSX.Element {
   const { navigate } = useHashRoute();
   useRecordsChangedEvents(profile.id);
   const context = useRecordsContext(profile.id);
   const rules = useRules(profile.id);
-  const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const [filter, setFilter] = useState<FilterState>(routeFilter ?? EMPTY_FILTER);
+  // A link from elsewhere (a review warning) while the list is open: show what it points at.
+  const routeKey = routeFilter ? JSON.stringify(routeFilter) : '';
+  const [seenRoute, setSeenRoute] = useState(routeKey);
+  if (routeKey !== seenRoute) {
+    setSeenRoute(routeKey);
+    if (routeFilter) setFilter(routeFilter);
+  }
   const [restored, setRestored] = useState<{
     transactions: number;
     businesses: number;

@@ -16,6 +16,9 @@ export interface FilterState {
   importBatchId: number | null;
   /** The bin: deleted records. */
   deleted: boolean;
+  /** A date range ('' for open), set by a link to exactly the rows a warning means. */
+  dateFrom: string;
+  dateTo: string;
 }
 
 export const EMPTY_FILTER: FilterState = {
@@ -27,6 +30,8 @@ export const EMPTY_FILTER: FilterState = {
   text: '',
   importBatchId: null,
   deleted: false,
+  dateFrom: '',
+  dateTo: '',
 };
 
 /** The request's filter: only the conditions that are set. */
@@ -44,6 +49,8 @@ export function toRequestFilter(state: FilterState): RecordsFilterInput {
   if (text) filter.text = text;
   if (state.importBatchId !== null) filter.importBatchId = state.importBatchId;
   if (state.deleted) filter.deleted = true;
+  if (state.dateFrom) filter.dateFrom = state.dateFrom;
+  if (state.dateTo) filter.dateTo = state.dateTo;
   return filter;
 }
 
@@ -58,3 +65,27 @@ export function filterKey(filter: RecordsFilterInput, sort?: RecordsSortInput): 
 /** True when any condition narrows the list. */
 export const isFiltered = (state: FilterState): boolean =>
   filterKey(toRequestFilter(state)) !== filterKey(toRequestFilter(EMPTY_FILTER));
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `#/records/show/<business id | none>/<from>/<to>`: the uncategorised rows a review warning
+ * means. Anything else in the route leaves the list unfiltered (the hash is typed by people too).
+ */
+export function filterFromRoute(rest: string): FilterState | null {
+  const [first, business, from, to] = rest.split('/');
+  if (first !== 'show' || !business || !from || !to || !ISO.test(from) || !ISO.test(to))
+    return null;
+  const id = Number(business);
+  if (business !== 'none' && !(Number.isSafeInteger(id) && id > 0)) return null;
+  return {
+    ...EMPTY_FILTER,
+    business: business === 'none' ? 'none' : id,
+    uncategorised: true,
+    dateFrom: from,
+    dateTo: to,
+  };
+}
+
+export const routeForRecords = (businessId: number | null, from: string, to: string): string =>
+  `#/records/show/${businessId ?? 'none'}/${from}/${to}`;

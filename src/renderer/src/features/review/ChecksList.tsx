@@ -1,5 +1,19 @@
 import type { JSX } from 'react';
 import type { ReviewIssue } from '@shared/ipc/channels/review';
+import { routeForRecords } from '../records/filter-state';
+
+function RecordLinks({ issue }: { issue: ReviewIssue }): JSX.Element | null {
+  if (!issue.records?.length) return null;
+  return (
+    <ul className="checks-links">
+      {issue.records.map((r) => (
+        <li key={r.label}>
+          <a href={routeForRecords(r.businessId, r.dateFrom, r.dateTo)}>{r.label}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * The checks made before anything is sent. Errors (HMRC's own rule codes where HMRC would
@@ -76,6 +90,7 @@ export function ChecksList({
                     </ul>
                   ) : null}
                   <p>{w.action}</p>
+                  <RecordLinks issue={w} />
                   <div className="choice">
                     <input
                       id={id}

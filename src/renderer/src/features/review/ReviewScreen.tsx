@@ -8,17 +8,20 @@ import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { ClientsSync } from '../sync/ClientsSync';
+import { EstimateTab } from '../sync/EstimateTab';
 import { ReceiptsTable } from '../sync/ReceiptsTable';
 import { SyncPanel } from '../sync/SyncPanel';
 import { when } from '../sync/format';
 import { syncKeys, useAnySyncChanges, useNetwork, useSyncStatus } from '../sync/use-sync';
 import { UpdateCard } from './UpdateCard';
 
-type Tab = 'updates' | 'sync' | 'receipts' | 'clients';
+type Tab = 'updates' | 'sync' | 'estimate' | 'receipts' | 'clients';
 
 const tabOf = (rest: string): Tab => {
   const first = rest.split('/')[0];
-  return first === 'sync' || first === 'receipts' || first === 'clients' ? first : 'updates';
+  return first === 'sync' || first === 'estimate' || first === 'receipts' || first === 'clients'
+    ? first
+    : 'updates';
 };
 
 function Tabs({ current, view }: { current: Tab; view: ProfilesView }): JSX.Element {
@@ -26,6 +29,7 @@ function Tabs({ current, view }: { current: Tab; view: ProfilesView }): JSX.Elem
   const tabs: { id: Tab; href: string; label: string }[] = [
     { id: 'updates', href: '#/review', label: 'Updates to review' },
     { id: 'sync', href: '#/review/sync', label: 'Outbox and sync' },
+    { id: 'estimate', href: '#/review/estimate', label: 'Tax estimate' },
     { id: 'receipts', href: '#/review/receipts', label: 'Receipts' },
     ...(hasClients
       ? [{ id: 'clients' as const, href: '#/review/clients', label: 'Sync all clients' }]
@@ -76,7 +80,12 @@ function UpdatesList({ profileId }: { profileId: string }): JSX.Element {
         </p>
       ) : (
         data.updates.map((u) => (
-          <UpdateCard key={`${u.businessId}-${u.taxYear}`} initial={u} online={online} />
+          <UpdateCard
+            key={`${u.businessId}-${u.taxYear}`}
+            initial={u}
+            online={online}
+            today={data.today}
+          />
         ))
       )}
       {data.notReady.length > 0 ? (
@@ -125,6 +134,8 @@ export function ReviewScreen(): JSX.Element {
         </p>
       ) : tab === 'sync' ? (
         <SyncPanel key={active.id} profileId={active.id} />
+      ) : tab === 'estimate' ? (
+        <EstimateTab key={active.id} profileId={active.id} />
       ) : tab === 'receipts' ? (
         <ReceiptsTable key={active.id} profileId={active.id} />
       ) : (

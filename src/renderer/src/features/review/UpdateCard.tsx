@@ -1,5 +1,6 @@
 import { useId, useState, type JSX } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { deadlineText } from '@shared/domain/deadlines';
 import type { UpdateView } from '@shared/ipc/channels/review';
 import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
@@ -9,6 +10,7 @@ import { syncKeys } from '../sync/use-sync';
 import { ChecksList } from './ChecksList';
 import { FiguresTable } from './FiguresTable';
 import { PayloadPanel } from './PayloadPanel';
+import { useAcknowledgements } from './use-acknowledgements';
 
 function ComparisonNote({ view }: { view: UpdateView }): JSX.Element {
   const c = view.comparison;
@@ -43,14 +45,17 @@ function ComparisonNote({ view }: { view: UpdateView }): JSX.Element {
 export function UpdateCard({
   initial,
   online,
+  today,
 }: {
   initial: UpdateView;
   online: boolean;
+  /** The UK date on main's clock (deadlines say "overdue" by it, as everywhere else). */
+  today: string;
 }): JSX.Element {
   const queryClient = useQueryClient();
   const headingId = useId();
   const [periodEnd, setPeriodEnd] = useState(initial.periodEnd);
-  const [acknowledged, setAcknowledged] = useState<string[]>([]);
+  const acks = useAcknowledgements(initial.profileId, initial.businessId, initial.taxYear);
   const other = useQuery({
     queryKey: [
       ...syncKeys.review(initial.profileId),
@@ -72,6 +77,7 @@ export function UpdateCard({
     enabled: periodEnd !== initial.periodEnd,
   });
   const view = periodEnd === initial.periodEnd ? initial : other.data;
+  const acknowledged = view ? acks.acknowledgedCodes(view.warnings) : [];
 
   const approve = useMutation({
     mutationFn: (v: UpdateView) =>
@@ -116,7 +122,9 @@ export function UpdateCard({
           <p className="update-period">
             {view?.periodLabel ?? ''} · tax year {initial.taxYear}
             {view?.obligation
-              ? ` · HMRC’s deadline ${ukDate(view.obligation.dueDate)}${view.obligation.status === 'fulfilled' ? ' (already met)' : ''}`
+              ? view.obligation.status === 'fulfilled'
+                ? ` · HMRC’s deadline ${ukDate(view.obligation.dueDate)} (already met)`
+                : ` · ${deadlineText(view.obligation.dueDate, today)}`
               : ''}
           </p>
         </div>
@@ -159,6 +167,13 @@ export function UpdateCard({
         )
       ) : (
         <>
+          <p
+            className={`notice ${view.datesRule.withDates ? '' : 'notice-warn'} update-dates-rule`}
+            data-dates-rule={view.datesRule.rule}
+          >
+            <strong>{view.datesRule.withDates ? 'Sent with dates: ' : 'Sent without dates: '}</strong>
+            {view.datesRule.reason}
+          </p>
           <dl className="update-summary">
             <div>
               <dt>Income so far</dt>
@@ -179,17 +194,27 @@ export function UpdateCard({
             comparison={view.comparison}
             caption={`${view.businessName}: ${ukDate(view.periodStart)} to ${ukDate(view.periodEnd)}`}
           />
-          <ChecksList
-            idPrefix={headingId}
-            errors={view.errors}
-            warnings={view.warnings}
-            acknowledged={acknowledged}
-            onAcknowledge={(code, checked) =>
-              setAcknowledged((list) =>
-                checked ? [...new Set([...list, code])] : list.filter((c) => c !== code),
-              )
-            }
-          />
+          {alreadyQueued ? (
+            // Done with: a box to tick or "check this before approving" would ask for something
+            // that no longer has any effect.
+            <p className="checks-ok">
+              <span aria-hidden="true">✓ </span>
+              {outbox?.state === 'accepted'
+                ? 'HMRC accepted this update. Nothing here needs checking unless the records for these dates change.'
+                : 'Approved and waiting in the outbox. It was checked when you approved it.'}
+            </p>
+          ) : (
+            <ChecksList
+              idPrefix={headingId}
+              errors={view.errors}
+              warnings={view.warnings}
+              acknowledged={acknowledged}
+              onAcknowledge={(code, checked) => {
+                const warning = view.warnings.find((w) => w.code === code);
+                if (warning) acks.setAcknowledged(warning, checked);
+              }}
+            />
+          )}
           <PayloadPanel json={view.payloadJson} hash={view.payloadHash} />
           <div className="actions update-actions">
             <button

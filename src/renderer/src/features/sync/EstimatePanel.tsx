@@ -5,6 +5,7 @@ import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { useSettings } from '@renderer/app/use-settings';
+import { EstimateBasis, EstimateProjection } from './EstimateExplained';
 import { money, ukDate, when } from './format';
 import { syncKeys } from './use-sync';
 
@@ -52,18 +53,25 @@ export function EstimatePanel({
               </p>
               <dl className="estimate-figures">
                 <div>
-                  <dt>Estimated Income Tax</dt>
+                  <dt>Estimated Income Tax (after reliefs)</dt>
                   <dd>{money(estimate.incomeTaxPence ?? 0)}</dd>
                 </div>
                 <div>
                   <dt>Estimated Class 4 National Insurance</dt>
                   <dd>{money(estimate.class4NicsPence ?? 0)}</dd>
                 </div>
+                {estimate.class2NicsPence ? (
+                  <div>
+                    <dt>Estimated Class 2 National Insurance</dt>
+                    <dd>{money(estimate.class2NicsPence)}</dd>
+                  </div>
+                ) : null}
                 <div className="estimate-total">
                   <dt>Estimated total so far</dt>
                   <dd>{money(estimate.totalPence ?? 0)}</dd>
                 </div>
               </dl>
+              <EstimateBasis estimate={estimate} />
               <p className="notice notice-warn estimate-disclaimer">{estimate.disclaimer}</p>
               {practice ? (
                 // Practice HMRC's figures come from a simplified calculation; nobody should
@@ -73,6 +81,7 @@ export function EstimatePanel({
                   calculation on this computer; it is not HMRC’s estimate of your tax.
                 </p>
               ) : null}
+              <EstimateProjection estimate={estimate} />
             </>
           ) : estimate?.status === 'errors' ? (
             <div className="notice notice-warn">

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
-import { KIND_TEXT, ukDate, when } from './format';
+import { KIND_TEXT, SUBMISSION_TEXT, ukDate, when } from './format';
 import { syncKeys, useSyncChanges } from './use-sync';
 
 /**
@@ -44,7 +44,8 @@ export function ReceiptsTable({ profileId }: { profileId: string }): JSX.Element
             <td>
               {r.businessName}
               <span className="hint sync-block">
-                {KIND_TEXT[r.kind]} · {ukDate(r.periodStart)} to {ukDate(r.periodEnd)} ·{' '}
+                {KIND_TEXT[r.kind]} · {SUBMISSION_TEXT[r.submission ?? 'cumulative']}{' '}
+                {ukDate(r.periodStart)} to {ukDate(r.periodEnd)} ·{' '}
                 {r.environment === 'practice'
                   ? 'Practice HMRC'
                   : r.environment === 'sandbox'

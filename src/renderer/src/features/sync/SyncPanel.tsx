@@ -5,7 +5,7 @@ import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { EstimatePanel } from './EstimatePanel';
-import { KIND_TEXT, STATE_BADGE, STATE_TEXT, ukDate, when } from './format';
+import { KIND_TEXT, SUBMISSION_TEXT, STATE_BADGE, STATE_TEXT, ukDate, when } from './format';
 import { RunProgress } from './RunProgress';
 import { syncKeys, useNetwork, useSyncRun, useSyncStatus } from './use-sync';
 
@@ -44,7 +44,8 @@ function OutboxTable({ status }: { status: SyncStatusView }): JSX.Element {
               <th scope="row">
                 {item.businessName}
                 <span className="hint sync-block">
-                  {KIND_TEXT[item.kind]} · {ukDate(item.periodStart)} to {ukDate(item.periodEnd)}
+                  {KIND_TEXT[item.kind]} · {SUBMISSION_TEXT[item.submission ?? 'cumulative']}{' '}
+                  {ukDate(item.periodStart)} to {ukDate(item.periodEnd)}
                 </span>
               </th>
               <td>

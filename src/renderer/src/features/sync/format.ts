@@ -37,6 +37,13 @@ export const STATE_BADGE: Record<OutboxState, string> = {
   superseded: 'badge badge-neutral',
 };
 
+/** What an outbox item or receipt sends, in words (before its dates). */
+export const SUBMISSION_TEXT: Record<'cumulative' | 'annual' | 'annual-delete', string> = {
+  cumulative: 'quarterly update,',
+  annual: 'annual figures,',
+  'annual-delete': 'deleting the annual figures,',
+};
+
 export const KIND_TEXT = {
   'self-employment': 'Self-employment',
   'uk-property': 'UK property',

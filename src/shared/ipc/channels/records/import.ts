@@ -74,7 +74,18 @@ export const rowValuesSchema = z.discriminatedUnion('ok', [
       amountPence: pence,
     })
     .strict(),
-  z.object({ ok: z.literal(false), code: z.string().max(50), message: text }).strict(),
+  z
+    .object({
+      ok: z.literal(false),
+      code: z.string().max(50),
+      message: text,
+      /** When only the date failed: the description and signed amount as read. */
+      readable: z
+        .object({ description: z.string().max(500), amountPence: pence })
+        .strict()
+        .optional(),
+    })
+    .strict(),
 ]);
 
 const previewRows = z.array(
@@ -205,6 +216,11 @@ export const importAnalysisSchema = z
               code: z.string().max(50),
               message: text,
               cells,
+              /** The description and signed amount, when only the date could not be read. */
+              readable: z
+                .object({ description: z.string().max(500), amountPence: pence })
+                .strict()
+                .optional(),
             })
             .strict(),
         ),

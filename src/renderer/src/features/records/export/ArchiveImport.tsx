@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
+import { NINO_EXAMPLE } from '@shared/domain/nino';
 import { useActiveProfile } from '@renderer/app/use-active-profile';
 import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { NinoField, TextField } from '@renderer/ui/TextField';
@@ -62,7 +63,7 @@ export function ArchiveImport(): JSX.Element {
         <NinoField
           id={`${id}-nino`}
           label="Their National Insurance number"
-          hint="Like QQ 12 34 56 C."
+          hint={`Like ${NINO_EXAMPLE}.`}
           value={nino}
           onChange={setNino}
           error={ninoError}

@@ -219,6 +219,7 @@ export function CheckStep({
                               line={b.line}
                               cells={b.cells}
                               initial={fix}
+                              {...(b.readable ? { readable: b.readable } : {})}
                               onSave={(value) => {
                                 set({ fixes: new Map(choices.fixes).set(b.line, value) });
                                 setFixing(null);

@@ -12,12 +12,15 @@ export function FixRowForm({
   line,
   cells,
   initial,
+  readable,
   onSave,
   onCancel,
 }: {
   line: number;
   cells: readonly string[];
   initial: Fix | undefined;
+  /** What the bank row says apart from its date: the starting point when there is no fix yet. */
+  readable?: { description: string; amountPence: number };
   onSave: (fix: Fix) => void;
   onCancel: () => void;
 }): JSX.Element {
@@ -25,13 +28,12 @@ export function FixRowForm({
   const guessDescription =
     cells.filter((c) => /[a-z]{3}/i.test(c)).sort((a, b) => b.length - a.length)[0] ?? '';
   const [date, setDate] = useState(initial?.date ?? '');
-  const [description, setDescription] = useState(initial?.description ?? guessDescription.trim());
+  const start = initial ?? readable;
+  const [description, setDescription] = useState(start?.description || guessDescription.trim());
   const [direction, setDirection] = useState<'in' | 'out'>(
-    initial && initial.amountPence > 0 ? 'in' : 'out',
+    start && start.amountPence > 0 ? 'in' : 'out',
   );
-  const [amount, setAmount] = useState(
-    initial ? (Math.abs(initial.amountPence) / 100).toFixed(2) : '',
-  );
+  const [amount, setAmount] = useState(start ? (Math.abs(start.amountPence) / 100).toFixed(2) : '');
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = () => {

@@ -11,6 +11,7 @@ import { SplitDialog } from '../entry/SplitDialog';
 import { TransactionDialog } from '../entry/TransactionDialog';
 import { TransactionForm, shownAtFields, type EntryValues } from '../entry/TransactionForm';
 import { toRequestFilter, type FilterState } from '../filter-state';
+import { dateText } from '../format';
 import { Modal } from '@renderer/ui/Modal';
 import { useRecordsMutation, useSummary } from '../use-records-data';
 import { BulkBar } from './BulkBar';
@@ -105,6 +106,19 @@ export function RecordsView({
         businesses={businesses}
         currentTaxYear={taxYear}
       />
+      {filter.dateFrom || filter.dateTo ? (
+        <p className="records-range" role="status">
+          Showing records {filter.dateFrom ? `from ${dateText(filter.dateFrom)} ` : ''}
+          {filter.dateTo ? `to ${dateText(filter.dateTo)}` : ''}.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onFilter({ ...filter, dateFrom: '', dateTo: '' })}
+          >
+            Show every date
+          </button>
+        </p>
+      ) : null}
       {summary.error ? <ErrorNotice error={toIpcError(summary.error)} /> : null}
       <RecordsSummaryBar
         summary={summary.data?.profileId === profileId ? summary.data : undefined}

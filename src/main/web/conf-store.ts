@@ -1,10 +1,10 @@
 import Conf from 'conf';
-import type { KeyValueStore } from '../../../src/main/storage/key-value-store';
+import type { KeyValueStore } from '../storage/key-value-store';
 
 /**
- * `conf`-backed store: a JSON file written atomically. Used by the browser host and tests;
+ * `conf`-backed store: a JSON file written atomically. Used by the browser shell and tests;
  * the desktop app uses electron-store (the same library plus Electron paths), see
- * src/main/electron/electron-store-adapter.ts (this file is test support only).
+ * src/main/electron/electron-store-adapter.ts.
  */
 export function createConfStore(directory: string, name: string): KeyValueStore {
   const conf = new Conf<Record<string, unknown>>({

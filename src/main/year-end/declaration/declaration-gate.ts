@@ -1,0 +1,108 @@
+/**
+ * What must be true before a final declaration (or a confirmed amendment) is sent, checked
+ * locally so nothing goes to HMRC that HMRC would refuse or that the person did not agree to
+ * (reference §5.7): the tax year has ended, the calculation has no errors, the person agreed
+ * to HMRC's wording for exactly this calculation id, and a main agent recorded the client's
+ * approval first. HMRC refuses supporting agents the whole flow (reference §2.10).
+ */
+export type Actor = 'individual' | 'main-agent' | 'supporting-agent';
+
+export interface GateInput {
+  actor: Actor;
+  purpose: 'final-declaration' | 'confirm-amendment';
+  yearEnded: boolean;
+  declared: boolean;
+  withinAmendmentWindow: boolean;
+  /** The newest calculation for the purpose (intent-to-finalise or intent-to-amend). */
+  latest?: { calculationId: string; errors: number } | undefined;
+  agreedCalculationId?: string | undefined;
+  clientApprovedCalculationId?: string | undefined;
+  /** The id the request names (absent when only asking what blocks). */
+  requestedCalculationId?: string | undefined;
+}
+
+export interface Blocker {
+  code: string;
+  message: string;
+  /** The screen where the cause is fixed. */
+  fixAt?: string;
+}
+
+export function declarationBlockers(input: GateInput): Blocker[] {
+  if (input.actor === 'supporting-agent') {
+    return [
+      {
+        code: 'SUPPORTING_AGENT',
+        message:
+          'HMRC does not let a supporting agent see the client’s calculations or make their final declaration. Ask the client, or their main agent, to do this.',
+      },
+    ];
+  }
+  const out: Blocker[] = [];
+  if (!input.yearEnded)
+    out.push({
+      code: 'TAX_YEAR_NOT_ENDED',
+      message: 'The tax year has not ended yet. HMRC accepts the final declaration from 6 April.',
+    });
+  if (input.purpose === 'final-declaration' && input.declared)
+    out.push({
+      code: 'ALREADY_DECLARED',
+      message:
+        'HMRC already has the final declaration for this year. To change anything, amend it instead.',
+      fixAt: 'year-end/amendment',
+    });
+  if (input.purpose === 'confirm-amendment') {
+    if (!input.declared)
+      out.push({
+        code: 'NOT_DECLARED',
+        message: 'There is no final declaration to amend yet.',
+        fixAt: 'year-end/declaration',
+      });
+    else if (!input.withinAmendmentWindow)
+      out.push({
+        code: 'OUTSIDE_AMENDMENT_WINDOW',
+        message:
+          'HMRC’s window for amending this year has closed (12 months after the 31 January filing date). Contact HMRC to correct the return.',
+      });
+  }
+  if (out.length > 0) return out;
+  const latest = input.latest;
+  if (!latest) {
+    return [
+      {
+        code: 'NO_CALCULATION',
+        message: 'Ask HMRC for the final calculation first.',
+        fixAt: 'year-end/calculation',
+      },
+    ];
+  }
+  if (latest.errors > 0)
+    out.push({
+      code: 'CALCULATION_ERRORS',
+      message:
+        'HMRC’s calculation has errors. Correct the figures it names (the updates in Review & sync, or the annual figures), then ask HMRC for a new calculation.',
+      fixAt: 'review',
+    });
+  if (
+    input.requestedCalculationId !== undefined &&
+    input.requestedCalculationId !== latest.calculationId
+  )
+    out.push({
+      code: 'WRONG_CALCULATION',
+      message:
+        'This is not the newest calculation. Declare against the calculation you reviewed last, or ask HMRC for a new one.',
+      fixAt: 'year-end/calculation',
+    });
+  if (input.actor === 'main-agent' && input.clientApprovedCalculationId !== latest.calculationId)
+    out.push({
+      code: 'NO_CLIENT_APPROVAL',
+      message:
+        'Record when and how your client approved this calculation before you declare for them.',
+    });
+  if (input.agreedCalculationId !== latest.calculationId)
+    out.push({
+      code: 'NO_AGREEMENT',
+      message: 'Read HMRC’s statement and confirm you agree to it for this calculation.',
+    });
+  return out;
+}

@@ -1,0 +1,32 @@
+import type { Clock } from '../clock/clock';
+import type { IpcRouter } from '../ipc/ipc-router';
+import type { Logger } from '../logging/logger';
+import type { NetworkStatus } from '../sync/network-status';
+import type { SyncProfilesPort } from '../sync/profile-sync';
+import { createAnnualService } from './annual/annual-service';
+import { registerAnnualIpc } from './annual/register-annual-ipc';
+import { createChecklistService } from './checklist/checklist-service';
+
+/**
+ * The year end's first half, composed in one place so the composition root registers it with
+ * one line: annual figures, the year-end checklist and the business facts for the year.
+ */
+export function registerYearEndAnnual(deps: {
+  ipc: IpcRouter;
+  profiles: Pick<SyncProfilesPort, 'require' | 'ledger' | 'hmrcFor'>;
+  network: NetworkStatus;
+  clock: Clock;
+  logger: Logger;
+}): void {
+  const annual = createAnnualService({
+    profiles: deps.profiles,
+    network: deps.network,
+    clock: deps.clock,
+    logger: deps.logger.child('annual'),
+  });
+  registerAnnualIpc(deps.ipc, annual);
+  const checklist = createChecklistService({ profiles: deps.profiles, clock: deps.clock });
+  deps.ipc.handle('yearEnd.checklist', ({ profileId, taxYear }) =>
+    checklist.checklist(profileId, taxYear),
+  );
+}
