@@ -1,4 +1,4 @@
-import { type AgentRelationship } from './model';
+import { type AgentRelationship } from './stored-values';
 
 /**
  * An authorisation request from an agent to a client (Agent Authorisation API). Practice HMRC

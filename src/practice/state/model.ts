@@ -1,6 +1,9 @@
 import { type IsoDate } from '../tax/dates';
 import { type QuarterlyPeriodType } from '../tax/periods';
 import { type InvitationRecord } from './invitation-model';
+import { type AgentRelationship, type AnnualRecord, type PenceTree } from './stored-values';
+
+export type { AgentRelationship, AnnualRecord, PenceTree, StoredValue } from './stored-values';
 import {
   type BsasRecord,
   type LossRecords,
@@ -24,7 +27,6 @@ export interface PracticeStateData {
 }
 
 export type UserKind = 'individual' | 'agent';
-export type AgentRelationship = 'main' | 'supporting';
 
 export interface UserRecord {
   userId: string;
@@ -146,11 +148,6 @@ export interface BusinessRecord {
   foreignProperties?: ForeignPropertyRecord[];
 }
 
-export interface AnnualRecord {
-  body: PenceTree;
-  submittedAt: number;
-}
-
 export interface PeriodsOfAccountRecord {
   periodsOfAccount: boolean;
   dates?: { startDate: IsoDate; endDate: IsoDate }[];
@@ -187,16 +184,6 @@ export interface CumulativeRecord {
   submittedAt: number;
   /** Every accepted submission (end date and time), for obligations' receivedDate. */
   history: { toDate: IsoDate; receivedAt: number }[];
-}
-
-/**
- * A stored body: HMRC's field names and nesting, every number an amount in integer pence, and
- * texts, flags and lists (dates, building names, one entry per foreign property) as sent.
- */
-export type StoredValue = number | boolean | string | string[] | PenceTree | PenceTree[];
-
-export interface PenceTree {
-  [field: string]: StoredValue;
 }
 
 export type CalculationType = 'in-year' | 'intent-to-finalise' | 'intent-to-amend';

@@ -1,4 +1,4 @@
-import { type AnnualRecord, type PenceTree } from './model';
+import { type AnnualRecord, type PenceTree } from './stored-values';
 
 /**
  * The rest of the return as Practice HMRC stores it: savings accounts, other income and

@@ -6,7 +6,7 @@ import {
   type CumulativeRecord,
   type PenceTree,
 } from '../state/model';
-import { type BusinessFigures } from './estimate';
+import { type BusinessFigures } from './business-figures-shape';
 import { amount, entries, flag, subtree, sumOf, text } from './pence-tree';
 
 /** The amounts of every building allowance entry in a list. */

@@ -71,6 +71,8 @@ describe('PracticeStore persistence', () => {
       'Milo Mensah',
       'Nadia Nowak',
       'Owen Osei',
+      'Priya Patel',
+      'Quinn Quarshie',
     ]);
     for (const t of Object.values(data.taxpayers))
       for (const b of t.businesses) expect(b.businessId).toMatch(/^X[A-Z0-9]{1}IS[0-9]{11}$/);
