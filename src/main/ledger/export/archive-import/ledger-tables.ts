@@ -8,7 +8,7 @@ import { parseStoredReceiptPath } from '../../receipts/receipt-paths';
 
 /**
  * Every table of a ledger file an archive may bring, with each column's type and the values the
- * app itself would write (ledger/migrations/0001…0007). An archive's rows are data: each one is
+ * app itself would write (the ledger's migrations, 0001…0009). An archive's rows are data: each one is
  * checked against its table here before it is inserted, with a fixed statement, into a ledger
  * the app has just created with its own migrations; the fresh ledger's own constraints and
  * foreign keys check them again. Columns added by a later migration are optional, so an archive
@@ -95,6 +95,8 @@ const updateColumns = {
   period_end: date,
   payload: json(DOCUMENT),
   payload_hash: sha256,
+  /** What the item sends (0009): the cumulative PUT, the annual PUT or the annual DELETE. */
+  submission: z.enum(['cumulative', 'annual', 'annual-delete']).optional(),
 };
 
 /** In an order that satisfies the foreign keys (they are also deferred to the commit). */
@@ -222,6 +224,11 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
     period_type_tax_year: text(20).nullable().optional(),
     accounting_period_start: text(40).nullable().optional(),
     accounting_period_end: text(40).nullable().optional(),
+    // A new or latent source's reporting in its first two years (0008).
+    latency_tax_year1: text(20).nullable().optional(),
+    latency_indicator1: z.enum(['A', 'Q']).nullable().optional(),
+    latency_tax_year2: text(20).nullable().optional(),
+    latency_indicator2: z.enum(['A', 'Q']).nullable().optional(),
     fetched_at: time,
   }),
   table('hmrc_obligations', {
