@@ -18,6 +18,8 @@ const REFERENCE_NOW = '2026-11-20T10:00:00Z';
 const harri = SEEDED.annualStatus;
 
 const sourcesTest = test.extend<{ practice: PracticeHmrc }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   practice: async ({}, use) => {
     const practice = await startPracticeHmrc({
       clock: createPracticeClock(Date.parse(REFERENCE_NOW)),

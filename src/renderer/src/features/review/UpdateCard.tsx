@@ -171,7 +171,9 @@ export function UpdateCard({
             className={`notice ${view.datesRule.withDates ? '' : 'notice-warn'} update-dates-rule`}
             data-dates-rule={view.datesRule.rule}
           >
-            <strong>{view.datesRule.withDates ? 'Sent with dates: ' : 'Sent without dates: '}</strong>
+            <strong>
+              {view.datesRule.withDates ? 'Sent with dates: ' : 'Sent without dates: '}
+            </strong>
             {view.datesRule.reason}
           </p>
           <dl className="update-summary">
