@@ -93,7 +93,7 @@ function startChild(env: Record<string, string>): Child {
   return { kill: () => child.kill('SIGKILL'), exited, ready, lines };
 }
 
-describe('crash safety: the app killed at random points while syncing', () => {
+describe('crash safety: the app killed at chosen points while syncing', () => {
   it(
     `converges after ${MIN_KILLS}+ kills: nothing lost, no duplicate receipts`,
     { timeout: 900_000 },
