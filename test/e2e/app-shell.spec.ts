@@ -7,6 +7,7 @@ const SECTIONS = [
   'Profiles',
   'Records',
   'Review & sync',
+  'Year end',
   'Diagnostics',
   'Settings',
 ];

@@ -47,6 +47,7 @@ test('records export as CSV, and a whole profile moves to a new profile through 
   expect(text).toContain(`"'=HYPERLINK(""x"")"`);
 
   // Cancelling the save dialog does nothing and says nothing.
+  host.queueSaveCancel();
   await app.getByRole('button', { name: 'Save as JSON…' }).click();
   await expect(app.getByText(/Saved .* to .*\.json/)).toHaveCount(0);
 

@@ -190,7 +190,10 @@ reviewTest.describe('review offline, then sync', () => {
       await expect(estimate.getByText('Estimated Income Tax')).toBeVisible();
       await expect(estimate.getByText('Estimated Class 4 National Insurance')).toBeVisible();
       await expect(estimate).toContainText('covering 6 Apr 2026 to 5 Oct 2026');
-      await expect(estimate.locator('.estimate-total dd')).not.toHaveText('£0.00');
+      // HMRC's total, not Ledgerlink's set-aside figure that the projection also shows as a total.
+      await expect(
+        estimate.locator('.estimate-total', { hasText: 'Estimated total so far' }).locator('dd'),
+      ).not.toHaveText('£0.00');
       await expect(estimate).toContainText(
         'This calculation is only based on information HMRC have received about your income and expenses to 5 October 2026',
       );

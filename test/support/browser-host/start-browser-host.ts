@@ -67,6 +67,8 @@ export interface BrowserHost {
    * Nothing queued: the browser downloads it as a person's browser would.
    */
   queueSaveLocation(path: string): void;
+  /** The next save is cancelled, as a person closing the save dialog (desktop) would. */
+  queueSaveCancel(): void;
   /** Files the app asked to open with the computer's own viewer (stored receipts), in order. */
   openedFiles: string[];
   /** Lets a browser in (a launch link, exchanged): the cookie to give a browser context. */
@@ -85,7 +87,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   const openedWaiters: { predicate: (u: string) => boolean; resolve: (u: string) => void }[] = [];
   const network = createSwitchableNetwork(true);
   const chosenFiles: string[] = [];
-  const saveLocations: string[] = [];
+  const saveLocations: (string | null)[] = [];
   const openedFiles: string[] = [];
   const practice = options.practice;
 
@@ -117,7 +119,10 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       },
       fileDialogs: (browser) => ({
         chooseFile: (o) => browser.chooseFile(o),
-        chooseSaveLocation: async (o) => saveLocations.shift() ?? browser.chooseSaveLocation(o),
+        chooseSaveLocation: async (o) => {
+          if (saveLocations.length === 0) return browser.chooseSaveLocation(o);
+          return saveLocations.shift() ?? null;
+        },
         delivered: async (path) => browser.delivered?.(path),
         openFile: async (path) => {
           openedFiles.push(path);
@@ -144,6 +149,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     queueChosenFile: (path) => void chosenFiles.push(path),
     takeChosenFile: () => chosenFiles.shift(),
     queueSaveLocation: (path) => void saveLocations.push(path),
+    queueSaveCancel: () => void saveLocations.push(null),
     openedFiles,
     waitForOpenedUrl(predicate = () => true, timeoutMs = 10_000) {
       const existing = openedUrls.find(predicate);
