@@ -1,3 +1,10 @@
+import { taxYearStartYear } from '@shared/domain/tax-year';
+import type {
+  DeclarationKind,
+  DeclarationStateView,
+} from '@shared/ipc/channels/year-end-declaration';
+import type { Profile } from '../../profiles/profile-record';
+
 /**
  * What must be true before a final declaration (or a confirmed amendment) is sent, checked
  * locally so nothing goes to HMRC that HMRC would refuse or that the person did not agree to
@@ -6,6 +13,19 @@
  * approval first. HMRC refuses supporting agents the whole flow (reference §2.10).
  */
 export type Actor = 'individual' | 'main-agent' | 'supporting-agent';
+
+/** Who acts for a profile, as HMRC sees it: the person, or their main or supporting agent. */
+export const actorOf = (p: Pick<Profile, 'kind' | 'agentRole'>): Actor =>
+  p.kind !== 'client'
+    ? 'individual'
+    : p.agentRole === 'supporting'
+      ? 'supporting-agent'
+      : 'main-agent';
+
+/** HMRC's window: 12 months from the 31 January filing date (reference §5.7). */
+export function amendmentWindowEnd(taxYear: string): string {
+  return `${taxYearStartYear(taxYear) + 3}-01-31`;
+}
 
 export interface GateInput {
   actor: Actor;
@@ -105,4 +125,26 @@ export function declarationBlockers(input: GateInput): Blocker[] {
       message: 'Read HMRC’s statement and confirm you agree to it for this calculation.',
     });
   return out;
+}
+
+/** What blocks sending `calculationId` for `purpose`, from the year's declaration state. */
+export function blockersFor(
+  s: DeclarationStateView,
+  purpose: DeclarationKind,
+  calculationId: string,
+): Blocker[] {
+  return declarationBlockers({
+    actor: s.actor,
+    purpose,
+    yearEnded: s.yearEnded,
+    declared: s.declared !== undefined,
+    withinAmendmentWindow: s.withinAmendmentWindow,
+    latest: s.latest
+      ? { calculationId: s.latest.calculationId, errors: s.latest.messages.errors.length }
+      : undefined,
+    agreedCalculationId:
+      s.agreement?.declaration === purpose ? s.agreement.calculationId : undefined,
+    clientApprovedCalculationId: s.clientApproval?.calculationId,
+    requestedCalculationId: calculationId,
+  });
 }

@@ -21,7 +21,13 @@ import {
   runFinalCalculation,
   type CalculationTiming,
 } from '../calculation/final-calculation';
-import { declarationBlockers, type Actor, type Blocker } from './declaration-gate';
+import {
+  actorOf,
+  amendmentWindowEnd,
+  blockersFor,
+  declarationBlockers,
+  type Blocker,
+} from './declaration-gate';
 import { createDeclarationStore, type Receipt } from './declaration-store';
 import { declarationWording } from './declaration-wording';
 import { sendDeclaration, type Checkpoint } from './final-declaration';
@@ -41,18 +47,6 @@ export interface DeclarationServiceDeps {
   emitChanged?: (profileId: string) => void;
   /** Tests: called at each step of sending a declaration (crash points). */
   checkpoint?: Checkpoint;
-}
-
-const actorOf = (p: Profile): Actor =>
-  p.kind !== 'client'
-    ? 'individual'
-    : p.agentRole === 'supporting'
-      ? 'supporting-agent'
-      : 'main-agent';
-
-/** HMRC's window: 12 months from the 31 January filing date (reference §5.7). */
-export function amendmentWindowEnd(taxYear: string): string {
-  return `${taxYearStartYear(taxYear) + 3}-01-31`;
 }
 
 export function createDeclarationService(deps: DeclarationServiceDeps) {
@@ -381,20 +375,7 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
       await send(profileId, open_.id);
       return state(profileId, taxYear);
     }
-    const blockers = declarationBlockers({
-      actor: s.actor,
-      purpose,
-      yearEnded: s.yearEnded,
-      declared: s.declared !== undefined,
-      withinAmendmentWindow: s.withinAmendmentWindow,
-      latest: s.latest
-        ? { calculationId: s.latest.calculationId, errors: s.latest.messages.errors.length }
-        : undefined,
-      agreedCalculationId:
-        s.agreement?.declaration === purpose ? s.agreement.calculationId : undefined,
-      clientApprovedCalculationId: s.clientApproval?.calculationId,
-      requestedCalculationId: calculationId,
-    });
+    const blockers = blockersFor(s, purpose, calculationId);
     if (blockers.length > 0)
       throw new AppError(
         blockers[0]!.code,
