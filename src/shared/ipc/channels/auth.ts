@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineChannels, defineEvents } from '../define';
 import { environmentSchema } from './settings';
-import { isoTime } from './primitives';
+import { accountId, isoTime } from './primitives';
 
 /**
  * Linking Ledgerlink to HMRC (issue 4). Every schema here is a strict object made of enums,
@@ -12,6 +12,16 @@ import { isoTime } from './primitives';
 
 export const accountKindSchema = z.enum(['individual', 'agent']);
 export type AccountKind = z.infer<typeof accountKindSchema>;
+
+/** A linked HMRC account as the screens show it: a label and whether its tokens still work. */
+export const linkedAccountSchema = z
+  .object({
+    id: accountId,
+    label: z.string().max(300),
+    kind: accountKindSchema,
+    status: z.enum(['linked', 'relink-needed', 'session-only']),
+  })
+  .strict();
 
 /** How HMRC's redirect comes back to the app (RFC 8252 §7.1, §7.3, and HMRC's oob). */
 export const transportIdSchema = z.enum(['custom-scheme', 'loopback', 'manual']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannels, defineEvents } from '../define';
-import { accountKindSchema } from './auth';
+import { linkedAccountSchema } from './auth';
 import { environmentSchema } from './settings';
 import { isoTime, accountId, text } from './primitives';
 
@@ -39,15 +39,9 @@ export const fraudHeaderRowSchema = z
   .strict();
 export type FraudHeaderRow = z.infer<typeof fraudHeaderRowSchema>;
 
-export const hmrcAccountChoiceSchema = z
-  .object({
-    id: accountId,
-    label: z.string().max(300),
-    kind: accountKindSchema,
-    status: z.enum(['linked', 'relink-needed', 'session-only']),
-    lastUsedAt: isoTime.optional(),
-  })
-  .strict();
+export const hmrcAccountChoiceSchema = linkedAccountSchema.extend({
+  lastUsedAt: isoTime.optional(),
+});
 export type HmrcAccountChoice = z.infer<typeof hmrcAccountChoiceSchema>;
 
 export const fraudHeadersViewSchema = z

@@ -32,6 +32,22 @@ export const basisPoints = z.number().int().min(0).max(10_000);
 export const operationId = z.uuid();
 export const howMany = z.number().int().min(0);
 
+/** A name a person gave or HMRC holds for a profile or business. */
+export const displayName = z.string().max(200);
+/** HMRC's id for a business income source (X?IS12345678901). */
+export const hmrcBusinessRef = z.string().max(20);
+
+/** Which business of which profile, for which tax year: the head of every per-business view. */
+export const businessYearFields = {
+  profileId,
+  /** A business is a row of the profile's ledger. */
+  businessId: rowId,
+  hmrcBusinessId: hmrcBusinessRef.nullable(),
+  businessName: displayName,
+  kind: businessKindSchema,
+  taxYear,
+};
+
 /** A request that names only the profile. */
 export const profileRef = z.object({ profileId }).strict();
 /** The person closed the file dialog: nothing happened. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGENT_ROLES } from '@shared/domain/agent-permissions';
 import { ITSA_STATUSES } from '@shared/domain/itsa-status';
 import { defineChannels, defineEvents } from '../define';
-import { accountKindSchema } from './auth';
+import { linkedAccountSchema } from './auth';
 import { environmentSchema } from './settings';
 import { isoTime, isoDate, profileId, accountId, text, profileRef } from './primitives';
 
@@ -61,14 +61,7 @@ export const obligationRefSchema = z
   .strict();
 export type ObligationRef = z.infer<typeof obligationRefSchema>;
 
-export const profileAccountSchema = z
-  .object({
-    id: accountId,
-    label: z.string().max(300),
-    kind: accountKindSchema,
-    status: z.enum(['linked', 'relink-needed', 'session-only']),
-  })
-  .strict();
+export const profileAccountSchema = linkedAccountSchema;
 
 export const profileViewSchema = z
   .object({

@@ -5,11 +5,12 @@ import {
   isoDate,
   taxYear,
   profileId,
+  rowId,
+  businessYearFields,
   pence,
   text,
   code,
   sha256,
-  businessKindSchema,
 } from './primitives';
 
 /**
@@ -20,11 +21,8 @@ import {
  * with HMRC's own copy when online.
  */
 
-const businessId = z
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 31);
+/** A business is a row of the profile's ledger. */
+const businessId = rowId;
 
 /** One check made before sending: an HMRC rule (with HMRC's code) or a Ledgerlink warning. */
 export const reviewIssueSchema = z
@@ -123,12 +121,7 @@ export type DatesRuleView = z.infer<typeof datesRuleSchema>;
 
 export const updateViewSchema = z
   .object({
-    profileId,
-    businessId,
-    hmrcBusinessId: z.string().max(20).nullable(),
-    businessName: z.string().max(200),
-    kind: businessKindSchema,
-    taxYear,
+    ...businessYearFields,
     periodStart: isoDate,
     periodEnd: isoDate,
     /** `Q2 2026-27: 6 Jul – 5 Oct 2026`, when the end is a quarter end. */

@@ -13,6 +13,7 @@ import {
   sha256,
   profileRef,
   businessKindSchema,
+  howMany,
 } from './primitives';
 
 /**
@@ -54,7 +55,7 @@ export const outboxItemSchema = z
     state: outboxStateSchema,
     approvedAt: isoTime,
     payloadHash: sha256,
-    attempts: z.number().int().min(0),
+    attempts: howMany,
     /** Queued after HMRC was busy or unreachable: when it will be tried again. */
     nextRetryAt: isoTime.optional(),
     /** Why it failed, or why it is queued again. */
@@ -155,11 +156,11 @@ export const syncStatusSchema = z
     lastOutcome: text.optional(),
     counts: z
       .object({
-        queued: z.number().int().min(0),
-        failed: z.number().int().min(0),
-        needsRelink: z.number().int().min(0),
-        stale: z.number().int().min(0),
-        accepted: z.number().int().min(0),
+        queued: howMany,
+        failed: howMany,
+        needsRelink: howMany,
+        stale: howMany,
+        accepted: howMany,
       })
       .strict(),
     items: z.array(outboxItemSchema).max(500),
@@ -170,6 +171,9 @@ export const syncStatusSchema = z
   })
   .strict();
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;
+
+/** How a run's updates stand so far: the same three numbers per client and for the whole run. */
+const runTally = { accepted: howMany, queued: howMany, failed: howMany };
 
 export const clientProgressSchema = z
   .object({
@@ -185,9 +189,7 @@ export const clientProgressSchema = z
       'cancelled',
       'nothing-to-send',
     ]),
-    accepted: z.number().int().min(0),
-    queued: z.number().int().min(0),
-    failed: z.number().int().min(0),
+    ...runTally,
     /** What happened, in plain English. */
     message: text.optional(),
     /** The first reason something was not accepted (HMRC's words), when there is one. */
@@ -203,10 +205,8 @@ export const syncRunSchema = z
     startedAt: isoTime,
     finishedAt: isoTime.optional(),
     /** Updates in the run, and how many have an outcome. */
-    total: z.number().int().min(0),
-    accepted: z.number().int().min(0),
-    queued: z.number().int().min(0),
-    failed: z.number().int().min(0),
+    total: howMany,
+    ...runTally,
     clients: z.array(clientProgressSchema).max(2000),
     /** After a sync: HMRC may take up to an hour to show an update as received (reference §5.2). */
     note: text.optional(),
@@ -218,11 +218,11 @@ export const logCheckSchema = z
   .object({
     profileId,
     profileName: z.string().max(200),
-    entries: z.number().int().min(0),
+    entries: howMany,
     ok: z.boolean(),
     /** The newest entry's hash, to compare with a copy kept elsewhere. */
     headHash: sha256.optional(),
-    problems: z.array(z.object({ seq: z.number().int().min(0), problem: text }).strict()).max(200),
+    problems: z.array(z.object({ seq: howMany, problem: text }).strict()).max(200),
   })
   .strict();
 export type LogCheckView = z.infer<typeof logCheckSchema>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
 import {
-  businessKindSchema,
   code,
   isoDate,
   isoTime,
   pence,
   profileId,
+  rowId,
+  businessYearFields,
   sha256,
   taxYear,
   text,
@@ -21,11 +22,8 @@ import { outboxStateSchema, reviewIssueSchema } from './review';
  * approved into the profile's outbox offline, sent by sync, receipted in the submission log.
  */
 
-const businessId = z
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 31);
+/** A business is a row of the profile's ledger. */
+const businessId = rowId;
 
 /** One annual figure: pence for money, yes/no, or a choice's value (the table's key names it). */
 export const annualFigureSchema = z
@@ -82,12 +80,7 @@ export type AnnualHints = z.infer<typeof annualHintsSchema>;
 
 export const annualViewSchema = z
   .object({
-    profileId,
-    businessId,
-    hmrcBusinessId: z.string().max(20).nullable(),
-    businessName: z.string().max(200),
-    kind: businessKindSchema,
-    taxYear,
+    ...businessYearFields,
     /** The figures to start from, and where they came from. */
     figures,
     figuresFrom: z.enum(['outbox', 'hmrc', 'submission-log', 'none']),
