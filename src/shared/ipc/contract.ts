@@ -8,6 +8,7 @@ import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
 import { yearEndAnnualChannels } from './channels/year-end-annual';
+import { yearEndBusinessFactsChannels } from './channels/year-end-business-facts';
 import { yearEndChecklistChannels } from './channels/year-end-checklist';
 import {
   yearEndDeclarationChannels,
@@ -30,6 +31,7 @@ export const channels = {
   ...reviewChannels,
   ...syncChannels,
   ...yearEndAnnualChannels,
+  ...yearEndBusinessFactsChannels,
   ...yearEndChecklistChannels,
   ...yearEndDeclarationChannels,
 };
