@@ -61,7 +61,7 @@ export function lateAccountingDateRuleFact(
       : rule.disapplied && !madeThisYear && rule.election
         ? `The election made for ${rule.election.from} disapplies the rule until ${rule.election.until}. HMRC only lets it be withdrawn for the year it was made.`
         : !rule.disapplied && !rule.eligible
-          ? 'This business’s accounting date is not between 31 March and 4 April, so the rule treats its year as the tax year already: there is nothing to choose.'
+          ? 'This business’s accounting date is not between 31 March and 4 April, so the rule does not apply to it and there is nothing to choose.'
           : undefined;
   return {
     ...base,
