@@ -55,6 +55,7 @@ import {
   type DeclarationService,
 } from './year-end/declaration/declaration-service';
 import { registerDeclarationIpc } from './year-end/declaration/register-declaration-ipc';
+import { registerDeclarationReceiptsIpc } from './year-end/declaration/declaration-receipts-check';
 import {
   createInterruptedDeclarations,
   resumeInterruptedDeclarations,
@@ -338,6 +339,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     ...(adapters.declarationCheckpoint ? { checkpoint: adapters.declarationCheckpoint } : {}),
   });
   registerDeclarationIpc(ipc, declaration);
+  registerDeclarationReceiptsIpc(ipc, profiles);
 
   // Practice HMRC is the default environment: have it running before the first window asks.
   if (settings.environment() === 'practice') await environments.ensurePractice();

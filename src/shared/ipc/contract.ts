@@ -14,6 +14,7 @@ import {
   yearEndDeclarationChannels,
   yearEndDeclarationEvents,
 } from './channels/year-end-declaration';
+import { yearEndReceiptsChannels } from './channels/year-end-receipts';
 import type { IpcResult } from './result';
 
 /**
@@ -34,6 +35,7 @@ export const channels = {
   ...yearEndBusinessFactsChannels,
   ...yearEndChecklistChannels,
   ...yearEndDeclarationChannels,
+  ...yearEndReceiptsChannels,
 };
 
 export const events = {

@@ -181,5 +181,32 @@ describe('records of a profile missing from this computer', () => {
     expect(again.latest(taxYear, 'final-declaration')).toMatchObject({ state: 'accepted' });
     // The receipts stay append-only in the restored file.
     expect(() => restored.prepare('DELETE FROM ye_receipts').run()).toThrow(/append-only/);
+
+    // Diagnostics shows them, checked, beside the submission log; an edit by hand is found.
+    const checked = await second.raw('yearEnd.verifyReceipts', { profileId: gwen.id });
+    expect(checked).toMatchObject({
+      ok: true,
+      value: [{ profileName: 'Gwen Galbraith', entries: 2, ok: true, problems: [] }],
+    });
+    expect(checked.ok && checked.value[0]!.receipts.map((r) => r.declaration)).toEqual([
+      'confirm-amendment',
+      'final-declaration',
+    ]);
+    restored.exec(`DROP TRIGGER ye_receipts_no_update;
+      UPDATE ye_receipts SET calculation_id = 'someone-else' WHERE seq = 1;
+      UPDATE ye_receipts SET sync_log_head = '${'b'.repeat(64)}' WHERE seq = 2;`);
+    expect(await second.raw('yearEnd.verifyReceipts', {})).toMatchObject({
+      ok: true,
+      value: [
+        {
+          ok: false,
+          problems: [
+            'Receipt 1 was changed after it was recorded.',
+            'Receipt 2 was changed after it was recorded.',
+            'Receipt 2 names a submission log entry that is not in the log.',
+          ],
+        },
+      ],
+    });
   });
 });
