@@ -118,6 +118,19 @@ factsTest.describe('year end: business facts', () => {
         'follow the tax year',
       );
       await bothSchemes(app, 'year-end-business-facts-self-employment');
+
+      // Diagnostics: the declaration receipts beside the submission log (none yet for Alice).
+      await app
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: 'Diagnostics' })
+        .click();
+      await app.getByRole('button', { name: 'Check the declaration receipts' }).click();
+      const receipts = app.getByRole('table', {
+        name: 'Declaration receipts and the result of the check',
+      });
+      await expect(receipts.locator('tr[data-profile="Alice Ashworth"]')).toContainText('Intact');
+      await receipts.scrollIntoViewIfNeeded();
+      await bothSchemes(app, 'diagnostics-declaration-receipts');
     },
   );
 });
