@@ -55,6 +55,12 @@ import {
   type DeclarationService,
 } from './year-end/declaration/declaration-service';
 import { registerDeclarationIpc } from './year-end/declaration/register-declaration-ipc';
+import { registerDeclarationReceiptsIpc } from './year-end/declaration/declaration-receipts-check';
+import {
+  createInterruptedDeclarations,
+  resumeInterruptedDeclarations,
+  type ResumeReport,
+} from './year-end/declaration/interrupted-declarations';
 
 /**
  * Everything the services need from the outside world. The Electron layer provides these
@@ -146,6 +152,8 @@ export interface MainServices {
   sync: SyncService;
   /** The year end: HMRC's final calculation, the declaration and amendments. */
   declaration: DeclarationService;
+  /** Start-up's finishing of declarations a crash left `sending` (settles once it is done). */
+  declarationsResumed: Promise<ResumeReport>;
   dispose(): Promise<void>;
 }
 
@@ -310,7 +318,11 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   profiles.useUnsyncedRecordCounter(countUnsyncedRecords);
 
   // The year end: final calculation, declaration, final declaration, amendments.
+  const interrupted = createInterruptedDeclarations(
+    adapters.keyValueStore('year-end-declarations'),
+  );
   const declaration = createDeclarationService({
+    interrupted,
     profiles,
     accountLabel: (accountId) => accounts.get(accountId)?.label,
     clock,
@@ -327,9 +339,23 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     ...(adapters.declarationCheckpoint ? { checkpoint: adapters.declarationCheckpoint } : {}),
   });
   registerDeclarationIpc(ipc, declaration);
+  registerDeclarationReceiptsIpc(ipc, profiles);
 
   // Practice HMRC is the default environment: have it running before the first window asks.
   if (settings.environment() === 'practice') await environments.ensurePractice();
+  // A declaration a crash left `sending` is finished now, not only when Send is pressed again.
+  const declarationsResumed = resumeInterruptedDeclarations({
+    marks: interrupted,
+    exists: (profileId) => profiles.get(profileId) !== undefined,
+    canReachHmrc: (profileId) => {
+      const accountId = profiles.get(profileId)?.accountId;
+      const account = accountId ? accounts.get(accountId) : undefined;
+      return account !== undefined && account.status !== 'relink-needed';
+    },
+    network,
+    resume: (profileId) => declaration.resumeInterrupted(profileId),
+    logger: logger.child('year-end'),
+  });
 
   return {
     ipc,
@@ -347,7 +373,9 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     review,
     sync,
     declaration,
+    declarationsResumed,
     async dispose() {
+      await declarationsResumed;
       sync.dispose();
       profiles.dispose();
       unsubscribeCallbacks();

@@ -5,6 +5,8 @@ import type { NetworkStatus } from '../sync/network-status';
 import type { SyncProfilesPort } from '../sync/profile-sync';
 import { createAnnualService } from './annual/annual-service';
 import { registerAnnualIpc } from './annual/register-annual-ipc';
+import { createBusinessFactsService } from './business-facts/business-facts-service';
+import { registerBusinessFactsIpc } from './business-facts/register-business-facts-ipc';
 import { createChecklistService } from './checklist/checklist-service';
 
 /**
@@ -28,5 +30,14 @@ export function registerYearEndAnnual(deps: {
   const checklist = createChecklistService({ profiles: deps.profiles, clock: deps.clock });
   deps.ipc.handle('yearEnd.checklist', ({ profileId, taxYear }) =>
     checklist.checklist(profileId, taxYear),
+  );
+  registerBusinessFactsIpc(
+    deps.ipc,
+    createBusinessFactsService({
+      profiles: deps.profiles,
+      network: deps.network,
+      clock: deps.clock,
+      logger: deps.logger.child('business-facts'),
+    }),
   );
 }

@@ -8,11 +8,13 @@ import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
 import { yearEndAnnualChannels } from './channels/year-end-annual';
+import { yearEndBusinessFactsChannels } from './channels/year-end-business-facts';
 import { yearEndChecklistChannels } from './channels/year-end-checklist';
 import {
   yearEndDeclarationChannels,
   yearEndDeclarationEvents,
 } from './channels/year-end-declaration';
+import { yearEndReceiptsChannels } from './channels/year-end-receipts';
 import type { IpcResult } from './result';
 
 /**
@@ -30,8 +32,10 @@ export const channels = {
   ...reviewChannels,
   ...syncChannels,
   ...yearEndAnnualChannels,
+  ...yearEndBusinessFactsChannels,
   ...yearEndChecklistChannels,
   ...yearEndDeclarationChannels,
+  ...yearEndReceiptsChannels,
 };
 
 export const events = {

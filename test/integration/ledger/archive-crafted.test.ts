@@ -253,6 +253,22 @@ describe('a crafted profile archive', () => {
     );
   });
 
+  it('is refused when a year-end row does not fit: a declaration outbox item in a made-up state', async () => {
+    const crafted = changeDatabase(original, (db) => {
+      // The file's own CHECK would refuse the state, so the attacker drops it with the table.
+      db.exec(`DROP TABLE ye_receipts; DROP TABLE ye_outbox;
+        CREATE TABLE ye_outbox (id INTEGER PRIMARY KEY, tax_year TEXT, calculation_id TEXT,
+          declaration TEXT, agreement_id INTEGER, state TEXT, created_at TEXT, updated_at TEXT);
+        CREATE TABLE ye_receipts (seq INTEGER PRIMARY KEY);
+        INSERT INTO ye_agreements (id, tax_year, calculation_id, declaration, wording, wording_hash,
+          agreed_by, agreed_at) VALUES (1, '2025-26', 'c1', 'final-declaration', 'individual',
+          '${'a'.repeat(64)}', 'Sam', '2026-06-15T10:00:00.000Z');
+        INSERT INTO ye_outbox VALUES (1, '2025-26', 'c1', 'final-declaration', 1, 'declared-twice',
+          '2026-06-15T10:00:00.000Z', '2026-06-15T10:00:00.000Z');`);
+    });
+    await refused(withManifest(crafted), 'ARCHIVE_INVALID', /row 1 of its ye_outbox: state/);
+  });
+
   it('is refused when it unpacks to far more than its size (a zip bomb), or holds too much', async () => {
     // 64 MB of zeros deflates to about 64 KB: a thousand to one.
     const bomb = withManifest({ ...original, 'ledger.sqlite': new Uint8Array(64 * 1024 ** 2) });

@@ -192,7 +192,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
       businessName: b.name,
       status: yearEnded ? 'to-do' : 'not-yet',
       statusText: 'Confirm cash basis or traditional accounting with HMRC.',
-      action: { label: 'Check the business facts', screen: 'business-facts' },
+      action: { label: 'Check the business facts', screen: 'business-facts', businessId: b.id },
     });
   }
 

@@ -31,6 +31,7 @@ import {
 import { createDeclarationStore, type Receipt } from './declaration-store';
 import { declarationWording } from './declaration-wording';
 import { sendDeclaration, type Checkpoint } from './final-declaration';
+import type { InterruptedDeclarations } from './interrupted-declarations';
 
 export const FULFILMENT_NOTE =
   'HMRC has your final declaration. HMRC may take up to an hour to show it as fulfilled in your obligations; the receipt below is your proof.';
@@ -47,6 +48,8 @@ export interface DeclarationServiceDeps {
   emitChanged?: (profileId: string) => void;
   /** Tests: called at each step of sending a declaration (crash points). */
   checkpoint?: Checkpoint;
+  /** Which profiles may have a declaration left `sending` (finished at the next start-up). */
+  interrupted?: Pick<InterruptedDeclarations, 'mark' | 'clear'>;
 }
 
 export function createDeclarationService(deps: DeclarationServiceDeps) {
@@ -333,11 +336,25 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
     return state(profileId, taxYear);
   }
 
-  async function send(profileId: string, itemId: number): Promise<void> {
+  /**
+   * One send at a time per profile: start-up's resume and a press of Send can never both POST
+   * the same declaration; the second finds the item already settled and does nothing.
+   */
+  const sending = new Map<string, Promise<void>>();
+  function send(profileId: string, itemId: number): Promise<void> {
+    const before = sending.get(profileId) ?? Promise.resolve();
+    const next = before.catch(() => undefined).then(() => sendNow(profileId, itemId));
+    sending.set(profileId, next);
+    return next;
+  }
+
+  async function sendNow(profileId: string, itemId: number): Promise<void> {
     const { profile, store } = open(profileId);
     const item = store.get(itemId);
     if (!item || (item.state !== 'approved' && item.state !== 'sending')) return;
     const { client, nino } = deps.profiles.hmrcFor(profileId);
+    // Marked before anything can be `sending`, so a crash from here on is found at start-up.
+    deps.interrupted?.mark(profileId);
     const outcome = await sendDeclaration({
       store,
       client,
@@ -348,6 +365,7 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
       ...(deps.checkpoint ? { checkpoint: deps.checkpoint } : {}),
       item,
     });
+    if (!store.unfinished().some((i) => i.state === 'sending')) deps.interrupted?.clear(profileId);
     if (outcome.kind === 'accepted') {
       try {
         await deps.profiles.refresh(profileId);
@@ -394,10 +412,18 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
     return state(profileId, taxYear);
   }
 
-  /** After a restart: finish every declaration a crash left unfinished (asking HMRC first). */
-  async function resumeUnfinished(profileId: string): Promise<void> {
+  /**
+   * After a restart: finishes every declaration a crash left `sending` (asking HMRC what it
+   * holds before any repeat). One merely `approved` was never sent: it waits for Send. True
+   * when nothing is left `sending`.
+   */
+  async function resumeInterrupted(profileId: string): Promise<boolean> {
     const { store } = open(profileId);
-    for (const item of store.unfinished()) await send(profileId, item.id);
+    for (const item of store.unfinished())
+      if (item.state === 'sending') await send(profileId, item.id);
+    const left = store.unfinished().some((i) => i.state === 'sending');
+    if (!left) deps.interrupted?.clear(profileId);
+    return !left;
   }
 
   function compareAmendment(profileId: string, taxYear: string): AmendmentCompareView {
@@ -428,7 +454,7 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
     recordClientApproval,
     agree,
     declare,
-    resumeUnfinished,
+    resumeInterrupted,
     compareAmendment,
   };
 }

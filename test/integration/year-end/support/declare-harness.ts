@@ -2,7 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOffsetClock as createAppClock } from '../../../../src/main/clock/clock';
-import { createMainServices, type MainServices } from '../../../../src/main/create-main-services';
+import {
+  createMainServices,
+  type MainAdapters,
+  type MainServices,
+} from '../../../../src/main/create-main-services';
 import type { PracticeEndpoint } from '../../../../src/main/environments/practice-endpoint';
 import { memorySink } from '../../../../src/main/logging/logger';
 import {
@@ -39,6 +43,7 @@ export async function startDeclareApp(options: {
   at: string;
   practiceClock?: OffsetClock;
   checkpoint?: (step: string) => void;
+  network?: MainAdapters['network'];
 }): Promise<DeclareApp> {
   const clock = createAppClock();
   clock.advance(Date.parse(options.at) - Date.now());
@@ -56,6 +61,7 @@ export async function startDeclareApp(options: {
         return Promise.resolve();
       },
       ...(options.checkpoint ? { declarationCheckpoint: options.checkpoint } : {}),
+      ...(options.network ? { network: options.network } : {}),
     }),
   );
   return { services, clock, opened, ...dispatchAs(services.ipc) };

@@ -39,6 +39,11 @@ const ADDED_IN: Record<string, number> = {
   sync_submission_log: 6,
   sync_estimates: 6,
   sync_state: 6,
+  ye_calculations: 10,
+  ye_client_approvals: 10,
+  ye_agreements: 10,
+  ye_outbox: 10,
+  ye_receipts: 10,
 };
 
 const ROWS_PER_YIELD = 1_000;

@@ -8,7 +8,7 @@ import { parseStoredReceiptPath } from '../../receipts/receipt-paths';
 
 /**
  * Every table of a ledger file an archive may bring, with each column's type and the values the
- * app itself would write (the ledger's migrations, 0001…0009). An archive's rows are data: each one is
+ * app itself would write (the ledger's migrations, 0001…0010). An archive's rows are data: each one is
  * checked against its table here before it is inserted, with a fixed statement, into a ledger
  * the app has just created with its own migrations; the fresh ledger's own constraints and
  * foreign keys check them again. Columns added by a later migration are optional, so an archive
@@ -63,6 +63,7 @@ const jsonArrayOf = (item: z.ZodType, max: number) =>
     }, 'not a list');
 const businessKind = z.enum(BUSINESS_KINDS);
 const periodType = z.enum(['standard', 'calendar']);
+const declarationKind = z.enum(['final-declaration', 'confirm-amendment']);
 
 export const OUTBOX_STATES = [
   'approved',
@@ -294,6 +295,73 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
     document: json(DOCUMENT),
   }),
   table('sync_state', { key: text(200), value: text(LONG) }),
+  // The year end's calculation and declaration (0010): HMRC's calculations as received, the
+  // person's agreements, a main agent's record of the client's approval, the declaration
+  // outbox and its hash-chained receipts. Copied as they are, so the receipts' chain (which
+  // names the profile id it was recorded for) still verifies after the import.
+  table('ye_calculations', {
+    calculation_id: nonBlank(200),
+    tax_year: taxYear,
+    calculation_type: text(100),
+    retrieved_at: time,
+    has_errors: flag,
+    document: json(DOCUMENT),
+  }),
+  table('ye_client_approvals', {
+    id,
+    tax_year: taxYear,
+    calculation_id: nonBlank(200),
+    approved_on: date,
+    method: z.enum(['in-person', 'phone', 'email', 'letter', 'video']),
+    note: text(LONG),
+    recorded_by: text(SHORT),
+    recorded_at: time,
+  }),
+  table('ye_agreements', {
+    id,
+    tax_year: taxYear,
+    calculation_id: nonBlank(200),
+    declaration: declarationKind,
+    wording: z.enum(['individual', 'agent']),
+    wording_hash: sha256,
+    agreed_by: text(SHORT),
+    agreed_at: time,
+  }),
+  table('ye_outbox', {
+    id,
+    tax_year: taxYear,
+    calculation_id: nonBlank(200),
+    declaration: declarationKind,
+    agreement_id: id,
+    state: z.enum(['approved', 'sending', 'accepted', 'failed']),
+    attempts: count.optional(),
+    sending_since: time.nullable().optional(),
+    error_code: text(200).nullable().optional(),
+    error_message: text(LONG).nullable().optional(),
+    error_action: text(LONG).nullable().optional(),
+    correlation_id: text(200).nullable().optional(),
+    accepted_at: time.nullable().optional(),
+    how: z.enum(['answered', 'confirmed']).nullable().optional(),
+    created_at: time,
+    updated_at: time,
+  }),
+  table('ye_receipts', {
+    seq: id,
+    outbox_id: id,
+    recorded_at: time,
+    profile_id: text(200),
+    environment: z.enum(['practice', 'sandbox', 'production']),
+    tax_year: taxYear,
+    declaration: declarationKind,
+    calculation_id: nonBlank(200),
+    agreed_by: text(SHORT),
+    agreed_at: time,
+    correlation_id: text(200),
+    how: z.enum(['answered', 'confirmed']),
+    sync_log_head: sha256,
+    prev_hash: sha256,
+    entry_hash: sha256,
+  }),
 ];
 
 /** Tables of the ledger file that are not copied: the version record and derived summaries. */

@@ -4,6 +4,7 @@ import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
+import { DeclarationReceiptsPanel } from './DeclarationReceiptsPanel';
 import { FraudHeadersPanel } from './FraudHeadersPanel';
 import { LogIntegrityPanel } from '../sync/LogIntegrityPanel';
 
@@ -85,6 +86,7 @@ export function DiagnosticsScreen(): JSX.Element {
 
       <FraudHeadersPanel />
       <LogIntegrityPanel />
+      <DeclarationReceiptsPanel />
     </section>
   );
 }

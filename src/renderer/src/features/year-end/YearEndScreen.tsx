@@ -5,6 +5,7 @@ import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { AmendmentScreen } from './amendment/AmendmentScreen';
 import { AnnualScreen } from './annual/AnnualScreen';
+import { BusinessFactsScreen } from './business-facts/BusinessFactsScreen';
 import { CalculationScreen } from './calculation/CalculationScreen';
 import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { CorrectionScreen } from './correction/CorrectionScreen';
@@ -44,6 +45,15 @@ export function YearEndScreen(): JSX.Element {
       );
     case 'annual':
       return <AnnualScreen profileId={profileId} taxYear={taxYear} businessId={route.businessId} />;
+    case 'business-facts':
+      return (
+        <BusinessFactsScreen
+          key={`${key}:${route.businessId ?? ''}`}
+          profileId={profileId}
+          taxYear={taxYear}
+          businessId={route.businessId}
+        />
+      );
     case 'calculation':
       return <CalculationScreen key={key} profileId={profileId} taxYear={taxYear} />;
     case 'declaration':
