@@ -76,6 +76,15 @@ export interface BusinessesService {
   get(id: number): Business;
   list(options?: { includeArchived?: boolean }): Business[];
   findByHmrcId(hmrcBusinessId: string): Business | null;
+  /**
+   * For the profiles capability: a property from HMRC's Foreign Property Details, kept under the
+   * foreign property business: matched by its property id, else the one property here in that
+   * country without an id, else added.
+   */
+  upsertForeignPlace(
+    rootId: number,
+    place: { hmrcPropertyId: string; name: string; countryCode: string },
+  ): Business;
   /** The foreign property business linked to HMRC and every property kept under it. */
   foreignPropertyGroup(id: number): Business[];
   /** For the profiles capability: create or refresh a business from HMRC's Business Details. */
@@ -291,6 +300,31 @@ export function createBusinessesService(ctx: LedgerContext): BusinessesService {
     findByHmrcId(hmrcBusinessId) {
       const row = byHmrcId.get(hmrcBusinessId) as BusinessRow | undefined;
       return row ? toBusiness(row) : null;
+    },
+
+    upsertForeignPlace(rootId, place) {
+      const propertyId = checkPropertyId(place.hmrcPropertyId);
+      const country = checkCountry(place.countryCode);
+      const group = service.foreignPropertyGroup(rootId);
+      const known = group.find((b) => b.foreign?.hmrcPropertyId === propertyId);
+      if (known) return known;
+      const sameCountry = group.filter(
+        (b) => b.foreign?.countryCode === country && !b.foreign.hmrcPropertyId,
+      );
+      if (sameCountry.length === 1)
+        return service.update(sameCountry[0]!.id, { hmrcPropertyId: propertyId });
+      return ctx.write(() => {
+        const now = ctx.now();
+        const { lastInsertRowid } = db
+          .prepare(
+            `INSERT INTO businesses (kind, name, created_at, updated_at, parent_id, country_code, hmrc_property_id)
+             VALUES ('foreign-property', ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(checkName(place.name), now, now, rootId, country, propertyId);
+        const created = get(Number(lastInsertRowid));
+        ctx.log.record('business', created.id, 'create', null, created);
+        return created;
+      });
     },
 
     foreignPropertyGroup(id) {

@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { ANNUAL_KINDS } from '@shared/domain/annual-fields';
 import { defineChannels } from '../define';
-import {
-  businessKindSchema,
-  code,
-  isoDate,
-  isoTime,
-  pence,
-  profileId,
-  sha256,
-  taxYear,
-  text,
-} from './primitives';
+import { code, isoDate, isoTime, pence, profileId, sha256, taxYear, text } from './primitives';
 import { outboxStateSchema, reviewIssueSchema } from './review';
 
 /**
@@ -86,7 +77,8 @@ export const annualViewSchema = z
     businessId,
     hmrcBusinessId: z.string().max(20).nullable(),
     businessName: z.string().max(200),
-    kind: businessKindSchema,
+    /** Only kinds with annual figures here (shared/domain/annual-fields.ts). */
+    kind: z.enum(ANNUAL_KINDS),
     taxYear,
     /** The figures to start from, and where they came from. */
     figures,
