@@ -149,8 +149,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       taxYear: request.taxYear,
       periodStart: totals.from,
       periodEnd: totals.to,
-      periodLabel:
-        period && isValidPeriodEnd(totals.to, basis.type)
+      // Without dates (annual status, latent source) HMRC has no quarters for it: say "so far".
+      periodLabel: !datesRule.withDates
+        ? `Figures so far this year, ${formatUkDate(totals.from)} to ${formatUkDate(totals.to)}`
+        : period && isValidPeriodEnd(totals.to, basis.type)
           ? quarterLabel(period)
           : `${formatUkDate(totals.from)} to ${formatUkDate(totals.to)}`,
       ...(obligation
