@@ -128,6 +128,8 @@ export function BusinessesScreen({
                 <td>
                   {b.hmrcBusinessId ? (
                     <span className="mono">{b.hmrcBusinessId}</span>
+                  ) : b.foreign?.parentId ? (
+                    `Kept under ${businesses.find((p) => p.id === b.foreign?.parentId)?.name ?? 'the foreign property business'}`
                   ) : (
                     'Not linked yet'
                   )}
@@ -247,7 +249,7 @@ function ForeignPlace({
   return (
     <div className="foreign-place">
       <span>
-        {place.countryCode ? ` · ${place.countryCode}` : ' · country not set'}
+        {place.countryCode ? ` · ${place.countryCode}` : ' · no country'}
         {place.hmrcPropertyId ? (
           <span className="hint"> · HMRC property {place.hmrcPropertyId.slice(0, 8)}…</span>
         ) : null}
