@@ -90,6 +90,7 @@ foreignTest.describe('foreign property', () => {
       const dialog = app.getByRole('dialog', { name: 'Add a transaction' });
       await dialog.getByLabel('Date').fill(date);
       await dialog.getByLabel('Description').fill(description);
+      await dialog.getByLabel('In', { exact: true }).check();
       await dialog.getByLabel('Amount (£)').fill(amount);
       await dialog
         .getByLabel('Business')
