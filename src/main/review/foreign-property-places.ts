@@ -120,4 +120,3 @@ function entryOf(
     broughtFwdResidentialFinancialCost: sum('broughtFwdResidentialFinancialCost'),
   };
 }
-
