@@ -23,6 +23,23 @@ export interface Business {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Foreign property only: where it is and how HMRC knows it (see ForeignPropertyPlace). */
+  foreign?: ForeignPropertyPlace;
+}
+
+/**
+ * A foreign property (migration 0011): HMRC keeps one foreign property business per person and
+ * wants figures per country (2025-26) or per property (2026-27 on), so each property is kept as
+ * its own business under the one linked to HMRC (`parentId`; null for that one itself).
+ */
+export interface ForeignPropertyPlace {
+  parentId: number | null;
+  /** ISO 3166-1 alpha-3, HMRC's `countryCode`; null until the person says. */
+  countryCode: string | null;
+  /** HMRC's property id (Foreign Property Details), needed from 2026-27. */
+  hmrcPropertyId: string | null;
+  /** Foreign tax credit relief claimed on the foreign tax paid on this property's income. */
+  foreignTaxCreditRelief: boolean;
 }
 
 export interface NewBusiness {
@@ -30,11 +47,13 @@ export interface NewBusiness {
   name: string;
   hmrcBusinessId?: string | null;
   commencementDate?: IsoDate | null;
+  /** Foreign property only. */
+  countryCode?: string | null;
 }
 
 export type BusinessPatch = Partial<
-  Pick<NewBusiness, 'name' | 'hmrcBusinessId' | 'commencementDate'>
->;
+  Pick<NewBusiness, 'name' | 'hmrcBusinessId' | 'commencementDate' | 'countryCode'>
+> & { hmrcPropertyId?: string | null; foreignTaxCreditRelief?: boolean };
 
 export interface BusinessYearSettings {
   businessId: number;
@@ -57,6 +76,17 @@ export interface BusinessesService {
   get(id: number): Business;
   list(options?: { includeArchived?: boolean }): Business[];
   findByHmrcId(hmrcBusinessId: string): Business | null;
+  /**
+   * For the profiles capability: a property from HMRC's Foreign Property Details, kept under the
+   * foreign property business: matched by its property id, else the one property here in that
+   * country without an id, else added.
+   */
+  upsertForeignPlace(
+    rootId: number,
+    place: { hmrcPropertyId: string; name: string; countryCode: string },
+  ): Business;
+  /** The foreign property business linked to HMRC and every property kept under it. */
+  foreignPropertyGroup(id: number): Business[];
   /** For the profiles capability: create or refresh a business from HMRC's Business Details. */
   upsertFromHmrc(input: NewBusiness & { hmrcBusinessId: string }): Business;
   setYearSettings(
@@ -77,6 +107,10 @@ interface BusinessRow {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  parent_id: number | null;
+  country_code: string | null;
+  hmrc_property_id: string | null;
+  foreign_tax_credit_relief: number;
 }
 
 const toBusiness = (r: BusinessRow): Business => ({
@@ -88,7 +122,41 @@ const toBusiness = (r: BusinessRow): Business => ({
   archivedAt: r.archived_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  ...(r.kind === 'foreign-property'
+    ? {
+        foreign: {
+          parentId: r.parent_id,
+          countryCode: r.country_code,
+          hmrcPropertyId: r.hmrc_property_id,
+          foreignTaxCreditRelief: r.foreign_tax_credit_relief === 1,
+        },
+      }
+    : {}),
 });
+
+/** ISO 3166-1 alpha-3, as HMRC's `countryCode` [PB common definitions]. */
+function checkCountry(code: string | null | undefined): string | null {
+  if (code === null || code === undefined || code.trim() === '') return null;
+  const upper = code.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(upper))
+    throw invalidInput(
+      'countryCode',
+      'Give the country as its three-letter code, like FRA or ESP.',
+    );
+  return upper;
+}
+
+/** HMRC's property id from Foreign Property Details [PB common/queryParameters.yaml propertyId]. */
+function checkPropertyId(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const id = value.trim().toLowerCase();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id))
+    throw invalidInput(
+      'hmrcPropertyId',
+      'HMRC’s property ID looks like 8-4-4-4-12 letters and digits.',
+    );
+  return id;
+}
 
 function checkName(name: string): string {
   const trimmed = name.trim();
@@ -153,20 +221,24 @@ export function createBusinessesService(ctx: LedgerContext): BusinessesService {
   const service: BusinessesService = {
     create(input) {
       if (!isBusinessKind(input.kind)) {
-        throw invalidInput('kind', 'Choose self-employment or UK property.');
+        throw invalidInput('kind', 'Choose self-employment, UK property or foreign property.');
       }
       const name = checkName(input.name);
       const hmrcId = checkHmrcId(input.hmrcBusinessId);
       const commencement = checkCommencement(input.commencementDate);
+      const foreign = input.kind === 'foreign-property';
+      const country = foreign ? checkCountry(input.countryCode) : null;
       return ctx.write(() => {
         refuseDuplicateHmrcId(hmrcId);
+        // A second foreign property goes under the first: HMRC has one such business.
+        const parent = foreign && !hmrcId ? foreignRoot() : null;
         const now = ctx.now();
         const { lastInsertRowid } = db
           .prepare(
-            `INSERT INTO businesses (kind, name, hmrc_business_id, commencement_date, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO businesses (kind, name, hmrc_business_id, commencement_date, created_at, updated_at, parent_id, country_code)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(input.kind, name, hmrcId, commencement, now, now);
+          .run(input.kind, name, hmrcId, commencement, now, now, parent?.id ?? null, country);
         const created = get(Number(lastInsertRowid));
         ctx.log.record('business', created.id, 'create', null, created);
         return created;
@@ -186,9 +258,22 @@ export function createBusinessesService(ctx: LedgerContext): BusinessesService {
             ? before.commencementDate
             : checkCommencement(patch.commencementDate);
         refuseDuplicateHmrcId(hmrcId, id);
+        const place = before.foreign;
+        if (!place && (patch.countryCode || patch.hmrcPropertyId || patch.foreignTaxCreditRelief))
+          throw invalidInput('kind', 'Only a foreign property has a country.');
+        const country =
+          patch.countryCode === undefined
+            ? (place?.countryCode ?? null)
+            : checkCountry(patch.countryCode);
+        const propertyId =
+          patch.hmrcPropertyId === undefined
+            ? (place?.hmrcPropertyId ?? null)
+            : checkPropertyId(patch.hmrcPropertyId);
+        const relief = patch.foreignTaxCreditRelief ?? place?.foreignTaxCreditRelief ?? false;
         db.prepare(
-          'UPDATE businesses SET name = ?, hmrc_business_id = ?, commencement_date = ?, updated_at = ? WHERE id = ?',
-        ).run(name, hmrcId, commencement, ctx.now(), id);
+          `UPDATE businesses SET name = ?, hmrc_business_id = ?, commencement_date = ?, updated_at = ?,
+             country_code = ?, hmrc_property_id = ?, foreign_tax_credit_relief = ? WHERE id = ?`,
+        ).run(name, hmrcId, commencement, ctx.now(), country, propertyId, relief ? 1 : 0, id);
         const after = get(id);
         ctx.log.record('business', id, 'update', before, after);
         return after;
@@ -217,8 +302,49 @@ export function createBusinessesService(ctx: LedgerContext): BusinessesService {
       return row ? toBusiness(row) : null;
     },
 
+    upsertForeignPlace(rootId, place) {
+      const propertyId = checkPropertyId(place.hmrcPropertyId);
+      const country = checkCountry(place.countryCode);
+      const group = service.foreignPropertyGroup(rootId);
+      const known = group.find((b) => b.foreign?.hmrcPropertyId === propertyId);
+      if (known) return known;
+      const sameCountry = group.filter(
+        (b) => b.foreign?.countryCode === country && !b.foreign.hmrcPropertyId,
+      );
+      if (sameCountry.length === 1)
+        return service.update(sameCountry[0]!.id, { hmrcPropertyId: propertyId });
+      return ctx.write(() => {
+        const now = ctx.now();
+        const { lastInsertRowid } = db
+          .prepare(
+            `INSERT INTO businesses (kind, name, created_at, updated_at, parent_id, country_code, hmrc_property_id)
+             VALUES ('foreign-property', ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(checkName(place.name), now, now, rootId, country, propertyId);
+        const created = get(Number(lastInsertRowid));
+        ctx.log.record('business', created.id, 'create', null, created);
+        return created;
+      });
+    },
+
+    foreignPropertyGroup(id) {
+      const business = get(id);
+      const rootId = business.foreign?.parentId ?? business.id;
+      const rows = db
+        .prepare(
+          'SELECT * FROM businesses WHERE (id = ? OR parent_id = ?) AND archived_at IS NULL ORDER BY id',
+        )
+        .all(rootId, rootId) as BusinessRow[];
+      return rows.map(toBusiness);
+    },
+
     upsertFromHmrc(input) {
       const existing = service.findByHmrcId(checkHmrcId(input.hmrcBusinessId) ?? '');
+      if (!existing && input.kind === 'foreign-property') {
+        // Foreign properties kept before the link belong to HMRC's one foreign property business.
+        const root = foreignRoot();
+        if (root) return service.update(root.id, { hmrcBusinessId: input.hmrcBusinessId });
+      }
       if (!existing) return service.create(input);
       if (existing.kind !== input.kind) {
         throw invalidInput(
@@ -288,6 +414,17 @@ export function createBusinessesService(ctx: LedgerContext): BusinessesService {
       return service.yearSettings(id, taxYear).basis;
     },
   };
+
+  /** The foreign property business the others go under (the one linked to HMRC, or the first). */
+  function foreignRoot(): Business | null {
+    const row = db
+      .prepare(
+        `SELECT * FROM businesses WHERE kind = 'foreign-property' AND parent_id IS NULL
+         ORDER BY hmrc_business_id IS NULL, id LIMIT 1`,
+      )
+      .get() as BusinessRow | undefined;
+    return row ? toBusiness(row) : null;
+  }
 
   function setArchived(id: number, archived: boolean): Business {
     return ctx.write(() => {

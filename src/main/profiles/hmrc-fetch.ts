@@ -1,5 +1,11 @@
 import type { ItsaStatusRecord } from '@shared/domain/itsa-status';
-import { taxYearEnd, taxYearOf, taxYearStart, type IsoDate } from '@shared/domain/tax-year';
+import {
+  compareTaxYears,
+  taxYearEnd,
+  taxYearOf,
+  taxYearStart,
+  type IsoDate,
+} from '@shared/domain/tax-year';
 import type { Authorisation } from '@shared/ipc/channels/profiles';
 import { isHmrcError } from '../hmrc/errors/hmrc-error';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
@@ -11,8 +17,15 @@ import type { CachedBusiness, CachedObligation } from './hmrc-cache';
 /** The HMRC calls a profile needs; every one goes through the app's one HMRC client (issue 5). */
 export type ProfileHmrcClient = Pick<
   HmrcAccountClient,
-  'kind' | 'businessDetails' | 'obligations' | 'individualDetails'
+  'kind' | 'businessDetails' | 'obligations' | 'individualDetails' | 'foreignProperty'
 >;
+
+/** A property of a foreign property business, as HMRC's Foreign Property Details lists it. */
+export interface ForeignPropertyDetail {
+  hmrcPropertyId: string;
+  name: string;
+  countryCode: string;
+}
 
 export type HmrcAnswer =
   | {
@@ -20,6 +33,8 @@ export type HmrcAnswer =
       authorisation: Authorisation;
       /** Present for a full fetch (Business Details); absent for obligations only. */
       businesses?: CachedBusiness[];
+      /** Fetched with the businesses from 2026-27: each foreign property business's properties. */
+      foreignProperties?: Record<string, ForeignPropertyDetail[]>;
       /** Fetched with the businesses: whether quarterly updates are due at all (§5.1). */
       itsaStatuses?: ItsaStatusRecord[];
       obligations: CachedObligation[];
@@ -172,6 +187,10 @@ export async function fetchFromHmrc(
     }
   }
 
+  const foreignProperties = businesses
+    ? await fetchForeignProperties(client, nino, businesses, taxYear)
+    : undefined;
+
   const itsaStatuses = options.full
     ? await fetchItsaStatuses(client, nino, options.today)
     : undefined;
@@ -180,6 +199,7 @@ export async function fetchFromHmrc(
     kind: 'answer',
     authorisation: check.authorisation,
     ...(businesses ? { businesses } : {}),
+    ...(foreignProperties ? { foreignProperties } : {}),
     ...(itsaStatuses ? { itsaStatuses } : {}),
     obligations: [...obligations.values()].sort(
       (a, b) => a.dueDate.localeCompare(b.dueDate) || a.periodStart.localeCompare(b.periodStart),
@@ -188,4 +208,42 @@ export async function fetchFromHmrc(
       ? { correlationId: check.authorisation.correlationId }
       : {}),
   };
+}
+
+/** From 2026-27 HMRC takes foreign property figures per property id [PB foreign_property_details_retrieve.yaml]. */
+const FIRST_PER_PROPERTY_TAX_YEAR = '2026-27';
+
+/**
+ * Each foreign property business's properties for this tax year (Retrieve Foreign Property
+ * Details), so the records can be kept per property. A convenience: when HMRC cannot say, the
+ * person enters the property here instead, so a failure never stops the refresh.
+ */
+async function fetchForeignProperties(
+  client: ProfileHmrcClient,
+  nino: string,
+  businesses: readonly CachedBusiness[],
+  taxYear: string,
+): Promise<Record<string, ForeignPropertyDetail[]> | undefined> {
+  if (compareTaxYears(taxYear, FIRST_PER_PROPERTY_TAX_YEAR) < 0) return undefined;
+  const found: Record<string, ForeignPropertyDetail[]> = {};
+  for (const b of businesses) {
+    if (b.typeOfBusiness !== 'foreign-property') continue;
+    try {
+      const answer = await client.foreignProperty.details(nino, b.hmrcBusinessId, taxYear);
+      found[b.hmrcBusinessId] = (answer.data.foreignPropertyDetails ?? []).flatMap((d) =>
+        d.countryCode && !d.endDate
+          ? [
+              {
+                hmrcPropertyId: d.propertyId,
+                name: d.propertyName ?? `Property in ${d.countryCode}`,
+                countryCode: d.countryCode,
+              },
+            ]
+          : [],
+      );
+    } catch {
+      // Not listed (none created yet, or HMRC unavailable): the person can add properties here.
+    }
+  }
+  return found;
 }

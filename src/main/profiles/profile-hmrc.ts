@@ -198,7 +198,14 @@ export function createProfilesHmrcChecks(deps: {
           },
         });
         if (answer.businesses) {
-          syncLedgerBusinesses(ledger, answer.businesses, taxYearOf(today()), businessName, log);
+          syncLedgerBusinesses(
+            ledger,
+            answer.businesses,
+            taxYearOf(today()),
+            businessName,
+            log,
+            answer.foreignProperties,
+          );
         }
         return readHmrcCache(ledger.database);
       };

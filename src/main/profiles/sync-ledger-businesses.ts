@@ -3,14 +3,17 @@ import type { TaxYear } from '@shared/domain/tax-year';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
 import type { CachedBusiness } from './hmrc-cache';
+import type { ForeignPropertyDetail } from './hmrc-fetch';
 import { currentPeriodType } from './quarterly-election';
 
 /**
  * Keeps the profile's ledger businesses in step with HMRC's: each HMRC business of a kind the
  * ledger keeps is added or updated, linked by HMRC's business id, and its quarterly period type
  * for this tax year recorded (reference §3.4 Retrieve Business Details, quarterlyTypeChoice).
- * A business the ledger cannot take (foreign property, for now) stays in the HMRC copy only;
- * one that will not fit never stops the others.
+ * A foreign property business's properties (HMRC's Foreign Property Details, from 2026-27) are
+ * kept under it, one per property. A business the ledger cannot take (HMRC's
+ * `property-unspecified`) stays in the HMRC copy only; one that will not fit never stops the
+ * others.
  */
 export function syncLedgerBusinesses(
   ledger: Ledger,
@@ -18,6 +21,7 @@ export function syncLedgerBusinesses(
   taxYear: TaxYear,
   nameOf: (b: CachedBusiness) => string,
   log: Logger,
+  foreignProperties: Readonly<Record<string, readonly ForeignPropertyDetail[]>> = {},
 ): void {
   for (const b of businesses) {
     if (!isBusinessKind(b.typeOfBusiness)) continue;
@@ -31,6 +35,9 @@ export function syncLedgerBusinesses(
       const type = currentPeriodType(b, taxYear);
       if (ledger.businesses.yearSettings(local.id, taxYear).periodType !== type) {
         ledger.businesses.setYearSettings(local.id, taxYear, { periodType: type });
+      }
+      for (const place of foreignProperties[b.hmrcBusinessId] ?? []) {
+        ledger.businesses.upsertForeignPlace(local.id, place);
       }
     } catch (error) {
       log.warn('An HMRC business could not be kept in the ledger', {

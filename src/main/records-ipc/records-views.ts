@@ -58,6 +58,7 @@ export const toBusinessView = (b: Business): RecordsBusiness => ({
   hmrcBusinessId: b.hmrcBusinessId,
   commencementDate: b.commencementDate,
   archived: b.archivedAt !== null,
+  ...(b.foreign ? { foreign: b.foreign } : {}),
 });
 
 export const toRuleView = (r: Rule): RuleView => ({

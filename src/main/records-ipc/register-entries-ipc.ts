@@ -41,8 +41,12 @@ export function registerEntriesIpc(ctx: RecordsIpcContext): void {
     };
   });
 
-  router.handle('records.createBusiness', ({ profileId, kind, name }) => {
-    const business = ledgerOf(profileId).businesses.create({ kind, name });
+  router.handle('records.createBusiness', ({ profileId, kind, name, countryCode }) => {
+    const business = ledgerOf(profileId).businesses.create({
+      kind,
+      name,
+      ...(countryCode ? { countryCode } : {}),
+    });
     changed(profileId);
     return { profileId, business: toBusinessView(business) };
   });
@@ -52,6 +56,18 @@ export function registerEntriesIpc(ctx: RecordsIpcContext): void {
     changed(profileId);
     return { profileId, business: toBusinessView(business) };
   });
+
+  router.handle(
+    'records.setForeignProperty',
+    ({ profileId, businessId, countryCode, foreignTaxCreditRelief }) => {
+      const business = ledgerOf(profileId).businesses.update(businessId, {
+        ...(countryCode !== undefined ? { countryCode } : {}),
+        ...(foreignTaxCreditRelief !== undefined ? { foreignTaxCreditRelief } : {}),
+      });
+      changed(profileId);
+      return { profileId, business: toBusinessView(business) };
+    },
+  );
 
   router.handle('records.list', ({ profileId, filter, sort, offset, limit }) => {
     const page = ledgerOf(profileId).records.list(filter, { sort, offset, limit });

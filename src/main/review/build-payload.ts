@@ -1,5 +1,10 @@
 import type { Pence } from '@shared/domain/money';
 import {
+  foreignPropertyCumulativeBody,
+  type ForeignPropertyTotals,
+} from '../hmrc/mappers/foreign-property-summary';
+import { foreignPropertyCumulativeRequestSchema } from '../hmrc/schemas/foreign-property';
+import {
   selfEmploymentCumulativeBody,
   type SelfEmploymentCumulativeTotals,
 } from '../hmrc/mappers/self-employment-summary';
@@ -48,6 +53,8 @@ const disallowableOf = (totals: PeriodTotals, categoryId: string): Pence =>
 /** Dates go out for quarterly reporting only (dates-rule.ts). */
 export interface PayloadOptions {
   withDates: boolean;
+  /** Foreign property: the figures per country or per property (foreign-property-places.ts). */
+  foreignEntries?: readonly ForeignPropertyTotals[];
 }
 
 export function selfEmploymentTotals(
@@ -116,7 +123,9 @@ export function wireJson(
   const schema =
     kind === 'self-employment'
       ? selfEmploymentCumulativeRequestSchema
-      : ukPropertyCumulativeRequestSchema;
+      : kind === 'uk-property'
+        ? ukPropertyCumulativeRequestSchema
+        : foreignPropertyCumulativeRequestSchema;
   const parsed = schema.safeParse(body);
   if (parsed.success) return { json: JSON.stringify(parsed.data), problems: [] };
   return {
@@ -138,7 +147,12 @@ export function buildPayload(
     body =
       totals.kind === 'self-employment'
         ? selfEmploymentCumulativeBody(selfEmploymentTotals(totals, options))
-        : ukPropertyCumulativeBody(ukPropertyTotals(totals, options));
+        : totals.kind === 'uk-property'
+          ? ukPropertyCumulativeBody(ukPropertyTotals(totals, options))
+          : foreignPropertyCumulativeBody(
+              options.foreignEntries ?? [],
+              options.withDates ? { start: totals.from, end: totals.to } : undefined,
+            );
   } catch (error) {
     // penceToHmrcAmount refuses amounts beyond ±99,999,999,999.99 (§3.5): keep the review
     // going with a placeholder body; the update is blocked by the range check.

@@ -26,7 +26,15 @@ export function flattenBody(body: unknown): FlatBody {
       out.set(path, { kind: 'money', pence: hmrcAmountToPence(value) });
     else if (typeof value === 'string' && DATE_PATHS.has(path))
       out.set(path, { kind: 'date', text: value });
-    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+    else if (Array.isArray(value)) {
+      // Foreign property: one entry per country (2025-26) or property (2026-27 on), keyed by it.
+      for (const item of value as unknown[]) {
+        if (!item || typeof item !== 'object') continue;
+        const entry = item as Record<string, unknown>;
+        const key = entry.countryCode ?? entry.propertyId;
+        if (typeof key === 'string') walk(entry, `${path}.${key}`);
+      }
+    } else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
         walk(child, path ? `${path}.${key}` : key);
       }
@@ -53,8 +61,15 @@ const SECTION_ORDER: Record<LineSection, number> = {
   disallowable: 3000,
 };
 
-const categoryFor = (kind: BusinessKind, field: string) =>
-  getCategory(`${kind === 'self-employment' ? 'se' : 'ukp'}.${field}`);
+const PREFIX: Record<BusinessKind, string> = {
+  'self-employment': 'se',
+  'uk-property': 'ukp',
+  'foreign-property': 'fp',
+};
+const categoryFor = (kind: BusinessKind, field: string) => getCategory(`${PREFIX[kind]}.${field}`);
+
+/** A foreign property entry's key as the review names it: the country code, or the property. */
+const placeLabel = (key: string) => (/^[A-Z]{3}$/.test(key) ? key : `Property ${key.slice(0, 8)}`);
 
 /** The plain-English name of a line, from the categories' names and hints (HMRC fields). */
 export function lineLabel(kind: BusinessKind, path: string, index: number): LineLabel {
@@ -67,6 +82,16 @@ export function lineLabel(kind: BusinessKind, path: string, index: number): Line
   if (path === 'periodDates.periodStartDate' || path === 'fromDate')
     return at('dates', 'Start date');
   if (path === 'periodDates.periodEndDate' || path === 'toDate') return at('dates', 'End date');
+  if (path.startsWith('foreignProperty.')) {
+    const [, key = '', section, ...rest] = path.split('.');
+    const field = rest.join('.');
+    const category = categoryFor(kind, field);
+    return at(
+      section === 'income' ? 'income' : 'expenses',
+      `${placeLabel(key)}: ${category?.name ?? field}`,
+      category?.hint,
+    );
+  }
   const [section, ...rest] = path.startsWith('ukProperty.')
     ? path.slice('ukProperty.'.length).split('.')
     : path.split('.');

@@ -33,7 +33,7 @@ export interface HmrcCopies {
   /** A copy read within the last few minutes, without asking HMRC. */
   cached(key: CopyKey): HmrcCopy | undefined;
   read(
-    client: Pick<HmrcAccountClient, 'selfEmployment' | 'ukProperty'>,
+    client: Pick<HmrcAccountClient, 'selfEmployment' | 'ukProperty' | 'foreignProperty'>,
     key: CopyKey & { nino: string },
   ): Promise<HmrcCopy>;
   forget(profileId: string): void;
@@ -74,6 +74,22 @@ export function createHmrcCopies(options: { now: () => Date; ttlMs?: number }): 
             body: JSON.parse(wireJson(key.kind, body).json),
             periodStart: got.data.periodDates.periodStartDate,
             periodEnd: got.data.periodDates.periodEndDate,
+            ...(got.correlationId ? { correlationId: got.correlationId } : {}),
+            readAt,
+          };
+        } else if (key.kind === 'foreign-property') {
+          const got = await client.foreignProperty.getCumulative(
+            key.nino,
+            key.hmrcBusinessId,
+            key.taxYear,
+          );
+          copy = {
+            status: 'found',
+            // Compared line by line (flatten-body.ts: a field HMRC left out is a zero, its
+            // `submittedOn` is not part of the update), so HMRC's own JSON serves as it is.
+            body: got.data,
+            ...(got.data.fromDate ? { periodStart: got.data.fromDate } : {}),
+            ...(got.data.toDate ? { periodEnd: got.data.toDate } : {}),
             ...(got.correlationId ? { correlationId: got.correlationId } : {}),
             readAt,
           };

@@ -195,7 +195,7 @@ export function checkUpdate(input: CheckInput): { errors: ReviewIssue[]; warning
     warnings.push({
       code: 'CONSOLIDATED_OVER_THRESHOLD',
       hmrcRule: false,
-      message: `${totals.kind === 'uk-property' ? 'Property income' : 'Turnover'} so far is ${formatPence(totals.consolidated.thresholdIncomePence)}. HMRC allows expenses as one total only below ${formatPence(CONSOLIDATED_EXPENSES_THRESHOLD_PENCE)}.`,
+      message: `${totals.kind === 'self-employment' ? 'Turnover' : 'Property income'} so far is ${formatPence(totals.consolidated.thresholdIncomePence)}. HMRC allows expenses as one total only below ${formatPence(CONSOLIDATED_EXPENSES_THRESHOLD_PENCE)}.`,
       action: `Consider listing expenses item by item for ${input.taxYear}, or tick to confirm you have checked this.`,
     });
   }

@@ -22,6 +22,7 @@ import { buildPayload } from './build-payload';
 import { compareUpdates } from './compare-updates';
 import { createHmrcCopies, type HmrcCopy } from './hmrc-copy';
 import { datesRuleFor } from './dates-rule';
+import { foreignPropertyEntries } from './foreign-property-places';
 import { checkUpdate } from './local-checks';
 import { updateTargets } from './update-targets';
 
@@ -84,7 +85,14 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       latency: cache.businesses.find((b) => b.hmrcBusinessId === business.hmrcBusinessId)?.latency,
       period: { start: totals.from, end: totals.to },
     });
-    const payload = buildPayload(totals, { withDates: datesRule.withDates });
+    const foreign =
+      business.kind === 'foreign-property'
+        ? foreignPropertyEntries(ledger, business.id, request.taxYear, totals.to)
+        : undefined;
+    const payload = buildPayload(totals, {
+      withDates: datesRule.withDates,
+      ...(foreign ? { foreignEntries: foreign.entries } : {}),
+    });
     const body = JSON.parse(payload.json) as unknown;
     const log = createSubmissionLog(ledger.database);
     const outbox = createOutboxStore(ledger.database);
@@ -141,8 +149,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       taxYear: request.taxYear,
       periodStart: totals.from,
       periodEnd: totals.to,
-      periodLabel:
-        period && isValidPeriodEnd(totals.to, basis.type)
+      // Without dates (annual status, latent source) HMRC has no quarters for it: say "so far".
+      periodLabel: !datesRule.withDates
+        ? `Figures so far this year, ${formatUkDate(totals.from)} to ${formatUkDate(totals.to)}`
+        : period && isValidPeriodEnd(totals.to, basis.type)
           ? quarterLabel(period)
           : `${formatUkDate(totals.from)} to ${formatUkDate(totals.to)}`,
       ...(obligation
@@ -167,7 +177,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       payloadHash: payload.hash,
       records: { count: totals.records.count, fingerprint: totals.records.fingerprint },
       comparison: { ...comparison.view, changedLines: lines.filter((l) => l.changed).length },
-      errors: checks.errors,
+      errors: [...(foreign?.problems ?? []), ...checks.errors],
       warnings: checks.warnings,
       ...(latest
         ? {

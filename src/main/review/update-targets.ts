@@ -41,6 +41,8 @@ export function updateTargets(input: {
 
   for (const business of input.businesses) {
     if (business.archivedAt) continue;
+    // A foreign property kept under the foreign property business goes in that one's update.
+    if (business.foreign?.parentId) continue;
     if (!business.hmrcBusinessId) {
       notReady.push({
         business,

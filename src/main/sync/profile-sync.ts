@@ -4,7 +4,9 @@ import {
   getAnnualSubmission,
   putAnnualSubmission,
 } from '../hmrc/endpoints/annual-submission';
+import { isAnnualKind, type AnnualKind } from '@shared/domain/annual-fields';
 import { HmrcError } from '../hmrc/errors/hmrc-error';
+import { AppError } from '../ipc/app-error';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
@@ -182,6 +184,16 @@ export async function syncProfileOutbox(
     note(item, 'accepted');
   };
 
+  /** An annual item of a kind without annual figures here cannot have been approved. */
+  const annualKind = (item: OutboxItem): AnnualKind => {
+    if (isAnnualKind(item.kind)) return item.kind;
+    throw new AppError(
+      'ANNUAL_KIND_UNSUPPORTED',
+      'Annual figures for this kind of business are not sent from Ledgerlink.',
+      'Send them through other software or HMRC’s online service.',
+    );
+  };
+
   /** The request an item stands for: the cumulative PUT, the annual PUT or the annual DELETE. */
   const send = (
     item: OutboxItem,
@@ -192,7 +204,7 @@ export async function syncProfileOutbox(
       case 'annual':
         return putAnnualSubmission(
           client.transport,
-          item.kind,
+          annualKind(item),
           nino,
           item.hmrcBusinessId,
           item.taxYear,
@@ -202,16 +214,20 @@ export async function syncProfileOutbox(
       case 'annual-delete':
         return deleteAnnualSubmission(
           client.transport,
-          item.kind,
+          annualKind(item),
           nino,
           item.hmrcBusinessId,
           item.taxYear,
           call,
         );
       case 'cumulative':
-        return item.kind === 'self-employment'
-          ? client.selfEmployment.putCumulative(nino, item.hmrcBusinessId, item.taxYear, body, call)
-          : client.ukProperty.putCumulative(nino, item.hmrcBusinessId, item.taxYear, body, call);
+        return client[CUMULATIVE[item.kind]].putCumulative(
+          nino,
+          item.hmrcBusinessId,
+          item.taxYear,
+          body,
+          call,
+        );
     }
   };
 
@@ -223,19 +239,18 @@ export async function syncProfileOutbox(
         item.submission === 'annual'
           ? await getAnnualSubmission(
               client.transport,
-              item.kind,
+              annualKind(item),
               nino,
               item.hmrcBusinessId,
               item.taxYear,
               { signal },
             )
-          : item.kind === 'self-employment'
-            ? await client.selfEmployment.getCumulative(nino, item.hmrcBusinessId, item.taxYear, {
-                signal,
-              })
-            : await client.ukProperty.getCumulative(nino, item.hmrcBusinessId, item.taxYear, {
-                signal,
-              });
+          : await client[CUMULATIVE[item.kind]].getCumulative(
+              nino,
+              item.hmrcBusinessId,
+              item.taxYear,
+              { signal },
+            );
       if (!sameUpdate(item.payload, held.data)) return false;
       accept(item, held.correlationId ?? 'none');
       return true;
@@ -249,7 +264,7 @@ export async function syncProfileOutbox(
     try {
       await getAnnualSubmission(
         client.transport,
-        item.kind,
+        annualKind(item),
         nino,
         item.hmrcBusinessId,
         item.taxYear,
@@ -316,6 +331,13 @@ export async function syncProfileOutbox(
   if (options.signal?.aborted) result.cancelled = true;
   return result;
 }
+
+/** Which of the HMRC client's cumulative summary pairs sends a kind's update (reference §3.5). */
+const CUMULATIVE = {
+  'self-employment': 'selfEmployment',
+  'uk-property': 'ukProperty',
+  'foreign-property': 'foreignProperty',
+} as const satisfies Record<OutboxItem['kind'], keyof HmrcAccountClient>;
 
 /** Same dates and amounts, whatever the key order or HMRC's extra fields. */
 function sameUpdate(payload: string, held: unknown): boolean {

@@ -1,8 +1,9 @@
 /**
- * The income sources Ledgerlink keeps records for. HMRC's `typeOfBusiness` also has
- * `foreign-property` and `property-unspecified` (reference §3.4); those are not supported yet.
+ * The income sources Ledgerlink keeps records for: every business kind HMRC's MTD APIs carry
+ * (reference §3.4 `typeOfBusiness`), except `property-unspecified`, which HMRC uses for a
+ * property business not yet split into UK and foreign.
  */
-export const BUSINESS_KINDS = ['self-employment', 'uk-property'] as const;
+export const BUSINESS_KINDS = ['self-employment', 'uk-property', 'foreign-property'] as const;
 export type BusinessKind = (typeof BUSINESS_KINDS)[number];
 
 export function isBusinessKind(value: string): value is BusinessKind {
@@ -12,4 +13,10 @@ export function isBusinessKind(value: string): value is BusinessKind {
 export const BUSINESS_KIND_NAMES: Record<BusinessKind, string> = {
   'self-employment': 'Self-employment',
   'uk-property': 'UK property',
+  'foreign-property': 'Foreign property',
 };
+
+/** Property kinds: figures are rents and letting costs, not turnover. */
+export function isPropertyKind(kind: BusinessKind): boolean {
+  return kind !== 'self-employment';
+}

@@ -158,6 +158,78 @@ describe('opening a ledger written by an older version', () => {
     }
   });
 
+  it('keeps every business and outbox item when foreign property arrives (version 10)', () => {
+    const old = openDatabase(file);
+    migrate(old, LEDGER_MIGRATIONS.slice(0, 10), () => '2025-06-01T00:00:00.000Z');
+    old.exec(`
+      INSERT INTO businesses (id, kind, name, hmrc_business_id, created_at, updated_at) VALUES
+        (1, 'self-employment', 'Old Plumbing', 'XAIS12345678901', 't', 't'),
+        (2, 'uk-property', 'Mill Lane', NULL, 't', 't');
+      INSERT INTO business_years VALUES (2, '2025-26', 'calendar', 1, 't');
+      INSERT INTO transactions (id, date, description, amount_pence, business_id, category_id, created_at, updated_at)
+        VALUES (1, '2025-05-01', 'Rent', 95000, 2, 'ukp.periodAmount', 't', 't');
+      INSERT INTO sync_outbox (id, business_id, hmrc_business_id, kind, tax_year, period_start, period_end,
+        payload, payload_hash, records_fingerprint, records_count, records_from, records_to, state,
+        approved_at, approved_by, updated_at, submission)
+        VALUES (1, 1, 'XAIS12345678901', 'self-employment', '2025-26', '2025-04-06', '2025-07-05', '{}',
+          '${'a'.repeat(64)}', 'f', 0, '2025-04-06', '2025-07-05', 'accepted', 't', 'me', 't', 'annual');
+    `);
+    expect(() =>
+      old
+        .prepare(
+          "INSERT INTO businesses (kind, name, created_at, updated_at) VALUES ('foreign-property', 'Villa', 't', 't')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    old.close();
+
+    const ledger = openLedger({ file, actor: 'new app' });
+    try {
+      expect(ledger.migration.applied).toContain('0011-foreign-property-kind');
+      expect(ledger.database.pragma('foreign_key_check')).toEqual([]);
+      expect(ledger.businesses.list().map((b) => [b.id, b.kind, b.name, b.hmrcBusinessId])).toEqual(
+        [
+          [1, 'self-employment', 'Old Plumbing', 'XAIS12345678901'],
+          [2, 'uk-property', 'Mill Lane', null],
+        ],
+      );
+      expect(ledger.businesses.yearSettings(2, '2025-26')).toMatchObject({
+        periodType: 'calendar',
+        consolidatedExpenses: true,
+      });
+      expect(ledger.totals.yearToDate(2, '2025-26').incomePence).toBe(95000);
+      expect(
+        ledger.database.prepare('SELECT id, state, submission FROM sync_outbox').all(),
+      ).toEqual([{ id: 1, state: 'accepted', submission: 'annual' }]);
+      // The indexes the outbox is read by are back.
+      const indexes = ledger.database
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sync_outbox'")
+        .pluck()
+        .all();
+      expect(indexes).toEqual(
+        expect.arrayContaining(['ix_sync_outbox_state', 'ix_sync_outbox_business']),
+      );
+      // Foreign property is now a kind of business, in the ledger and the outbox.
+      const villa = ledger.businesses.create({
+        kind: 'foreign-property',
+        name: 'Villa',
+        countryCode: 'FRA',
+      });
+      expect(villa.foreign).toMatchObject({ parentId: null, countryCode: 'FRA' });
+      ledger.database
+        .prepare(
+          `INSERT INTO sync_outbox (business_id, hmrc_business_id, kind, tax_year, period_start, period_end,
+             payload, payload_hash, records_fingerprint, records_count, records_from, records_to, state,
+             approved_at, approved_by, updated_at)
+           VALUES (?, 'XFIS85000000002', 'foreign-property', '2025-26', '2025-04-06', '2025-07-05', '{}', ?, 'f', 0,
+             '2025-04-06', '2025-07-05', 'approved', 't', 'me', 't')`,
+        )
+        .run(villa.id, 'b'.repeat(64));
+    } finally {
+      ledger.close();
+    }
+  });
+
   it('refuses a file from a newer version of the app, leaving it untouched', () => {
     const newer = openDatabase(join(p.root, 'newer.sqlite'));
     migrate(

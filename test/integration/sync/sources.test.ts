@@ -71,6 +71,9 @@ describe('an annual ITSA status: no quarterly updates, updates without dates', (
     const { update, run } = await approveAndSync(profileId, hedging.id);
     expect(update.datesRule).toMatchObject({ withDates: false, rule: 'itsa-status' });
     expect(update.datesRule.reason).toContain('“Annual”');
+    // No quarters for someone who does not report quarterly: the card says "so far".
+    expect(update.periodLabel).toMatch(/^Figures so far this year, /);
+    expect(update.periodLabel).not.toMatch(/\bQ[1-4]\b/);
     const sent = JSON.parse(update.payloadJson) as Record<string, unknown>;
     expect(sent).not.toHaveProperty('periodDates');
     expect(run).toMatchObject({ accepted: 1, failed: 0 });

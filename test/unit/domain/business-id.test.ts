@@ -25,6 +25,7 @@ describe('HMRC business ids (reference §3.3)', () => {
 
   it('knows the supported business kinds', () => {
     expect(isBusinessKind('uk-property')).toBe(true);
-    expect(isBusinessKind('foreign-property')).toBe(false);
+    expect(isBusinessKind('foreign-property')).toBe(true);
+    expect(isBusinessKind('property-unspecified')).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ describe('businesses', () => {
       ledger.businesses.create({ kind: 'self-employment', name: 'Bad', hmrcBusinessId: 'XAIS1' }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() =>
-      ledger.businesses.create({ kind: 'foreign-property' as never, name: 'Villa' }),
+      ledger.businesses.create({ kind: 'property-unspecified' as never, name: 'Villa' }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 

@@ -353,7 +353,8 @@ describe('profiles service', () => {
     expect(
       snapshot.businesses.map((b) => [b.name, b.typeOfBusiness, b.ledgerBusinessId !== undefined]),
     ).toEqual([
-      ['Foreign property', 'foreign-property', false],
+      // Every kind HMRC's MTD APIs carry is kept in the ledger, foreign property included.
+      ['Foreign property', 'foreign-property', true],
       ['UK property', 'uk-property', true],
     ]);
     expect(snapshot.obligations.map((o) => [o.businessId, o.dueDate, o.overdue])).toEqual([
@@ -364,9 +365,10 @@ describe('profiles service', () => {
       ['XPIS40000000001', '2027-02-07', false],
       ['XFIS40000000002', '2027-02-07', false],
     ]);
-    // The ledger knows the UK property business (foreign property is not kept there yet).
+    // The ledger keeps both businesses, foreign property as a kind of its own.
     const businesses = service.ledger(dev.id).businesses.list();
     expect(businesses.map((b) => [b.kind, b.hmrcBusinessId, b.commencementDate])).toEqual([
+      ['foreign-property', 'XFIS40000000002', '2015-05-01'],
       ['uk-property', 'XPIS40000000001', '2015-05-01'],
     ]);
     // The summary for the overview, from the registry (no ledger opened).
@@ -391,7 +393,8 @@ describe('profiles service', () => {
       businesses: [{ typeOfBusiness: 'uk-property', businessId: 'XPIS40000000001' }],
     });
     await service.refresh(dev.id);
-    expect(service.ledger(dev.id).businesses.list()).toHaveLength(1);
+    // The UK property business once (the foreign one HMRC no longer lists stays, with its records).
+    expect(service.ledger(dev.id).businesses.list()).toHaveLength(2);
   });
 
   it('records a refusal as the authorisation status and changes no data', async () => {

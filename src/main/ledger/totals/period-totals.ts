@@ -150,8 +150,14 @@ export interface QuarterTotal {
 }
 
 export interface TotalsService {
-  /** Year to date: from 6 April (1 April for calendar periods, or the start of trading) to `periodEnd`. */
+  /**
+   * Year to date: from 6 April (1 April for calendar periods, or the start of trading) to
+   * `periodEnd`. For the foreign property business linked to HMRC: with every property kept
+   * under it, as HMRC sees that one business.
+   */
   yearToDate(businessId: number, taxYear: TaxYear, periodEnd?: IsoDate): PeriodTotals;
+  /** One foreign property's own figures over its business's range (its country's or its own entry). */
+  placeYearToDate(placeId: number, taxYear: TaxYear, periodEnd?: IsoDate): PeriodTotals;
   /** Income and expenses per update period of the year, for the chart. */
   quarters(businessId: number, taxYear: TaxYear): QuarterTotal[];
   /** The ids of the live rows behind `yearToDate` for the same range, in id order. */
@@ -167,24 +173,52 @@ export function createTotalsService(
 ): TotalsService {
   const { db } = ctx;
   // Reads the daily_totals summary (migration 0004): a few thousand rows for a year, not every transaction.
-  const grouped = db
-    .prepare(
-      `SELECT category_id AS category, sum(n) AS n, sum(money_in) + sum(money_out) AS amount, sum(disallowable) AS disallowable
-       FROM daily_totals WHERE business_id = ? AND date >= ? AND date <= ?
+  // One statement per number of businesses asked about (a foreign property business with its
+  // properties asks about several); the ids are bound, never written into the SQL.
+  const statements = new Map<string, ReturnType<typeof db.prepare>>();
+  const statement = (name: string, count: number, sql: (ids: string) => string) => {
+    const key = `${name}/${count}`;
+    let found = statements.get(key);
+    if (!found) {
+      found = db.prepare(sql(Array.from({ length: count }, () => '?').join(', ')));
+      if (name === 'grouped') found.safeIntegers(true);
+      if (name === 'summary') found.raw(true);
+      if (name === 'contributing') found.pluck();
+      statements.set(key, found);
+    }
+    return found;
+  };
+  const grouped = (ids: readonly number[]) =>
+    statement(
+      'grouped',
+      ids.length,
+      (list) =>
+        `SELECT category_id AS category, sum(n) AS n, sum(money_in) + sum(money_out) AS amount, sum(disallowable) AS disallowable
+       FROM daily_totals WHERE business_id IN (${list}) AND date >= ? AND date <= ?
        GROUP BY category_id`,
-    )
-    .safeIntegers(true);
-  const summaryRows = db
-    .prepare(
-      `SELECT date, category_id, n, money_in, money_out, disallowable, changes FROM daily_totals
-       WHERE business_id = ? AND date >= ? AND date <= ? ORDER BY date, category_id`,
-    )
-    .raw(true);
-  const contributing = db
-    .prepare(
-      `SELECT t.id FROM transactions t WHERE ${LIVE} AND t.business_id = ? AND t.date >= ? AND t.date <= ? ORDER BY t.id`,
-    )
-    .pluck();
+    );
+  const summaryRows = (ids: readonly number[]) =>
+    statement(
+      'summary',
+      ids.length,
+      (list) =>
+        `SELECT date, category_id, n, money_in, money_out, disallowable, changes FROM daily_totals
+       WHERE business_id IN (${list}) AND date >= ? AND date <= ? ORDER BY date, category_id, business_id`,
+    );
+  const contributing = (ids: readonly number[]) =>
+    statement(
+      'contributing',
+      ids.length,
+      (list) =>
+        `SELECT t.id FROM transactions t WHERE ${LIVE} AND t.business_id IN (${list}) AND t.date >= ? AND t.date <= ? ORDER BY t.id`,
+    );
+  /** The businesses whose records make up this one's figures. */
+  const membersOf = (businessId: number): number[] => {
+    const business = businesses.get(businessId);
+    return business.foreign && business.foreign.parentId === null
+      ? businesses.foreignPropertyGroup(businessId).map((b) => b.id)
+      : [businessId];
+  };
 
   const big = (value: bigint | null): number => {
     if (value === null) return 0;
@@ -222,74 +256,102 @@ export function createTotalsService(
     return { business, basis, from, to };
   };
 
+  const totalsOf = (
+    businessId: number,
+    members: readonly number[],
+    taxYear: TaxYear,
+    periodEnd?: IsoDate,
+  ): PeriodTotals => {
+    const { business, basis, from, to } = rangeOf(businessId, taxYear, periodEnd);
+    const byCategory = new Map<string | null, { n: number; amount: Pence; disallowable: Pence }>();
+    for (const row of grouped(members).all([...members, from, to]) as {
+      category: string;
+      n: bigint;
+      amount: bigint | null;
+      disallowable: bigint | null;
+    }[]) {
+      byCategory.set(row.category === '' ? null : row.category, {
+        n: big(row.n),
+        amount: big(row.amount),
+        disallowable: big(row.disallowable),
+      });
+    }
+
+    const fields: FieldTotal[] = categoriesForKind(business.kind).map((category) => {
+      const found = byCategory.get(category.id);
+      const value = found ? fieldValuePence(category, found.amount) : 0;
+      const disallowable = found?.disallowable ?? 0;
+      return {
+        categoryId: category.id,
+        hmrcSection: category.hmrcSection,
+        hmrcField: category.hmrcField,
+        disallowableField: category.disallowableField,
+        direction: category.direction,
+        name: category.name,
+        valuePence: value,
+        disallowablePence: disallowable,
+        allowablePence: addPence(value, -disallowable),
+        transactionCount: found?.n ?? 0,
+      };
+    });
+
+    let uncategorised = { count: 0, netPence: 0 };
+    const excluded = { count: 0, netPence: 0 };
+    for (const [categoryId, found] of byCategory) {
+      if (categoryId === null) {
+        uncategorised = { count: found.n, netPence: found.amount };
+        continue;
+      }
+      const category = getCategory(categoryId);
+      if (category && !category.reportable) {
+        excluded.count += found.n;
+        excluded.netPence = addPence(excluded.netPence, found.amount);
+      }
+      // A category of the other kind cannot be stored (categorisation checks), so nothing is lost here.
+    }
+
+    const settings = businesses.yearSettings(businessId, taxYear);
+
+    return {
+      businessId,
+      kind: business.kind,
+      taxYear,
+      basis,
+      from,
+      to,
+      fields,
+      ...summariseFieldTotals(business.kind, fields, settings.consolidatedExpenses),
+      uncategorised,
+      excluded,
+      records: fingerprintOf(members, from, to),
+    };
+  };
+
+  const fingerprintOf = (
+    members: readonly number[],
+    from: IsoDate,
+    to: IsoDate,
+  ): RecordsFingerprint => {
+    const hash = createHash('sha256');
+    let count = 0;
+    for (const row of summaryRows(members).iterate([...members, from, to]) as IterableIterator<
+      unknown[]
+    >) {
+      hash.update(`${row.join('|')}\n`);
+      count += row[2] as number;
+    }
+    return { count, fingerprint: hash.digest('hex') };
+  };
+
   const service: TotalsService = {
     yearToDate(businessId, taxYear, periodEnd) {
-      const { business, basis, from, to } = rangeOf(businessId, taxYear, periodEnd);
-      const byCategory = new Map<
-        string | null,
-        { n: number; amount: Pence; disallowable: Pence }
-      >();
-      for (const row of grouped.all(businessId, from, to) as {
-        category: string;
-        n: bigint;
-        amount: bigint | null;
-        disallowable: bigint | null;
-      }[]) {
-        byCategory.set(row.category === '' ? null : row.category, {
-          n: big(row.n),
-          amount: big(row.amount),
-          disallowable: big(row.disallowable),
-        });
-      }
+      return totalsOf(businessId, membersOf(businessId), taxYear, periodEnd);
+    },
 
-      const fields: FieldTotal[] = categoriesForKind(business.kind).map((category) => {
-        const found = byCategory.get(category.id);
-        const value = found ? fieldValuePence(category, found.amount) : 0;
-        const disallowable = found?.disallowable ?? 0;
-        return {
-          categoryId: category.id,
-          hmrcSection: category.hmrcSection,
-          hmrcField: category.hmrcField,
-          disallowableField: category.disallowableField,
-          direction: category.direction,
-          name: category.name,
-          valuePence: value,
-          disallowablePence: disallowable,
-          allowablePence: addPence(value, -disallowable),
-          transactionCount: found?.n ?? 0,
-        };
-      });
-
-      let uncategorised = { count: 0, netPence: 0 };
-      const excluded = { count: 0, netPence: 0 };
-      for (const [categoryId, found] of byCategory) {
-        if (categoryId === null) {
-          uncategorised = { count: found.n, netPence: found.amount };
-          continue;
-        }
-        const category = getCategory(categoryId);
-        if (category && !category.reportable) {
-          excluded.count += found.n;
-          excluded.netPence = addPence(excluded.netPence, found.amount);
-        }
-        // A category of the other kind cannot be stored (categorisation checks), so nothing is lost here.
-      }
-
-      const settings = businesses.yearSettings(businessId, taxYear);
-
-      return {
-        businessId,
-        kind: business.kind,
-        taxYear,
-        basis,
-        from,
-        to,
-        fields,
-        ...summariseFieldTotals(business.kind, fields, settings.consolidatedExpenses),
-        uncategorised,
-        excluded,
-        records: service.recordsFingerprint(businessId, from, to),
-      };
+    placeYearToDate(placeId, taxYear, periodEnd) {
+      const place = businesses.get(placeId);
+      const rootId = place.foreign?.parentId ?? placeId;
+      return { ...totalsOf(rootId, [placeId], taxYear, periodEnd), businessId: placeId };
     },
 
     quarters(businessId, taxYear) {
@@ -336,17 +398,12 @@ export function createTotalsService(
     },
 
     contributingIds(businessId, from, to) {
-      return contributing.all(businessId, from, to) as number[];
+      const members = membersOf(businessId);
+      return contributing(members).all([...members, from, to]) as number[];
     },
 
     recordsFingerprint(businessId, from, to) {
-      const hash = createHash('sha256');
-      let count = 0;
-      for (const row of summaryRows.iterate(businessId, from, to) as IterableIterator<unknown[]>) {
-        hash.update(`${row.join('|')}\n`);
-        count += row[2] as number;
-      }
-      return { count, fingerprint: hash.digest('hex') };
+      return fingerprintOf(membersOf(businessId), from, to);
     },
   };
   return service;

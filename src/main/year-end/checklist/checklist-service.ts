@@ -24,13 +24,17 @@ export function createChecklistService(deps: {
       const log = createSubmissionLog(ledger.database);
       const outbox = createOutboxStore(ledger.database);
       const today = ukDateOf(deps.clock.now());
-      const businesses = ledger.businesses.list().map((b) => ({
-        id: b.id,
-        name: b.name.slice(0, 200),
-        kind: b.kind,
-        hmrcBusinessId: b.hmrcBusinessId,
-        basis: ledger.businesses.periodBasis(b.id, taxYear),
-      }));
+      // A foreign property kept under the foreign property business is part of that one.
+      const businesses = ledger.businesses
+        .list()
+        .filter((b) => !b.foreign?.parentId)
+        .map((b) => ({
+          id: b.id,
+          name: b.name.slice(0, 200),
+          kind: b.kind,
+          hmrcBusinessId: b.hmrcBusinessId,
+          basis: ledger.businesses.periodBasis(b.id, taxYear),
+        }));
       const cumulativeSentTo = new Map<number, IsoDate>();
       const annualSent = new Map<number, { submission: 'annual' | 'annual-delete'; at: string }>();
       for (const e of log.list()) {

@@ -1,6 +1,7 @@
 import type { BusinessKind } from '../business-kinds';
 import type { HmrcCategory, LedgerCategory } from './category';
 import { EXCLUDED_CATEGORIES } from './excluded';
+import { FOREIGN_PROPERTY_CATEGORIES } from './foreign-property';
 import { SELF_EMPLOYMENT_CATEGORIES } from './self-employment';
 import { UK_PROPERTY_CATEGORIES } from './uk-property';
 
@@ -8,6 +9,7 @@ import { UK_PROPERTY_CATEGORIES } from './uk-property';
 export const ALL_CATEGORIES: readonly LedgerCategory[] = [
   ...SELF_EMPLOYMENT_CATEGORIES,
   ...UK_PROPERTY_CATEGORIES,
+  ...FOREIGN_PROPERTY_CATEGORIES,
   ...EXCLUDED_CATEGORIES,
 ];
 
@@ -23,7 +25,8 @@ export function isCategoryId(id: string): boolean {
 
 /** The HMRC categories of one kind of business. */
 export function categoriesForKind(kind: BusinessKind): readonly HmrcCategory[] {
-  return kind === 'self-employment' ? SELF_EMPLOYMENT_CATEGORIES : UK_PROPERTY_CATEGORIES;
+  if (kind === 'self-employment') return SELF_EMPLOYMENT_CATEGORIES;
+  return kind === 'uk-property' ? UK_PROPERTY_CATEGORIES : FOREIGN_PROPERTY_CATEGORIES;
 }
 
 /** The categories a person may pick for a transaction of a business of this kind. */

@@ -5,7 +5,12 @@ export type CategoryDirection = 'income' | 'expense';
 
 /** Where a field sits in HMRC's cumulative body (reference §3.5). */
 export type HmrcSection =
-  'periodIncome' | 'periodExpenses' | 'ukProperty.income' | 'ukProperty.expenses';
+  | 'periodIncome'
+  | 'periodExpenses'
+  | 'ukProperty.income'
+  | 'ukProperty.expenses'
+  | 'foreignProperty.income'
+  | 'foreignProperty.expenses';
 
 /**
  * What happens to an expense line when the business reports consolidated expenses:

@@ -41,8 +41,8 @@ export interface CumulativeDatesInput {
   previousEnd?: IsoDate;
   /** When the business started trading; a start within the year replaces 6/1 April. */
   commencementDate?: IsoDate;
-  /** UK property names the inverted-dates error differently (reference §3.5). */
-  business?: 'self-employment' | 'uk-property';
+  /** Property (UK or foreign) names the inverted-dates error differently (reference §3.5). */
+  business?: 'self-employment' | 'uk-property' | 'foreign-property';
   /**
    * HMRC allows updates more often than quarterly (reference §5.3, "e.g. monthly") but does not
    * publish which interim end dates its alignment rule accepts. By default only period ends
@@ -87,7 +87,7 @@ export function checkCumulativeDates(input: CumulativeDatesInput): CumulativeDat
   if (end < start) {
     issues.push({
       code:
-        input.business === 'uk-property'
+        input.business === 'uk-property' || input.business === 'foreign-property'
           ? 'RULE_TO_DATE_BEFORE_FROM_DATE'
           : 'RULE_END_DATE_BEFORE_START_DATE',
       field: 'end',

@@ -18,7 +18,7 @@ export const text = z.string().max(2000);
 /** A stable error or rule code. */
 export const code = z.string().max(100);
 export const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-export const businessKindSchema = z.enum(['self-employment', 'uk-property']);
+export const businessKindSchema = z.enum(['self-employment', 'uk-property', 'foreign-property']);
 
 /** A row of a profile's ledger. */
 export const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

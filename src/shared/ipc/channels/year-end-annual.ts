@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANNUAL_KINDS } from '@shared/domain/annual-fields';
 import { defineChannels } from '../define';
 import {
   code,
@@ -81,6 +82,8 @@ export type AnnualHints = z.infer<typeof annualHintsSchema>;
 export const annualViewSchema = z
   .object({
     ...businessYearFields,
+    /** Only kinds with annual figures here (shared/domain/annual-fields.ts). */
+    kind: z.enum(ANNUAL_KINDS),
     /** The figures to start from, and where they came from. */
     figures,
     figuresFrom: z.enum(['outbox', 'hmrc', 'submission-log', 'none']),

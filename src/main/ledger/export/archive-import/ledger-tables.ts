@@ -8,7 +8,7 @@ import { parseStoredReceiptPath } from '../../receipts/receipt-paths';
 
 /**
  * Every table of a ledger file an archive may bring, with each column's type and the values the
- * app itself would write (the ledger's migrations, 0001…0010). An archive's rows are data: each one is
+ * app itself would write (the ledger's migrations, 0001…0011). An archive's rows are data: each one is
  * checked against its table here before it is inserted, with a fixed statement, into a ledger
  * the app has just created with its own migrations; the fresh ledger's own constraints and
  * foreign keys check them again. Columns added by a later migration are optional, so an archive
@@ -111,6 +111,19 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
     archived_at: time.nullable().optional(),
     created_at: time,
     updated_at: time,
+    /** A foreign property kept under the foreign property business linked to HMRC (0011). */
+    parent_id: ref.optional(),
+    country_code: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .nullable()
+      .optional(),
+    hmrc_property_id: z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+      .nullable()
+      .optional(),
+    foreign_tax_credit_relief: flag.optional(),
   }),
   table('business_years', {
     business_id: id,

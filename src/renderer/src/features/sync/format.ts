@@ -47,4 +47,5 @@ export const SUBMISSION_TEXT: Record<'cumulative' | 'annual' | 'annual-delete', 
 export const KIND_TEXT = {
   'self-employment': 'Self-employment',
   'uk-property': 'UK property',
+  'foreign-property': 'Foreign property',
 } as const;

@@ -27,6 +27,9 @@ import {
  * shows the OS file dialog, keeps the chosen path, and the window only ever sees a file name.
  */
 
+/** ISO 3166-1 alpha-3, as HMRC's `countryCode` [PB common definitions]. */
+const countryCodeSchema = z.string().regex(/^[A-Z]{3}$/);
+
 export const recordsBusinessSchema = z
   .object({
     id: rowId,
@@ -35,6 +38,19 @@ export const recordsBusinessSchema = z
     hmrcBusinessId: z.string().max(20).nullable(),
     commencementDate: isoDate.nullable(),
     archived: z.boolean(),
+    /**
+     * A foreign property: the business it is kept under (null for the one linked to HMRC), its
+     * country (ISO 3166-1 alpha-3), HMRC's property id, and the foreign tax credit relief claim.
+     */
+    foreign: z
+      .object({
+        parentId: rowId.nullable(),
+        countryCode: countryCodeSchema.nullable(),
+        hmrcPropertyId: z.string().max(36).nullable(),
+        foreignTaxCreditRelief: z.boolean(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type RecordsBusiness = z.infer<typeof recordsBusinessSchema>;
@@ -165,11 +181,31 @@ export const recordsEntriesChannels = defineChannels({
       .strict(),
   },
   'records.createBusiness': {
-    request: z.object({ profileId, kind: businessKindSchema, name: z.string().max(300) }).strict(),
+    request: z
+      .object({
+        profileId,
+        kind: businessKindSchema,
+        name: z.string().max(300),
+        /** Foreign property only: where it is. */
+        countryCode: countryCodeSchema.optional(),
+      })
+      .strict(),
     response: z.object({ profileId, business: recordsBusinessSchema }).strict(),
   },
   'records.renameBusiness': {
     request: z.object({ profileId, businessId: rowId, name: z.string().max(300) }).strict(),
+    response: z.object({ profileId, business: recordsBusinessSchema }).strict(),
+  },
+  /** A foreign property's country and whether foreign tax credit relief is claimed on it. */
+  'records.setForeignProperty': {
+    request: z
+      .object({
+        profileId,
+        businessId: rowId,
+        countryCode: countryCodeSchema.optional(),
+        foreignTaxCreditRelief: z.boolean().optional(),
+      })
+      .strict(),
     response: z.object({ profileId, business: recordsBusinessSchema }).strict(),
   },
   /** One page of the filtered list, by position (the list is virtualised). */

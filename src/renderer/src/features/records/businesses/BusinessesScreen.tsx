@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent, type JSX } from 'react';
+import { BUSINESS_KINDS } from '@shared/domain/business-kinds';
 import type { RecordsBusiness } from '@shared/ipc/channels/records';
 import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
@@ -19,16 +20,42 @@ export function BusinessesScreen({
   const id = useId();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<RecordsBusiness['kind']>('self-employment');
+  const [country, setCountry] = useState('');
   const [said, setSaid] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
   const create = useRecordsMutation(profileId, () =>
-    unwrap(api.records.createBusiness({ profileId, kind, name })),
+    unwrap(
+      api.records.createBusiness({
+        profileId,
+        kind,
+        name,
+        ...(kind === 'foreign-property' && country.trim()
+          ? { countryCode: country.trim().toUpperCase() }
+          : {}),
+      }),
+    ),
+  );
+  const setForeign = useRecordsMutation(
+    profileId,
+    (input: { id: number; countryCode?: string; foreignTaxCreditRelief?: boolean }) =>
+      unwrap(
+        api.records.setForeignProperty({
+          profileId,
+          businessId: input.id,
+          ...(input.countryCode ? { countryCode: input.countryCode } : {}),
+          ...(input.foreignTaxCreditRelief !== undefined
+            ? { foreignTaxCreditRelief: input.foreignTaxCreditRelief }
+            : {}),
+        }),
+      ),
   );
   const rename = useRecordsMutation(profileId, (input: { id: number; name: string }) =>
     unwrap(api.records.renameBusiness({ profileId, businessId: input.id, name: input.name })),
   );
   const createError = create.error ? toIpcError(create.error) : null;
   const nameProblem = createError?.fields?.find((f) => f.path === 'name')?.message;
+  const countryProblem = createError?.fields?.find((f) => f.path === 'countryCode')?.message;
+  const countryValid = /^[A-Za-z]{3}$/.test(country.trim());
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,6 +63,7 @@ export function BusinessesScreen({
       onSuccess: (r) => {
         setSaid(`Added ${r.business.name}.`);
         setName('');
+        setCountry('');
       },
     });
   };
@@ -93,10 +121,15 @@ export function BusinessesScreen({
                   )}
                   {b.archived ? <span className="badge badge-neutral">Archived</span> : null}
                 </th>
-                <td>{kindName(b.kind)}</td>
+                <td>
+                  {kindName(b.kind)}
+                  {b.foreign ? <ForeignPlace business={b} onChange={setForeign.mutate} /> : null}
+                </td>
                 <td>
                   {b.hmrcBusinessId ? (
                     <span className="mono">{b.hmrcBusinessId}</span>
+                  ) : b.foreign?.parentId ? (
+                    `Kept under ${businesses.find((p) => p.id === b.foreign?.parentId)?.name ?? 'the foreign property business'}`
                   ) : (
                     'Not linked yet'
                   )}
@@ -118,6 +151,7 @@ export function BusinessesScreen({
         </table>
       )}
       {rename.error ? <ErrorNotice error={toIpcError(rename.error)} /> : null}
+      {setForeign.error ? <ErrorNotice error={toIpcError(setForeign.error)} /> : null}
       <p role="status" className="saved">
         {said}
       </p>
@@ -146,7 +180,7 @@ export function BusinessesScreen({
         </div>
         <fieldset>
           <legend>Kind</legend>
-          {(['self-employment', 'uk-property'] as const).map((k) => (
+          {BUSINESS_KINDS.map((k) => (
             <div className="choice" key={k}>
               <input
                 id={`${id}-${k}`}
@@ -159,13 +193,79 @@ export function BusinessesScreen({
             </div>
           ))}
         </fieldset>
-        {createError && !nameProblem ? <ErrorNotice error={createError} /> : null}
+        {kind === 'foreign-property' ? (
+          <div className="field">
+            <label htmlFor={`${id}-country`}>Country</label>
+            <input
+              id={`${id}-country`}
+              type="text"
+              value={country}
+              maxLength={3}
+              autoComplete="off"
+              className="input-short"
+              onChange={(e) => setCountry(e.target.value)}
+              aria-invalid={countryProblem ? true : undefined}
+              aria-describedby={countryProblem ? `${id}-country-error` : `${id}-country-hint`}
+            />
+            <p className="hint" id={`${id}-country-hint`}>
+              Its three-letter country code, such as FRA for France or ESP for Spain. HMRC takes
+              foreign property figures per country (2025-26) and per property from 2026-27; add each
+              property abroad as its own foreign property.
+            </p>
+            {countryProblem ? (
+              <p className="field-error" id={`${id}-country-error`}>
+                {countryProblem}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {createError && !nameProblem && !countryProblem ? (
+          <ErrorNotice error={createError} />
+        ) : null}
         <div className="actions">
-          <button type="submit" className="button primary" disabled={create.isPending}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={create.isPending || (kind === 'foreign-property' && !countryValid)}
+          >
             Add the business
           </button>
         </div>
       </form>
     </section>
+  );
+}
+
+/** A foreign property's country, HMRC's property id and its foreign tax credit relief claim. */
+function ForeignPlace({
+  business,
+  onChange,
+}: {
+  business: RecordsBusiness;
+  onChange: (input: { id: number; foreignTaxCreditRelief: boolean }) => void;
+}): JSX.Element {
+  const id = useId();
+  const place = business.foreign!;
+  return (
+    <div className="foreign-place">
+      <span>
+        {place.countryCode ? ` · ${place.countryCode}` : ' · no country'}
+        {place.hmrcPropertyId ? (
+          <span className="hint"> · HMRC property {place.hmrcPropertyId.slice(0, 8)}…</span>
+        ) : null}
+      </span>
+      <div className="choice">
+        <input
+          id={`${id}-relief`}
+          type="checkbox"
+          checked={place.foreignTaxCreditRelief}
+          onChange={(e) => onChange({ id: business.id, foreignTaxCreditRelief: e.target.checked })}
+        />
+        <label htmlFor={`${id}-relief`}>
+          Claim foreign tax credit relief
+          <span className="visually-hidden"> for {business.name}</span>
+        </label>
+      </div>
+    </div>
   );
 }

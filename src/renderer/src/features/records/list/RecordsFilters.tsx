@@ -2,6 +2,7 @@ import { useId, type JSX } from 'react';
 import {
   SELF_EMPLOYMENT_CATEGORIES,
   UK_PROPERTY_CATEGORIES,
+  FOREIGN_PROPERTY_CATEGORIES,
   EXCLUDED_CATEGORIES,
 } from '@shared/domain/categories';
 import { previousTaxYear } from '@shared/domain/tax-year';
@@ -140,6 +141,15 @@ export function RecordsFilters({
           {kinds.has('uk-property') ? (
             <optgroup label={kindName('uk-property')}>
               {UK_PROPERTY_CATEGORIES.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {kinds.has('foreign-property') ? (
+            <optgroup label={kindName('foreign-property')}>
+              {FOREIGN_PROPERTY_CATEGORIES.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>

@@ -1,0 +1,150 @@
+import type { Page } from '@playwright/test';
+import { createOffsetClock } from '../../src/main/clock/clock';
+import {
+  createOffsetClock as createPracticeClock,
+  SEEDED,
+  startPracticeHmrc,
+  type PracticeHmrc,
+} from '../../src/practice/server';
+import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import { openRecords } from './records-support';
+import { linkPracticeAccount } from './support/link-practice-account';
+
+/**
+ * Foreign property end to end: a landlord with UK and foreign property (Isla in Practice HMRC)
+ * links, the app learns her foreign properties from HMRC, she records French rent and the tax
+ * paid in France against the villa and claims foreign tax credit relief on it, reviews the
+ * foreign property update (figures per property) and syncs it. Screenshots light and dark; axe.
+ */
+const REFERENCE_NOW = '2026-11-20T10:00:00Z';
+const isla = SEEDED.ukAndForeignLandlord;
+
+const foreignTest = test.extend<{ practice: PracticeHmrc }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  practice: async ({}, use) => {
+    const practice = await startPracticeHmrc({
+      clock: createPracticeClock(Date.parse(REFERENCE_NOW)),
+      calculationDelayMs: 300,
+    });
+    await use(practice);
+    await practice.stop();
+  },
+  hostOptions: async ({ practice }, use) => {
+    const clock = createOffsetClock();
+    clock.advance(Date.parse(REFERENCE_NOW) - Date.now());
+    await use({ practice, clock });
+  },
+});
+
+async function bothSchemes(app: Page, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme });
+    await expectNoA11yViolations(app);
+    await screenshot(app, `${name}-${scheme}`);
+  }
+  await app.emulateMedia({ colorScheme: 'light' });
+}
+
+foreignTest.describe('foreign property', () => {
+  foreignTest('from records to sync, per property', async ({ app, host }) => {
+    foreignTest.setTimeout(240_000);
+    const { accountId } = await linkPracticeAccount(app, host, {
+      user: { userId: isla.userId, password: isla.password, kind: 'individual' },
+    });
+    const profile = await host.services.profiles.create({
+      kind: 'self',
+      name: 'Isla Iqbal',
+      nino: isla.nino,
+      accountId,
+      activate: true,
+    });
+    await host.services.profiles.refresh(profile.id);
+
+    // The businesses: HMRC's foreign property business and the two properties it lists.
+    await openRecords(app, host, 'businesses');
+    const table = app.getByRole('table');
+    await expect(table).toContainText('Villa des Pins, Antibes');
+    await expect(table).toContainText('FRA');
+    await expect(table).toContainText('Piso Azul, Valencia');
+    await expect(table.getByRole('row', { name: /Piso Azul/ })).toContainText(
+      'Kept under Foreign property',
+    );
+    // Saved first, then shown checked (the box shows what the records hold).
+    await app.getByLabel('Claim foreign tax credit relief for Villa des Pins, Antibes').click();
+    await expect(
+      app.getByLabel('Claim foreign tax credit relief for Villa des Pins, Antibes'),
+    ).toBeChecked();
+    // Adding a property abroad asks for its country.
+    await app.getByLabel('Foreign property', { exact: true }).check();
+    await expect(app.getByLabel('Country')).toBeVisible();
+    await bothSchemes(app, 'foreign-property-businesses');
+
+    // Records: French rent and the tax paid in France, on the villa.
+    await openRecords(app, host);
+    for (const [date, description, amount, category] of [
+      ['2026-08-01', 'Loyer, Villa des Pins', '£5,100.00', 'Foreign rents'],
+      ['2026-09-15', 'Impôt foncier', '£765.00', 'Foreign tax paid'],
+    ] as const) {
+      await app.getByRole('button', { name: 'Add a transaction' }).click();
+      const dialog = app.getByRole('dialog', { name: 'Add a transaction' });
+      await dialog.getByLabel('Date').fill(date);
+      await dialog.getByLabel('Description').fill(description);
+      await dialog.getByLabel('In', { exact: true }).check();
+      await dialog.getByLabel('Amount (£)').fill(amount);
+      await dialog
+        .getByLabel('Business')
+        .selectOption({ label: 'Villa des Pins, Antibes (Foreign property)' });
+      await dialog.getByLabel('Category').selectOption({ label: category });
+      if (description === 'Impôt foncier') {
+        await expectNoA11yViolations(app);
+        await screenshot(app, 'foreign-property-add-record');
+      }
+      await dialog.getByRole('button', { name: 'Add the transaction' }).click();
+      await expect(dialog).toHaveCount(0);
+    }
+
+    // Review: one update for the foreign property business, its lines named per property.
+    await app
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Review & sync' })
+      .click();
+    const update = app
+      .locator('article.update-card')
+      .filter({ has: app.locator('.update-kind', { hasText: 'Foreign property' }) });
+    await expect(update).toContainText('Foreign rents');
+    await update.getByText('The exact JSON HMRC will receive').click();
+    const json = update.getByLabel('The JSON that will be sent');
+    await expect(json).toContainText(isla.propertyIds.france);
+    await expect(json).toContainText('"foreignTaxCreditRelief": true');
+    await update.scrollIntoViewIfNeeded();
+    await bothSchemes(app, 'foreign-property-review');
+
+    const approveButton = update.getByRole('button', { name: 'Approve this update' });
+    await expect(async () => {
+      for (const box of await update
+        .getByRole('checkbox', { name: 'I have checked this and the update is right' })
+        .all()) {
+        if (!(await box.isChecked())) await box.check();
+      }
+      await expect(approveButton).toBeEnabled({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await approveButton.click();
+    await expect(update.getByText('It is in the outbox')).toBeVisible();
+
+    await app
+      .getByRole('navigation', { name: 'Review and sync' })
+      .getByRole('link', { name: 'Outbox and sync' })
+      .click();
+    await app.getByRole('button', { name: 'Sync now' }).click();
+    await expect(app.locator('.sync-result')).toContainText('1 of 1 update accepted by HMRC.', {
+      timeout: 30_000,
+    });
+    await app
+      .getByRole('navigation', { name: 'Review and sync' })
+      .getByRole('link', { name: 'Receipts' })
+      .click();
+    await expect(app.locator('tr[data-receipt]')).toContainText(['Foreign property']);
+    await bothSchemes(app, 'foreign-property-receipts');
+  });
+});
