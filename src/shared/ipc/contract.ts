@@ -13,6 +13,7 @@ import {
   yearEndDeclarationChannels,
   yearEndDeclarationEvents,
 } from './channels/year-end-declaration';
+import { yearEndOtherIncomeChannels } from './channels/year-end-other-income';
 import type { IpcResult } from './result';
 
 /**
@@ -32,6 +33,7 @@ export const channels = {
   ...yearEndAnnualChannels,
   ...yearEndChecklistChannels,
   ...yearEndDeclarationChannels,
+  ...yearEndOtherIncomeChannels,
 };
 
 export const events = {
