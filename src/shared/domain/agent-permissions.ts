@@ -120,9 +120,7 @@ export const ACTION_RULES: Record<AgentAction, ActionRule> = {
   'accounting-type': {
     action: 'accounting-type',
     label: 'Accounting type',
-    reason: refused(
-      'see or change whether a business uses cash or traditional accounting',
-    ),
+    reason: refused('see or change whether a business uses cash or traditional accounting'),
   },
   savings: {
     action: 'savings',

@@ -70,7 +70,8 @@ export const OTHER_INCOME_DEFINITIONS: Record<OtherIncomeResource, OtherIncomeDe
       },
       {
         key: 'otherUkDividends',
-        label: 'Dividends from UK unit trusts, open-ended investment companies and investment trusts',
+        label:
+          'Dividends from UK unit trusts, open-ended investment companies and investment trusts',
         hint: 'Including dividends reinvested automatically (accumulation units or shares).',
       },
     ],
@@ -185,10 +186,7 @@ export function otherIncomeBody(
 }
 
 /** The values in a body built by otherIncomeBody (or HMRC's answer), in pence. */
-export function otherIncomeValues(
-  resource: OtherIncomeResource,
-  body: unknown,
-): OtherIncomeValues {
+export function otherIncomeValues(resource: OtherIncomeResource, body: unknown): OtherIncomeValues {
   const out: OtherIncomeValues = {};
   if (typeof body !== 'object' || body === null) return out;
   for (const f of OTHER_INCOME_DEFINITIONS[resource].fields) {
@@ -212,10 +210,7 @@ export function otherIncomeProblem(
 ): string | undefined {
   if (Object.values(values).every((v) => v === undefined))
     return 'Enter at least one amount. To remove what HMRC holds, delete it instead.';
-  if (
-    resource === 'charitable-giving' &&
-    (values.oneOffAmount ?? 0) > (values.totalAmount ?? 0)
-  )
+  if (resource === 'charitable-giving' && (values.oneOffAmount ?? 0) > (values.totalAmount ?? 0))
     return 'One-off donations are part of the year’s Gift Aid donations, so they cannot be more than the total.';
   return undefined;
 }

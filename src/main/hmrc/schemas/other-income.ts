@@ -11,9 +11,7 @@ import { moneyNonNegative } from './common';
  */
 
 /** HMRC's id for a UK savings account. [SI schemas/ukSavingsAccount/add_response.json] */
-export const savingsAccountIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9]{15}$/, 'savings account ID');
+export const savingsAccountIdSchema = z.string().regex(/^[A-Za-z0-9]{15}$/, 'savings account ID');
 
 /** 1 to 32 of these characters. [SI schemas/ukSavingsAccount/add_request.json accountName] */
 export const ACCOUNT_NAME_PATTERN = /^[A-Za-z0-9 &'()*,\-./@£]{1,32}$/;

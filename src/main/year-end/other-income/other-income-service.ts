@@ -71,9 +71,7 @@ const WHAT: Record<OtherIncomeSubmission, string> = {
 const roleOf = (p: Profile) => (p.kind === 'client' ? p.agentRole : undefined);
 
 const definedValues = (v: Partial<Record<string, number>>): Record<string, number> =>
-  Object.fromEntries(
-    Object.entries(v).filter((e): e is [string, number] => e[1] !== undefined),
-  );
+  Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => e[1] !== undefined));
 
 /** The newest item (not replaced) for a thing, as a section of the view. */
 function sectionOf(
@@ -151,8 +149,7 @@ export function createOtherIncomeService(deps: OtherIncomeServiceDeps) {
             (i) =>
               i.target === target &&
               i.state !== 'replaced' &&
-              (i.submission === 'savings-account-add' ||
-                i.submission === 'savings-account-rename'),
+              (i.submission === 'savings-account-add' || i.submission === 'savings-account-rename'),
           );
           const pendingChange =
             change && change.state !== 'accepted'
@@ -216,7 +213,7 @@ export function createOtherIncomeService(deps: OtherIncomeServiceDeps) {
     if (!ACCOUNT_NAME_PATTERN.test(trimmed))
       throw new AppError(
         'ACCOUNT_NAME',
-        'HMRC accepts account names of 1 to 32 letters, digits, spaces and & \' ( ) * , - . / @ £.',
+        "HMRC accepts account names of 1 to 32 letters, digits, spaces and & ' ( ) * , - . / @ £.",
         'Change the name and approve again.',
       );
     return trimmed;
@@ -276,7 +273,8 @@ export function createOtherIncomeService(deps: OtherIncomeServiceDeps) {
       }
       default: {
         const problem = otherIncomeProblem(resource, approval.values);
-        if (problem) throw new AppError('NOTHING_TO_SEND', problem, 'Correct it and approve again.');
+        if (problem)
+          throw new AppError('NOTHING_TO_SEND', problem, 'Correct it and approve again.');
         const payload = JSON.stringify(otherIncomeBody(resource, approval.values));
         if (approval.kind === 'savings-interest') {
           if (!store.account(approval.accountId)) throw notFound();
@@ -288,7 +286,12 @@ export function createOtherIncomeService(deps: OtherIncomeServiceDeps) {
             payload,
           });
         } else {
-          enqueue(store, profile, { submission: approval.kind, target: approval.kind, taxYear, payload });
+          enqueue(store, profile, {
+            submission: approval.kind,
+            target: approval.kind,
+            taxYear,
+            payload,
+          });
         }
       }
     }
@@ -297,7 +300,11 @@ export function createOtherIncomeService(deps: OtherIncomeServiceDeps) {
   }
 
   const notFound = () =>
-    new AppError('NOT_FOUND', 'Ledgerlink has no such savings account.', 'Choose one from the list.');
+    new AppError(
+      'NOT_FOUND',
+      'Ledgerlink has no such savings account.',
+      'Choose one from the list.',
+    );
 
   async function refreshSavingsAccounts(profileId: string, taxYear: string) {
     const { profile, store } = open(profileId);
@@ -377,7 +384,15 @@ export function createOtherIncomeService(deps: OtherIncomeServiceDeps) {
     ): Promise<OiSendResult> {
       const { profile, store } = open(profileId);
       if (store.waiting().length === 0)
-        return { total: 0, accepted: 0, queued: 0, failed: 0, needsRelink: 0, cancelled: false, acceptedTaxYears: [] };
+        return {
+          total: 0,
+          accepted: 0,
+          queued: 0,
+          failed: 0,
+          needsRelink: 0,
+          cancelled: false,
+          acceptedTaxYears: [],
+        };
       const { client, nino } = deps.profiles.hmrcFor(profileId);
       const result = await sendOtherIncome({
         store,

@@ -243,9 +243,10 @@ export function createOtherIncomeStore(db: SqliteDatabase) {
           if (same.some((r) => r.state === 'sending')) return null;
           // A save and a delete of the same thing replace each other while they wait.
           for (const r of same)
-            db.prepare(
-              `UPDATE oi_outbox SET state = 'replaced', updated_at = ? WHERE id = ?`,
-            ).run(item.now, r.id);
+            db.prepare(`UPDATE oi_outbox SET state = 'replaced', updated_at = ? WHERE id = ?`).run(
+              item.now,
+              r.id,
+            );
           const { lastInsertRowid } = db
             .prepare(
               `INSERT INTO oi_outbox (submission, target, tax_year, account_ref, payload, state,

@@ -27,9 +27,7 @@ export const otherIncomeSubmissionSchema = z.enum([
 
 const status = z.enum(['not-sent', 'waiting', 'sent', 'deleted', 'failed']);
 const itemError = z.object({ code, message: text, action: text }).strict();
-const permission = z
-  .object({ allowed: z.boolean(), reason: text.optional() })
-  .strict();
+const permission = z.object({ allowed: z.boolean(), reason: text.optional() }).strict();
 
 /** One thing's latest state: what was approved or sent, and how it went. */
 const sectionSchema = z
