@@ -37,7 +37,7 @@ const nino = (n: string) => pathParam(n, ninoSchema, 'FORMAT_NINO');
 const year = (t: string) => pathParam(t, taxYearSchema, 'FORMAT_TAX_YEAR');
 const savingsId = (s: string) => pathParam(s, savingsAccountIdSchema, 'FORMAT_SAVINGS_ACCOUNT_ID');
 
-export function addSavingsAccount(
+export async function addSavingsAccount(
   client: HmrcTransport,
   n: string,
   body: unknown,
@@ -56,7 +56,7 @@ export function addSavingsAccount(
   );
 }
 
-export function listSavingsAccounts(client: HmrcTransport, n: string, options?: CallOptions) {
+export async function listSavingsAccounts(client: HmrcTransport, n: string, options?: CallOptions) {
   return client.send(
     {
       api: 'savings-income',
@@ -69,7 +69,7 @@ export function listSavingsAccounts(client: HmrcTransport, n: string, options?: 
   );
 }
 
-export function renameSavingsAccount(
+export async function renameSavingsAccount(
   client: HmrcTransport,
   n: string,
   id: string,
@@ -88,7 +88,7 @@ export function renameSavingsAccount(
   );
 }
 
-export function putSavingsInterest(
+export async function putSavingsInterest(
   client: HmrcTransport,
   n: string,
   taxYear: string,
@@ -108,7 +108,7 @@ export function putSavingsInterest(
   );
 }
 
-export function getSavingsInterest(
+export async function getSavingsInterest(
   client: HmrcTransport,
   n: string,
   taxYear: string,
@@ -156,7 +156,7 @@ const yearly = (what: YearlyResource, n: string, taxYear: string) => ({
   path: `${YEARLY[what].base}/${nino(n)}/${year(taxYear)}`,
 });
 
-export function putYearly(
+export async function putYearly(
   client: HmrcTransport,
   what: YearlyResource,
   n: string,
@@ -171,7 +171,7 @@ export function putYearly(
   );
 }
 
-export function getYearly(
+export async function getYearly(
   client: HmrcTransport,
   what: YearlyResource,
   n: string,
@@ -184,7 +184,7 @@ export function getYearly(
   );
 }
 
-export function deleteYearly(
+export async function deleteYearly(
   client: HmrcTransport,
   what: YearlyResource,
   n: string,
