@@ -124,7 +124,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     nowIso,
     isSyncing: (profileId) => runs.isSyncing(profileId),
   });
-  const { status } = views;
+  // Items waiting in other capabilities' outboxes count as queued too: Sync now sends them.
+  const status = (profileId: string): SyncStatusView => {
+    const view = views.status(profileId);
+    const extra = (deps.extraOutboxes ?? []).reduce((n, o) => n + o.queued(profileId), 0);
+    return extra === 0
+      ? view
+      : { ...view, counts: { ...view.counts, queued: view.counts.queued + extra } };
+  };
   const startRun = runs.start;
   const profilesWithQueued = runs.profilesWithQueued;
 

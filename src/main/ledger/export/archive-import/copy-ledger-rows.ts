@@ -39,6 +39,11 @@ const ADDED_IN: Record<string, number> = {
   sync_submission_log: 6,
   sync_estimates: 6,
   sync_state: 6,
+  oi_savings_accounts: 12,
+  oi_outbox: 12,
+  oi_receipts: 12,
+  oi_not_covered: 12,
+  oi_elsewhere: 12,
 };
 
 const ROWS_PER_YIELD = 1_000;

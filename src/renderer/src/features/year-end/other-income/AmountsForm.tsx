@@ -28,7 +28,10 @@ export function AmountsForm({
   busy,
   onApprove,
   onDelete,
+  reviewHeading = 'h3',
 }: {
+  /** The review's heading level: one below the section the form sits in. */
+  reviewHeading?: 'h3' | 'h4';
   id: string;
   resource: OtherIncomeResource;
   section: OtherIncomeSection;
@@ -39,6 +42,7 @@ export function AmountsForm({
   onDelete?: (() => void) | undefined;
 }): JSX.Element {
   const def = OTHER_INCOME_DEFINITIONS[resource];
+  const ReviewHeading = reviewHeading;
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       def.fields.map((f) => {
@@ -130,7 +134,7 @@ export function AmountsForm({
             aria-disabled={disabled || undefined}
             aria-describedby={disabled ? reasonId : undefined}
           >
-            Review {def.title.toLowerCase()}
+            Review {def.title}
           </button>
           {onDelete && def.deletable ? (
             <button
@@ -155,7 +159,7 @@ export function AmountsForm({
       </form>
       {reviewing ? (
         <section className="card review-panel" aria-label={`Review ${def.title}`}>
-          <h4>What will be sent to HMRC</h4>
+          <ReviewHeading>What will be sent to HMRC</ReviewHeading>
           <table className="table">
             <thead>
               <tr>

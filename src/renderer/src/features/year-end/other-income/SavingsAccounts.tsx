@@ -120,6 +120,7 @@ export function SavingsAccounts({
             key={`${a.interest.status}:${a.interest.approvedAt ?? ''}`}
             id={`oi-savings-${a.id}`}
             resource="savings-interest"
+            reviewHeading="h4"
             section={a.interest}
             disabledReason={reason}
             busy={busy}
