@@ -6,7 +6,7 @@ import {
   startPracticeHmrc,
   type PracticeHmrc,
 } from '../../src/practice/server';
-import { NOT_COVERED_TOPICS } from '../../src/shared/domain/not-covered';
+import { NOT_COVERED_TOPICS } from '@shared/domain/not-covered';
 import { dispatchAs } from '../support/dispatch-as';
 import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';

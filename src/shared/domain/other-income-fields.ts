@@ -174,11 +174,13 @@ export function otherIncomeBody(
   for (const f of OTHER_INCOME_DEFINITIONS[resource].fields) {
     const v = values[f.key];
     if (v === undefined) continue;
-    const into = f.group
-      ? ((body[f.group] as Record<string, unknown> | undefined) ??
-        (body[f.group] = {} as Record<string, unknown>))
-      : body;
-    (into as Record<string, unknown>)[f.key] = penceToHmrcAmount(v);
+    let into = body;
+    if (f.group) {
+      const group = (body[f.group] as Record<string, unknown> | undefined) ?? {};
+      body[f.group] = group;
+      into = group;
+    }
+    into[f.key] = penceToHmrcAmount(v);
   }
   // HMRC requires the pensionReliefs object (RE amend_relief_pensions_request.json "required").
   if (resource === 'pension-relief' && !body.pensionReliefs) body.pensionReliefs = {};

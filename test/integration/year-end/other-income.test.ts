@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OtherIncomeApproval } from '../../../src/shared/ipc/channels/year-end-other-income';
+import type { OtherIncomeApproval } from '@shared/ipc/channels/year-end-other-income';
 import { SEEDED } from '../../../src/practice/state/seed';
 import { RETURN_SEEDED } from '../../../src/practice/state/seed-return';
 import { startDeclareHarness, type DeclareHarness } from './support/declare-harness';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOT_COVERED_TOPICS } from '../../domain/not-covered';
+import { NOT_COVERED_TOPICS } from '@shared/domain/not-covered';
 import { defineChannels } from '../define';
 import { code, isoTime, pence, profileId, rowId, sha256, taxYear, text } from './primitives';
 

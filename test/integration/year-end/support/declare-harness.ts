@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NOT_COVERED_TOPICS } from '../../../../src/shared/domain/not-covered';
-import { previousTaxYear, taxYearOf } from '../../../../src/shared/domain/tax-year';
+import { NOT_COVERED_TOPICS } from '@shared/domain/not-covered';
+import { previousTaxYear, taxYearOf } from '@shared/domain/tax-year';
 import { createOffsetClock as createAppClock } from '../../../../src/main/clock/clock';
 import { createMainServices, type MainServices } from '../../../../src/main/create-main-services';
 import type { PracticeEndpoint } from '../../../../src/main/environments/practice-endpoint';

@@ -298,7 +298,11 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
   // answers about income Ledgerlink does not cover.
   table('oi_savings_accounts', {
     id,
-    savings_account_id: z.string().regex(/^[A-Za-z0-9]{15}$/).nullable().optional(),
+    savings_account_id: z
+      .string()
+      .regex(/^[A-Za-z0-9]{15}$/)
+      .nullable()
+      .optional(),
     account_name: nonBlank(100),
     created_at: time,
     updated_at: time,
