@@ -31,6 +31,8 @@ import { cancelledFileDialogs, type FileDialogs } from './records-ipc/file-dialo
 import { registerRecordsIpc } from './records-ipc/register-records-ipc';
 import { registerReviewIpc } from './review/register-review-ipc';
 import { registerYearEndAnnual } from './year-end/register-year-end-annual';
+import { createOtherIncomeService } from './year-end/other-income/other-income-service';
+import { registerOtherIncomeIpc } from './year-end/other-income/register-other-income-ipc';
 import { createReviewService, type ReviewService } from './review/review-service';
 import { createSwitchableNetwork, type NetworkStatus } from './sync/network-status';
 import { registerSyncIpc } from './sync/register-sync-ipc';
@@ -295,7 +297,16 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     logger: logger.child('review'),
   });
   registerReviewIpc(ipc, review);
+  // Savings, dividends, pension contributions and Gift Aid: their own outbox, sent by the sync run.
+  const otherIncome = createOtherIncomeService({
+    profiles,
+    clock,
+    logger: logger.child('other-income'),
+    emitChanged: (profileId) => ipc.emit('sync.changed', { profileId }),
+  });
+  registerOtherIncomeIpc(ipc, otherIncome);
   const sync = createSyncService({
+    extraOutboxes: [otherIncome.outbox],
     profiles,
     accountLinked: (accountId) => {
       const account = accounts.get(accountId);

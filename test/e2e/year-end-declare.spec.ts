@@ -6,6 +6,8 @@ import {
   startPracticeHmrc,
   type PracticeHmrc,
 } from '../../src/practice/server';
+import { NOT_COVERED_TOPICS } from '@shared/domain/not-covered';
+import { dispatchAs } from '../support/dispatch-as';
 import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
 
@@ -34,6 +36,21 @@ const yearEndTest = test.extend<{ practice: PracticeHmrc }>({
     await use({ practice, clock });
   },
 });
+
+/** These people told Ledgerlink they have no income it does not cover (the checklist asks). */
+async function nothingElse(
+  host: { services: { ipc: Parameters<typeof dispatchAs>[0] } },
+  profileId: string,
+) {
+  const ipc = dispatchAs(host.services.ipc);
+  for (const topic of NOT_COVERED_TOPICS)
+    await ipc.ok('yearEnd.answerNotCovered', {
+      profileId,
+      taxYear: TAX_YEAR,
+      topic,
+      applies: false,
+    });
+}
 
 async function bothSchemes(app: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
@@ -74,6 +91,7 @@ yearEndTest.describe('year end: calculation, declaration, receipt', () => {
         activate: true,
       });
       await host.services.profiles.refresh(profile.id);
+      await nothingElse(host, profile.id);
 
       await app
         .getByRole('navigation', { name: 'Sections' })
@@ -130,6 +148,7 @@ yearEndTest.describe('year end: calculation, declaration, receipt', () => {
         activate: true,
       });
       await host.services.profiles.refresh(gwen.id);
+      await nothingElse(host, gwen.id);
       const ewan = await host.services.profiles.create({
         kind: 'client',
         name: 'Ewan Evans',

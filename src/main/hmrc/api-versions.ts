@@ -13,6 +13,11 @@ export const HMRC_APIS = {
   'individual-details': { title: 'Self Assessment Individual Details', version: '2.0' },
   // 8.0 is the version live in Production; 9.0 is not released there yet (SOURCES.md, §6.6).
   'individual-calculations': { title: 'Individual Calculations', version: '8.0' },
+  // The rest of the return: UK savings interest, UK dividends, pension contributions and Gift
+  // Aid (SOURCES.md: Savings Income and Dividends Income 2.0, Reliefs 3.0, all in Production).
+  'savings-income': { title: 'Individuals Savings Income', version: '2.0' },
+  'dividends-income': { title: 'Individuals Dividends Income', version: '2.0' },
+  reliefs: { title: 'Individuals Reliefs', version: '3.0' },
   // Sandbox only (reference §4.5); Practice HMRC serves it too.
   'test-fraud-prevention-headers': { title: 'Test Fraud Prevention Headers', version: '1.0' },
 } as const;

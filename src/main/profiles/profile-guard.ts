@@ -1,5 +1,5 @@
 import { formatNino } from '@shared/domain/nino';
-import { actionPermission, type RestrictedAction } from '@shared/domain/agent-permissions';
+import { actionPermission, type AgentAction } from '@shared/domain/agent-permissions';
 import type { HmrcApi } from '../hmrc/api-versions';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { HmrcTransport } from '../hmrc/hmrc-http-client';
@@ -7,8 +7,9 @@ import { AppError } from '../ipc/app-error';
 import type { Profile } from './profile-record';
 
 /**
- * Supporting agents are refused by HMRC for calculations, the final declaration and the
- * accounting type (reference §2.10). The renderer disables those actions up front; this is
+ * Supporting agents are refused by HMRC for calculations, the final declaration, the
+ * accounting type, savings, dividends, pension contributions and Gift Aid (reference §2.10,
+ * agent-permissions.ts). The renderer disables those actions up front; this is
  * the same rule in the main process, applied before anything is sent, so a request that
  * slipped through still never reaches HMRC to come back as a 403.
  */
@@ -17,7 +18,13 @@ import type { Profile } from './profile-record';
 export function restrictedActionOf(request: {
   api: HmrcApi;
   template: string;
-}): RestrictedAction | undefined {
+}): AgentAction | undefined {
+  if (request.api === 'savings-income') return 'savings';
+  if (request.api === 'dividends-income') return 'dividends';
+  if (request.api === 'reliefs') {
+    if (request.template.includes('/pensions/')) return 'pension-relief';
+    if (request.template.includes('/charitable-giving/')) return 'charitable-giving';
+  }
   if (request.api === 'individual-calculations') {
     return /\/\{calculationId\}\/(final-declaration|confirm-amendment)$/.test(request.template)
       ? 'final-declaration'
@@ -31,7 +38,7 @@ export function restrictedActionOf(request: {
 
 export function supportingAgentRefusal(
   profile: Pick<Profile, 'name' | 'nino'>,
-  action: RestrictedAction,
+  action: AgentAction,
 ): AppError {
   const permission = actionPermission('supporting', action);
   const reason = permission.allowed ? '' : permission.reason;
@@ -43,7 +50,7 @@ export function supportingAgentRefusal(
 }
 
 /** Throws SUPPORTING_AGENT_NOT_ALLOWED when the profile's agent may not take the action. */
-export function assertAllowed(profile: Profile, action: RestrictedAction): void {
+export function assertAllowed(profile: Profile, action: AgentAction): void {
   const role = profile.kind === 'client' ? profile.agentRole : undefined;
   if (!actionPermission(role, action).allowed) throw supportingAgentRefusal(profile, action);
 }
@@ -54,14 +61,15 @@ export function assertAllowed(profile: Profile, action: RestrictedAction): void 
  */
 export function guardedClient(profile: Profile, client: HmrcAccountClient): HmrcAccountClient {
   if (profile.kind !== 'client' || profile.agentRole !== 'supporting') return client;
-  const refuse = (action: RestrictedAction) => () =>
+  const refuse = (action: AgentAction) => () =>
     Promise.reject(supportingAgentRefusal(profile, action));
   const transport: HmrcTransport = {
     accountId: client.transport.accountId,
     environment: client.transport.environment,
     send(request, options) {
       const action = restrictedActionOf(request);
-      if (action) return Promise.reject(supportingAgentRefusal(profile, action));
+      if (action && !actionPermission('supporting', action).allowed)
+        return Promise.reject(supportingAgentRefusal(profile, action));
       return client.transport.send(request, options);
     },
   };

@@ -1,4 +1,4 @@
-import type { RestrictedAction } from '@shared/domain/agent-permissions';
+import type { AgentAction } from '@shared/domain/agent-permissions';
 import { taxYearOf } from '@shared/domain/tax-year';
 import type { Authorisation, SnapshotView } from '@shared/ipc/channels/profiles';
 import type { HmrcAccountStore } from '../auth/hmrc-accounts';
@@ -45,7 +45,7 @@ export interface ProfileHmrcAccess {
  */
 export interface ProfilesHmrcChecks {
   hmrcFor(profileId: string): ProfileHmrcAccess;
-  assertAllowed(profileId: string, action: RestrictedAction): void;
+  assertAllowed(profileId: string, action: AgentAction): void;
   checkAuthorisation(profileId: string): Promise<Profile>;
   /** checkAuthorisation for a profile just added: a failed check is recorded, not thrown. */
   checkAfterAdd(profileId: string): Promise<Profile>;

@@ -1,4 +1,4 @@
-import type { RestrictedAction } from '@shared/domain/agent-permissions';
+import type { AgentAction } from '@shared/domain/agent-permissions';
 import type {
   ImportPreview,
   Overview,
@@ -123,7 +123,7 @@ export interface ProfilesService {
    */
   hmrcFor(profileId: string): { profile: Profile; nino: string; client: HmrcAccountClient };
   /** Throws SUPPORTING_AGENT_NOT_ALLOWED when the profile's agent may not take the action. */
-  assertAllowed(profileId: string, action: RestrictedAction): void;
+  assertAllowed(profileId: string, action: AgentAction): void;
   /** Asks HMRC (List All Businesses) whether the account may act for the NINO; records it. */
   checkAuthorisation(profileId: string): Promise<Profile>;
   /** What HMRC said last time, from the profile's ledger: never calls HMRC. */

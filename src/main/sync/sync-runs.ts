@@ -4,6 +4,7 @@ import type { Clock } from '../clock/clock';
 import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
 import type { Profile } from '../profiles/profile-record';
+import { mergeSyncResults, type ExtraOutbox } from './extra-outbox';
 import type { LogAnchors } from './log-anchors';
 import type { NetworkStatus } from './network-status';
 import { createOutboxStore } from './outbox-store';
@@ -71,6 +72,8 @@ export function createSyncRuns(deps: {
   groupConcurrency?: number;
   queuedCount: (profileId: string) => number;
   getEstimate: (profile: Profile, taxYear: string, signal?: AbortSignal) => Promise<EstimateView>;
+  /** Other capabilities' outboxes, sent after the quarterly items (extra-outbox.ts). */
+  extraOutboxes?: readonly ExtraOutbox[];
 }): SyncRuns {
   const { anchors } = deps;
   const nowIso = () => deps.clock.now().toISOString();
@@ -128,6 +131,21 @@ export function createSyncRuns(deps: {
           },
         },
       );
+      for (const extra of deps.extraOutboxes ?? []) {
+        if (run.controller.signal.aborted) break;
+        mergeSyncResults(
+          result,
+          await extra.send(profileId, {
+            signal: run.controller.signal,
+            onItem: (outcome) => {
+              if (outcome === 'accepted') run.count('accepted', profileId);
+              else if (outcome === 'failed') run.count('failed', profileId);
+              else run.count('queued', profileId);
+              deps.emitChanged?.(profileId);
+            },
+          }),
+        );
+      }
       let outcome = outcomeText(result);
       if (result.accepted > 0 && !run.controller.signal.aborted) {
         if (options.refreshObligations !== false) {

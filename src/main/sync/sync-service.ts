@@ -13,6 +13,7 @@ import { AppError } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
 import type { Profile } from '../profiles/profile-record';
 import type { KeyValueStore } from '../storage/key-value-store';
+import type { ExtraOutbox } from './extra-outbox';
 import { createLogAnchors, type LogAnchors } from './log-anchors';
 import type { NetworkStatus } from './network-status';
 import { createOutboxStore } from './outbox-store';
@@ -47,6 +48,8 @@ export interface SyncServiceDeps {
   /** Clients synced side by side (each sends its businesses two at a time). */
   profileConcurrency?: number;
   groupConcurrency?: number;
+  /** Other capabilities' outboxes, sent by the same run (extra-outbox.ts). */
+  extraOutboxes?: readonly ExtraOutbox[];
 }
 
 export interface SyncService {
@@ -108,7 +111,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     ...(deps.emitChanged ? { emitChanged: deps.emitChanged } : {}),
     ...(deps.profileConcurrency ? { profileConcurrency: deps.profileConcurrency } : {}),
     ...(deps.groupConcurrency ? { groupConcurrency: deps.groupConcurrency } : {}),
-    queuedCount: (profileId) => views.queuedCount(profileId),
+    queuedCount: (profileId) =>
+      views.queuedCount(profileId) +
+      (deps.extraOutboxes ?? []).reduce((n, extra) => n + extra.queued(profileId), 0),
+    ...(deps.extraOutboxes ? { extraOutboxes: deps.extraOutboxes } : {}),
     getEstimate,
   });
   const views = createSyncViews({
@@ -118,7 +124,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     nowIso,
     isSyncing: (profileId) => runs.isSyncing(profileId),
   });
-  const { status } = views;
+  // Items waiting in other capabilities' outboxes count as queued too: Sync now sends them.
+  const status = (profileId: string): SyncStatusView => {
+    const view = views.status(profileId);
+    const extra = (deps.extraOutboxes ?? []).reduce((n, o) => n + o.queued(profileId), 0);
+    return extra === 0
+      ? view
+      : { ...view, counts: { ...view.counts, queued: view.counts.queued + extra } };
+  };
   const startRun = runs.start;
   const profilesWithQueued = runs.profilesWithQueued;
 

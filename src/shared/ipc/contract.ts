@@ -15,6 +15,7 @@ import {
   yearEndDeclarationEvents,
 } from './channels/year-end-declaration';
 import { yearEndReceiptsChannels } from './channels/year-end-receipts';
+import { yearEndOtherIncomeChannels } from './channels/year-end-other-income';
 import type { IpcResult } from './result';
 
 /**
@@ -36,6 +37,7 @@ export const channels = {
   ...yearEndChecklistChannels,
   ...yearEndDeclarationChannels,
   ...yearEndReceiptsChannels,
+  ...yearEndOtherIncomeChannels,
 };
 
 export const events = {

@@ -25,6 +25,22 @@ const WRAPPED: Record<string, [method: string, path: string][]> = {
     ['put', '/individuals/business/property/uk/{nino}/{businessId}/cumulative/{taxYear}'],
     ['get', '/individuals/business/property/uk/{nino}/{businessId}/cumulative/{taxYear}'],
   ],
+  'individuals-savings-income-api': [
+    ['post', '/individuals/savings-income/uk-accounts/{nino}'],
+    ['get', '/individuals/savings-income/uk-accounts/{nino}'],
+    ['put', '/individuals/savings-income/uk-accounts/{nino}/account-name/{savingsId}'],
+    ['put', '/individuals/savings-income/uk-accounts/{nino}/{taxYear}/{savingsId}'],
+  ],
+  'individuals-dividends-income-api': [
+    ['put', '/individuals/dividends-income/uk/{nino}/{taxYear}'],
+    ['delete', '/individuals/dividends-income/uk/{nino}/{taxYear}'],
+  ],
+  'individuals-reliefs-api': [
+    ['put', '/individuals/reliefs/pensions/{nino}/{taxYear}'],
+    ['delete', '/individuals/reliefs/pensions/{nino}/{taxYear}'],
+    ['put', '/individuals/reliefs/charitable-giving/{nino}/{taxYear}'],
+    ['delete', '/individuals/reliefs/charitable-giving/{nino}/{taxYear}'],
+  ],
   'individual-calculations-api': [
     [
       'post',
@@ -57,10 +73,20 @@ describe.skipIf(!specs)(`every error code in HMRC's specs has plain English (${r
     },
   );
 
-  it.each(Object.keys(WRAPPED))('%s: every code the API defines at all', (api) => {
-    const missing = specs!.errorCodes(api).filter((c) => !ERROR_CATALOGUE[c]);
-    expect(missing).toEqual([]);
-  });
+  // Ledgerlink calls only some endpoints of these (UK savings accounts, UK dividends, pensions
+  // and Gift Aid): the codes of those are checked above, not the codes of the rest.
+  const partlyUsed = new Set([
+    'individuals-savings-income-api',
+    'individuals-dividends-income-api',
+    'individuals-reliefs-api',
+  ]);
+  it.each(Object.keys(WRAPPED).filter((api) => !partlyUsed.has(api)))(
+    '%s: every code the API defines at all',
+    (api) => {
+      const missing = specs!.errorCodes(api).filter((c) => !ERROR_CATALOGUE[c]);
+      expect(missing).toEqual([]);
+    },
+  );
 });
 
 describe('the error catalogue', () => {

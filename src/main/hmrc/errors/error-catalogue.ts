@@ -571,6 +571,32 @@ export const ERROR_CATALOGUE: Record<string, CatalogueEntry> = {
       'Ask HMRC for a new calculation, read its messages, fix the figures, then declare again.',
     fixedBy: 'you',
   },
+  // ── Savings Income 2.0 and Reliefs 3.0 (SI, RE common/errors.yaml) ──────────────────
+  FORMAT_ACCOUNT_NAME: {
+    message: 'HMRC does not accept that savings account name.',
+    action:
+      "Use 1 to 32 letters, digits, spaces or these: & ' ( ) * , - . / @ £, then approve again.",
+    fixedBy: 'you',
+  },
+  FORMAT_SAVINGS_ACCOUNT_ID: ledgerlink(
+    'Ledgerlink sent a savings account reference HMRC does not recognise.',
+  ),
+  RULE_DUPLICATE_ACCOUNT_NAME: {
+    message: 'HMRC already holds a savings account with that name for you.',
+    action: 'Get your accounts from HMRC on the savings screen, or choose another name.',
+    fixedBy: 'you',
+  },
+  RULE_MAXIMUM_SAVINGS_ACCOUNTS_LIMIT: {
+    message: 'HMRC holds as many savings accounts for you as it allows.',
+    action: 'Enter the interest against an account HMRC already holds.',
+    fixedBy: 'you',
+  },
+  RULE_GIFT_AID_NON_UK_AMOUNT_WITHOUT_NAMES: ledgerlink(
+    'Gift Aid to charities outside the UK was sent without the charities’ names.',
+  ),
+  RULE_GIFTS_NON_UK_AMOUNT_WITHOUT_NAMES: ledgerlink(
+    'Gifts to charities outside the UK were sent without the charities’ names.',
+  ),
 };
 
 /**

@@ -9,6 +9,7 @@ import { m0008HmrcBusinessLatency } from '../../profiles/migrations/0008-hmrc-bu
 import { m0009OutboxSubmissions } from '../../sync/migrations/0009-outbox-submissions';
 import { m0010YearEndDeclaration } from '../../year-end/migrations/0010-year-end-declaration';
 import { m0011ForeignPropertyKind } from './0011-foreign-property-kind';
+import { m0012OtherIncome } from '../../year-end/migrations/0012-other-income';
 import type { Migration } from './migration';
 
 /**
@@ -33,4 +34,5 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
   m0009OutboxSubmissions,
   m0010YearEndDeclaration,
   m0011ForeignPropertyKind,
+  m0012OtherIncome,
 ];

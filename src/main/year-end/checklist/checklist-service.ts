@@ -6,6 +6,7 @@ import { readHmrcCache } from '../../profiles/hmrc-cache';
 import type { SyncProfilesPort } from '../../sync/profile-sync';
 import { createOutboxStore } from '../../sync/outbox-store';
 import { createSubmissionLog } from '../../sync/submission-log';
+import { otherIncomeChecklistItems } from '../other-income/checklist-items';
 import { buildChecklist } from './build-checklist';
 
 export interface ChecklistService {
@@ -71,6 +72,18 @@ export function createChecklistService(deps: {
         annualWaiting,
         ...(permission.allowed ? {} : { declarationRefused: permission.reason }),
       });
+      // The rest of the return goes just before HMRC's final calculation.
+      const at = items.findIndex((i) => i.group === 'calculation');
+      items.splice(
+        at === -1 ? items.length : at,
+        0,
+        ...otherIncomeChecklistItems({
+          db: ledger.database,
+          taxYear,
+          role: profile.kind === 'client' ? profile.agentRole : undefined,
+          yearEnded: compareIsoDates(today, taxYearEnd(taxYear)) > 0,
+        }),
+      );
       return {
         profileId,
         profileName: profile.name.slice(0, 200),

@@ -39,6 +39,35 @@ export interface GateInput {
   clientApprovedCalculationId?: string | undefined;
   /** The id the request names (absent when only asking what blocks). */
   requestedCalculationId?: string | undefined;
+  /** The answers about income Ledgerlink does not cover (reference §5.8). */
+  notCovered?: { unanswered: number; applies: string[]; confirmedElsewhere: boolean } | undefined;
+}
+
+/**
+ * The return must be complete when it is declared: questions about what Ledgerlink does not
+ * cover left unanswered, or income named there and not confirmed as reported another way,
+ * block the declaration (reference §5.8: non-mandated income handled or diverted).
+ */
+function notCoveredBlockers(input: GateInput): Blocker[] {
+  const nc = input.notCovered;
+  if (!nc) return [];
+  if (nc.unanswered > 0)
+    return [
+      {
+        code: 'NOT_COVERED_UNANSWERED',
+        message: `Answer the ${nc.unanswered === 1 ? 'question' : `${nc.unanswered} questions`} about income Ledgerlink does not cover, on the year-end checklist: HMRC’s declaration covers all your income.`,
+        fixAt: 'year-end/checklist',
+      },
+    ];
+  if (!nc.confirmedElsewhere)
+    return [
+      {
+        code: 'NOT_COVERED_NOT_REPORTED',
+        message: `Ledgerlink does not cover ${nc.applies.join(', ')}. Report ${nc.applies.length === 1 ? 'it' : 'them'} to HMRC another way, then confirm on the year-end checklist that you have, before you declare.`,
+        fixAt: 'year-end/checklist',
+      },
+    ];
+  return [];
 }
 
 export interface Blocker {
@@ -94,8 +123,10 @@ export function declarationBlockers(input: GateInput): Blocker[] {
         message: 'Ask HMRC for the final calculation first.',
         fixAt: 'year-end/calculation',
       },
+      ...notCoveredBlockers(input),
     ];
   }
+  out.push(...notCoveredBlockers(input));
   if (latest.errors > 0)
     out.push({
       code: 'CALCULATION_ERRORS',
@@ -146,5 +177,12 @@ export function blockersFor(
       s.agreement?.declaration === purpose ? s.agreement.calculationId : undefined,
     clientApprovedCalculationId: s.clientApproval?.calculationId,
     requestedCalculationId: calculationId,
+    notCovered: s.notCovered
+      ? {
+          unanswered: s.notCovered.unanswered,
+          applies: s.notCovered.applies.map((a) => a.label),
+          confirmedElsewhere: s.notCovered.confirmedElsewhere,
+        }
+      : undefined,
   });
 }

@@ -1,3 +1,4 @@
+import { NOT_COVERED_RULES } from '@shared/domain/not-covered';
 import { addDays, taxYearEnd, taxYearStartYear, ukDateOf } from '@shared/domain/tax-year';
 import type {
   AmendmentCompareView,
@@ -28,6 +29,7 @@ import {
   declarationBlockers,
   type Blocker,
 } from './declaration-gate';
+import { notCoveredOf } from '../other-income/not-covered-status';
 import { createDeclarationStore, type Receipt } from './declaration-store';
 import { declarationWording } from './declaration-wording';
 import { sendDeclaration, type Checkpoint } from './final-declaration';
@@ -98,6 +100,10 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
     const within = today() <= windowEnd;
     const agreement = latest ? store.agreement(taxYear, latest.calculationId) : undefined;
     const approval = latest ? store.clientApproval(taxYear, latest.calculationId) : undefined;
+    const notCovered =
+      actor === 'supporting-agent'
+        ? undefined
+        : notCoveredOf(deps.profiles.ledger(profileId).database, taxYear);
     const blockers: Blocker[] = declarationBlockers({
       actor,
       purpose,
@@ -109,6 +115,9 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
         : undefined,
       agreedCalculationId: agreement?.declaration === purpose ? agreement.calculationId : undefined,
       clientApprovedCalculationId: approval?.calculationId,
+      notCovered: notCovered
+        ? { ...notCovered, applies: notCovered.applies.map((t) => NOT_COVERED_RULES[t].label) }
+        : undefined,
     });
     const item = store.latest(taxYear, purpose) ?? store.latest(taxYear);
     const wording = declarationWording(actor === 'individual' ? 'individual' : 'agent');
@@ -169,6 +178,18 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
               declaration: item.declaration,
               calculationId: item.calculationId,
               ...(item.error ? { error: item.error } : {}),
+            },
+          }
+        : {}),
+      ...(notCovered
+        ? {
+            notCovered: {
+              unanswered: notCovered.unanswered,
+              applies: notCovered.applies.map((t) => ({
+                label: NOT_COVERED_RULES[t].label,
+                whereToReport: NOT_COVERED_RULES[t].whereToReport,
+              })),
+              confirmedElsewhere: notCovered.confirmedElsewhere,
             },
           }
         : {}),

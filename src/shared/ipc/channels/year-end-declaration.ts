@@ -165,6 +165,19 @@ export const declarationStateSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Income and charges Ledgerlink does not cover (reference §5.8): questions not answered
+     * yet, what applies with where to report it, and whether the person confirmed it was
+     * reported another way. Absent for a supporting agent.
+     */
+    notCovered: z
+      .object({
+        unanswered: z.number().int().min(0),
+        applies: z.array(z.object({ label, whereToReport: text }).strict()).max(20),
+        confirmedElsewhere: z.boolean(),
+      })
+      .strict()
+      .optional(),
     declared: receiptSchema.optional(),
     amended: z.array(receiptSchema).max(50),
     /** After a declaration: HMRC may take up to an hour to show the obligation fulfilled. */

@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NOT_COVERED_TOPICS } from '@shared/domain/not-covered';
+import { previousTaxYear, taxYearOf } from '@shared/domain/tax-year';
 import { createOffsetClock as createAppClock } from '../../../../src/main/clock/clock';
 import {
   createMainServices,
@@ -112,6 +114,17 @@ export async function startDeclareHarness(
         activate: true,
       });
       await app.services.profiles.refresh(profile.id);
+      // These people have no income beyond what Ledgerlink covers: the declaration asks first.
+      if (!agent || agent.agentRole === 'main') {
+        const taxYear = previousTaxYear(taxYearOf(at.slice(0, 10)));
+        for (const topic of NOT_COVERED_TOPICS)
+          await app.ok('yearEnd.answerNotCovered', {
+            profileId: profile.id,
+            taxYear,
+            topic,
+            applies: false,
+          });
+      }
       return profile.id;
     },
     advance(ms) {

@@ -44,6 +44,11 @@ const ADDED_IN: Record<string, number> = {
   ye_agreements: 10,
   ye_outbox: 10,
   ye_receipts: 10,
+  oi_savings_accounts: 12,
+  oi_outbox: 12,
+  oi_receipts: 12,
+  oi_not_covered: 12,
+  oi_elsewhere: 12,
 };
 
 const ROWS_PER_YIELD = 1_000;

@@ -8,7 +8,7 @@ import { parseStoredReceiptPath } from '../../receipts/receipt-paths';
 
 /**
  * Every table of a ledger file an archive may bring, with each column's type and the values the
- * app itself would write (the ledger's migrations, 0001…0011). An archive's rows are data: each one is
+ * app itself would write (the ledger's migrations, 0001…0012). An archive's rows are data: each one is
  * checked against its table here before it is inserted, with a fixed statement, into a ledger
  * the app has just created with its own migrations; the fresh ledger's own constraints and
  * foreign keys check them again. Columns added by a later migration are optional, so an archive
@@ -374,6 +374,80 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
     sync_log_head: sha256,
     prev_hash: sha256,
     entry_hash: sha256,
+  }),
+  // Other income and reliefs (0012): savings accounts, their own outbox and receipts, and the
+  // answers about income Ledgerlink does not cover.
+  table('oi_savings_accounts', {
+    id,
+    savings_account_id: z
+      .string()
+      .regex(/^[A-Za-z0-9]{15}$/)
+      .nullable()
+      .optional(),
+    account_name: nonBlank(100),
+    created_at: time,
+    updated_at: time,
+  }),
+  table('oi_outbox', {
+    id,
+    submission: z.enum([
+      'savings-account-add',
+      'savings-account-rename',
+      'savings-interest',
+      'dividends',
+      'dividends-delete',
+      'pension-relief',
+      'pension-relief-delete',
+      'charitable-giving',
+      'charitable-giving-delete',
+    ]),
+    target: text(100),
+    tax_year: taxYear.nullable().optional(),
+    account_ref: ref.optional(),
+    payload: json(LONG),
+    state: z.enum(['approved', 'sending', 'accepted', 'failed', 'replaced']),
+    attempts: count.optional(),
+    sending_since: time.nullable().optional(),
+    next_retry_at: time.nullable().optional(),
+    error_code: text(200).nullable().optional(),
+    error_message: text(LONG).nullable().optional(),
+    error_action: text(LONG).nullable().optional(),
+    correlation_id: text(200).nullable().optional(),
+    accepted_at: time.nullable().optional(),
+    how: z.enum(['answered', 'confirmed']).nullable().optional(),
+    approved_by: text(SHORT),
+    created_at: time,
+    updated_at: time,
+  }),
+  table('oi_receipts', {
+    seq: id,
+    outbox_id: id,
+    recorded_at: time,
+    profile_id: text(200),
+    environment: z.enum(['practice', 'sandbox', 'production']),
+    submission: text(100),
+    tax_year: text(20),
+    hmrc_ref: text(200),
+    payload: json(LONG),
+    payload_hash: sha256,
+    correlation_id: text(200),
+    how: z.enum(['answered', 'confirmed']),
+    sync_log_head: sha256,
+    prev_hash: sha256,
+    entry_hash: sha256,
+  }),
+  table('oi_not_covered', {
+    tax_year: taxYear,
+    topic: text(100),
+    applies: flag,
+    answered_at: time,
+  }),
+  table('oi_elsewhere', {
+    id,
+    tax_year: taxYear,
+    topics: jsonArrayOf(z.string().max(100), SHORT),
+    confirmed_by: text(SHORT),
+    confirmed_at: time,
   }),
 ];
 

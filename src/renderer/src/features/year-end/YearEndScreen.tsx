@@ -10,6 +10,7 @@ import { CalculationScreen } from './calculation/CalculationScreen';
 import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { CorrectionScreen } from './correction/CorrectionScreen';
 import { DeclarationScreen } from './declaration/DeclarationScreen';
+import { OtherIncomeScreen } from './other-income/OtherIncomeScreen';
 import { defaultYearEndTaxYear, parseYearEndRoute, yearEndHref } from './year-end-route';
 
 /**
@@ -58,6 +59,8 @@ export function YearEndScreen(): JSX.Element {
       return <CalculationScreen key={key} profileId={profileId} taxYear={taxYear} />;
     case 'declaration':
       return <DeclarationScreen key={key} profileId={profileId} taxYear={taxYear} />;
+    case 'other-income':
+      return <OtherIncomeScreen key={key} profileId={profileId} taxYear={taxYear} />;
     case 'amendment':
       return <AmendmentScreen key={key} profileId={profileId} taxYear={taxYear} />;
     default:

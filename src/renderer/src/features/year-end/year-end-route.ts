@@ -12,6 +12,7 @@ export const YEAR_END_SCREENS = [
   'calculation',
   'declaration',
   'amendment',
+  'other-income',
 ] as const;
 export type YearEndScreenId = (typeof YEAR_END_SCREENS)[number];
 

@@ -7,6 +7,7 @@ import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
+import { NotCoveredPanel } from '../other-income/NotCoveredPanel';
 import { yearEndHref } from '../year-end-route';
 
 const STATUS_WORDS: Record<ChecklistItem['status'], string> = {
@@ -23,6 +24,8 @@ const GROUP_TITLES: Record<ChecklistItem['group'], string> = {
   correction: 'Corrections',
   annual: 'Annual figures',
   facts: 'Business facts',
+  'other-income': 'Other income and reliefs',
+  'not-covered': 'Not covered by Ledgerlink',
   calculation: 'Final calculation',
   declaration: 'Final declaration',
 };
@@ -141,6 +144,10 @@ export function ChecklistScreen({
             </tbody>
           </table>
         </section>
+      ) : null}
+      {list.data &&
+      !list.data.items.some((i) => i.group === 'other-income' && i.status === 'refused') ? (
+        <NotCoveredPanel profileId={profileId} taxYear={taxYear} />
       ) : null}
     </>
   );

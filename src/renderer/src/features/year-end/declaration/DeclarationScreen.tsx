@@ -8,6 +8,7 @@ import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { Sa302View } from '../calculation/Sa302View';
 import { useDeclarationState } from '../calculation/use-declaration';
+import { yearEndHref } from '../year-end-route';
 
 const METHODS: { value: 'in-person' | 'phone' | 'email' | 'letter' | 'video'; label: string }[] = [
   { value: 'email', label: 'By email' },
@@ -98,6 +99,62 @@ function ClientApprovalForm({
  * the person's explicit agreement for this calculation id, a main agent's record of the
  * client's approval first, then the final declaration and Ledgerlink's receipt (HMRC sends none).
  */
+/**
+ * What Ledgerlink does not cover, named before the declaration with where to report it
+ * (reference §5.8): the declaration waits until every question is answered and what applies
+ * is confirmed as reported another way.
+ */
+function NotCoveredBeforeDeclaring({
+  nc,
+  href,
+}: {
+  nc: NonNullable<DeclarationStateView['notCovered']>;
+  href: string;
+}): JSX.Element | null {
+  if (nc.unanswered === 0 && nc.applies.length === 0) return null;
+  return (
+    <section
+      className={`card ${nc.unanswered > 0 || !nc.confirmedElsewhere ? 'notice-warn' : ''}`}
+      aria-labelledby="not-covered-title"
+      data-testid="declaration-not-covered"
+    >
+      <h2 id="not-covered-title">Income this return does not include from Ledgerlink</h2>
+      {nc.unanswered > 0 ? (
+        <p>
+          You have not said yet whether you had income Ledgerlink does not cover.{' '}
+          <a href={href}>Answer the questions on the checklist</a>.
+        </p>
+      ) : null}
+      {nc.applies.length > 0 ? (
+        <>
+          <p>
+            You told Ledgerlink you had the following. HMRC’s declaration covers all your income, so
+            they must reach HMRC another way:
+          </p>
+          <dl>
+            {nc.applies.map((a) => (
+              <div key={a.label}>
+                <dt>{a.label}</dt>
+                <dd>{a.whereToReport}</dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            {nc.confirmedElsewhere ? (
+              'You confirmed you have reported them another way.'
+            ) : (
+              <>
+                The declaration waits until you <a href={href}>confirm on the checklist</a> that you
+                have reported them.
+              </>
+            )}
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 export function DeclarationScreen({
   profileId,
   taxYear,
@@ -142,6 +199,13 @@ export function DeclarationScreen({
           <p className="notice-title">You can look, but not declare</p>
           <p>{s.readOnlyReason}</p>
         </div>
+      ) : null}
+
+      {s.notCovered && !s.declared ? (
+        <NotCoveredBeforeDeclaring
+          nc={s.notCovered}
+          href={yearEndHref('checklist', profileId, taxYear)}
+        />
       ) : null}
 
       {s.declared ? (
