@@ -7,8 +7,10 @@ import { recordsChannels, recordsEvents } from './channels/records';
 import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
+import { yearEndAdjustmentsChannels } from './channels/year-end-adjustments';
 import { yearEndAnnualChannels } from './channels/year-end-annual';
 import { yearEndChecklistChannels } from './channels/year-end-checklist';
+import { yearEndLossesChannels } from './channels/year-end-losses';
 import {
   yearEndDeclarationChannels,
   yearEndDeclarationEvents,
@@ -32,6 +34,8 @@ export const channels = {
   ...yearEndAnnualChannels,
   ...yearEndChecklistChannels,
   ...yearEndDeclarationChannels,
+  ...yearEndLossesChannels,
+  ...yearEndAdjustmentsChannels,
 };
 
 export const events = {

@@ -10,7 +10,15 @@ import { isoDate, isoTime, profileId, taxYear, text } from './primitives';
 export const checklistItemSchema = z
   .object({
     id: z.string().max(100),
-    group: z.enum(['quarterly', 'correction', 'annual', 'facts', 'calculation', 'declaration']),
+    group: z.enum([
+      'quarterly',
+      'correction',
+      'annual',
+      'facts',
+      'losses',
+      'calculation',
+      'declaration',
+    ]),
     title: z.string().max(200),
     businessId: z.number().int().positive().optional(),
     businessName: z.string().max(200).optional(),
@@ -29,6 +37,7 @@ export const checklistItemSchema = z
           'business-facts',
           'calculation',
           'declaration',
+          'losses',
         ]),
         businessId: z.number().int().positive().optional(),
       })

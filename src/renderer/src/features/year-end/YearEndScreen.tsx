@@ -9,6 +9,7 @@ import { CalculationScreen } from './calculation/CalculationScreen';
 import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { CorrectionScreen } from './correction/CorrectionScreen';
 import { DeclarationScreen } from './declaration/DeclarationScreen';
+import { LossesScreen } from './losses/LossesScreen';
 import { defaultYearEndTaxYear, parseYearEndRoute, yearEndHref } from './year-end-route';
 
 /**
@@ -50,6 +51,8 @@ export function YearEndScreen(): JSX.Element {
       return <DeclarationScreen key={key} profileId={profileId} taxYear={taxYear} />;
     case 'amendment':
       return <AmendmentScreen key={key} profileId={profileId} taxYear={taxYear} />;
+    case 'losses':
+      return <LossesScreen key={key} profileId={profileId} taxYear={taxYear} />;
     default:
       return (
         <>

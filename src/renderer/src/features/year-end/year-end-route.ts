@@ -12,6 +12,7 @@ export const YEAR_END_SCREENS = [
   'calculation',
   'declaration',
   'amendment',
+  'losses',
 ] as const;
 export type YearEndScreenId = (typeof YEAR_END_SCREENS)[number];
 

@@ -23,6 +23,7 @@ const GROUP_TITLES: Record<ChecklistItem['group'], string> = {
   correction: 'Corrections',
   annual: 'Annual figures',
   facts: 'Business facts',
+  losses: 'Losses',
   calculation: 'Final calculation',
   declaration: 'Final declaration',
 };
