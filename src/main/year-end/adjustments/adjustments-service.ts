@@ -19,6 +19,7 @@ import type { HmrcTransport } from '../../hmrc/hmrc-http-client';
 import {
   PROPERTY_ADJUSTMENT_FIELDS,
   SE_ADJUSTMENT_FIELDS,
+  type BissResponse,
   type BsasBusinessType,
 } from '../../hmrc/schemas/adjustable-summary';
 import { AppError } from '../../ipc/app-error';
@@ -99,11 +100,7 @@ export function adjustmentBody(
   };
 }
 
-function incomeSummaryOf(data: {
-  total: { income: number; expenses?: number; additions?: number; deductions?: number };
-  profit?: { taxable?: number };
-  loss?: { taxable?: number };
-}): IncomeSummary {
+function incomeSummaryOf(data: BissResponse): IncomeSummary {
   const p = (v: number | undefined) => (v === undefined ? 0 : hmrcAmountToPence(v));
   return {
     incomePence: p(data.total.income),
