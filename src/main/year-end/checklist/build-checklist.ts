@@ -205,6 +205,16 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
     statusText: 'If a business made a loss, this year or before, choose how to use it.',
     ...(yearEnded ? { action: { label: 'See losses', screen: 'losses' as const } } : {}),
   });
+  items.push({
+    id: 'adjustments',
+    group: 'losses',
+    title: 'Accounting adjustments',
+    status: yearEnded ? 'optional' : 'not-yet',
+    statusText: 'Only if a business’s figures need correcting after its updates.',
+    ...(yearEnded
+      ? { action: { label: 'Make accounting adjustments', screen: 'adjustments' as const } }
+      : {}),
+  });
 
   const finalDue = final?.dueDate ?? filingDate(ty);
   const refused = input.declarationRefused;

@@ -38,6 +38,7 @@ export const checklistItemSchema = z
           'calculation',
           'declaration',
           'losses',
+          'adjustments',
         ]),
         businessId: z.number().int().positive().optional(),
       })

@@ -3,6 +3,7 @@ import { useActiveProfile } from '@renderer/app/use-active-profile';
 import { useHashRoute } from '@renderer/app/use-hash-route';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
+import { AdjustmentsScreen } from './adjustments/AdjustmentsScreen';
 import { AmendmentScreen } from './amendment/AmendmentScreen';
 import { AnnualScreen } from './annual/AnnualScreen';
 import { CalculationScreen } from './calculation/CalculationScreen';
@@ -51,6 +52,10 @@ export function YearEndScreen(): JSX.Element {
       return <DeclarationScreen key={key} profileId={profileId} taxYear={taxYear} />;
     case 'amendment':
       return <AmendmentScreen key={key} profileId={profileId} taxYear={taxYear} />;
+    case 'adjustments':
+      return (
+        <AdjustmentsScreen profileId={profileId} taxYear={taxYear} businessId={route.businessId} />
+      );
     case 'losses':
       return <LossesScreen key={key} profileId={profileId} taxYear={taxYear} />;
     default:

@@ -13,6 +13,7 @@ export const YEAR_END_SCREENS = [
   'declaration',
   'amendment',
   'losses',
+  'adjustments',
 ] as const;
 export type YearEndScreenId = (typeof YEAR_END_SCREENS)[number];
 
