@@ -34,9 +34,7 @@ export interface SummaryTotals {
 
 const pick = (tree: PenceTree | undefined, fields: readonly string[]): Record<string, Pence> =>
   Object.fromEntries(
-    fields
-      .map((f): [string, Pence] => [f, amount(tree, f)])
-      .filter(([, v]) => v !== 0),
+    fields.map((f): [string, Pence] => [f, amount(tree, f)]).filter(([, v]) => v !== 0),
   );
 
 /** The adjustable lines of a business's year, from its cumulative summary. */
