@@ -63,6 +63,10 @@ import {
   resumeInterruptedDeclarations,
   type ResumeReport,
 } from './year-end/declaration/interrupted-declarations';
+import { createAdjustmentsService } from './year-end/adjustments/adjustments-service';
+import { registerAdjustmentsIpc } from './year-end/adjustments/register-adjustments-ipc';
+import { createLossesService } from './year-end/losses/losses-service';
+import { registerLossesIpc } from './year-end/losses/register-losses-ipc';
 
 /**
  * Everything the services need from the outside world. The Electron layer provides these
@@ -326,6 +330,14 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   });
   registerSyncIpc(ipc, sync);
   registerYearEndAnnual({ ipc, profiles, network, clock, logger: logger.child('year-end') });
+  registerLossesIpc(
+    ipc,
+    createLossesService({ profiles, network, clock, logger: logger.child('losses') }),
+  );
+  registerAdjustmentsIpc(
+    ipc,
+    createAdjustmentsService({ profiles, network, clock, logger: logger.child('adjustments') }),
+  );
   profiles.useUnsyncedRecordCounter(countUnsyncedRecords);
 
   // The year end: final calculation, declaration, final declaration, amendments.

@@ -3,6 +3,8 @@ import { registerAccountingType } from './apis/accounting-type';
 import { registerAgentAuthorisation } from './apis/agent-authorisation';
 import { registerAgentClientPages } from './apis/agent-client-pages';
 import { registerBroughtForwardLosses } from './apis/brought-forward-losses';
+import { registerBsas } from './apis/bsas';
+import { registerBsasSummaries } from './apis/bsas-summaries';
 import { registerBusinessDetails } from './apis/business-details';
 import { registerBusinessIncomeSummary } from './apis/business-income-summary';
 import { registerCreateTestUser } from './apis/create-test-user';
@@ -239,6 +241,8 @@ function buildApp(
   registerBroughtForwardLosses(app, deps);
   registerLossClaims(app, deps);
   registerBusinessIncomeSummary(app, deps);
+  registerBsas(app, deps);
+  registerBsasSummaries(app, deps);
   registerAgentAuthorisation(app, deps);
   registerAgentClientPages(app, { store, clock });
   registerTestSupport(app, deps);

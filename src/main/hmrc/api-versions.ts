@@ -18,6 +18,15 @@ export const HMRC_APIS = {
   'savings-income': { title: 'Individuals Savings Income', version: '2.0' },
   'dividends-income': { title: 'Individuals Dividends Income', version: '2.0' },
   reliefs: { title: 'Individuals Reliefs', version: '3.0' },
+  // Losses and Claims from 2026-27; 6.0 serves every year up to 2025-26 (SOURCES.md).
+  'individual-losses': { title: 'Individual Losses', version: '7.0' },
+  'individual-losses-6': { title: 'Individual Losses (to 2025-26)', version: '6.0' },
+  // SOURCES.md: BSAS 7.0 and BISS 3.0 are the only versions, both live.
+  'business-source-adjustable-summary': {
+    title: 'Business Source Adjustable Summary',
+    version: '7.0',
+  },
+  'business-income-source-summary': { title: 'Business Income Source Summary', version: '3.0' },
   // Sandbox only (reference §4.5); Practice HMRC serves it too.
   'test-fraud-prevention-headers': { title: 'Test Fraud Prevention Headers', version: '1.0' },
 } as const;

@@ -12,6 +12,7 @@ import * as businessDetails from './endpoints/business-details';
 import * as calculations from './endpoints/calculations';
 import * as foreignProperty from './endpoints/foreign-property';
 import * as itsaStatus from './endpoints/itsa-status';
+import * as losses from './endpoints/losses';
 import { validateFraudPreventionHeaders } from './endpoints/fraud-headers-check';
 import * as obligations from './endpoints/obligations';
 import * as selfEmployment from './endpoints/self-employment';
@@ -81,6 +82,15 @@ export interface HmrcAccountClient {
   };
   fraudHeaders: {
     validate: Bound<typeof validateFraudPreventionHeaders>;
+  };
+  /** Individual Losses: 7.0 from 2026-27, 6.0 before (losses.lossesVersionFor). */
+  losses: {
+    retrieveLossesAndClaims: Bound<typeof losses.retrieveLossesAndClaims>;
+    createAmendLossesAndClaims: Bound<typeof losses.createAmendLossesAndClaims>;
+    createBroughtForwardLoss: Bound<typeof losses.createBroughtForwardLoss>;
+    listBroughtForwardLosses: Bound<typeof losses.listBroughtForwardLosses>;
+    createLossClaim: Bound<typeof losses.createLossClaim>;
+    listLossClaims: Bound<typeof losses.listLossClaims>;
   };
 }
 
@@ -201,6 +211,14 @@ export function createHmrcService(deps: HmrcServiceDeps): HmrcService {
       },
       fraudHeaders: {
         validate: (options?: CallOptions) => validateFraudPreventionHeaders(c, options),
+      },
+      losses: {
+        retrieveLossesAndClaims: bind(losses.retrieveLossesAndClaims, c),
+        createAmendLossesAndClaims: bind(losses.createAmendLossesAndClaims, c),
+        createBroughtForwardLoss: bind(losses.createBroughtForwardLoss, c),
+        listBroughtForwardLosses: bind(losses.listBroughtForwardLosses, c),
+        createLossClaim: bind(losses.createLossClaim, c),
+        listLossClaims: bind(losses.listLossClaims, c),
       },
     };
   };

@@ -10,13 +10,13 @@ import {
   resolveScenario,
   ruleScenario,
 } from '../scenarios/gov-test-scenario';
-import { businessFigures } from '../tax/business-figures';
+import { figuresForYear } from '../tax/bsas-summary';
 import { penceToPounds } from '../tax/money';
 import { businessOf } from './business-lookup';
 
 /**
- * Business Income Source Summary (BISS) 3.0: one business's year as HMRC's calculation sees it
- * before any accounting adjustment: totals, net and taxable profit or loss. Supporting agents are
+ * Business Income Source Summary (BISS) 3.0: one business's year as HMRC's calculation sees it:
+ * totals, net and taxable profit or loss. Supporting agents are
  * allowed. [BISS retrieve_business_income.yaml; SOURCES.md supporting agents]
  */
 const TYPES = [
@@ -92,7 +92,10 @@ export function registerBusinessIncomeSummary(app: FastifyInstance, deps: ApiDep
       });
       const record = business.cumulative[ty.label];
       if (!record) throw new ApiError(400, [NO_INCOME_SUBMISSIONS]);
-      const figures = businessFigures(business, record, business.annual?.[ty.label]);
+      // The running summary includes the accounting adjustments of the summary in force, so
+      // it reads as the "after" of an adjustment. [BISS retrieve_business_income.yaml: "a
+      // running (year-to-date) summary"; BSAS bsas_trigger.yaml]
+      const figures = figuresForYear(taxpayer, business, ty);
       const sum = (f: (x: (typeof figures)[number]) => number) =>
         figures.reduce((t, x) => t + f(x), 0);
       const income = sum((f) => f.income);

@@ -6,7 +6,7 @@ import {
 } from '../rules/calculation-messages';
 import { type BusinessRecord, type CalculationType, type TaxpayerRecord } from '../state/model';
 import { type IsoDate, isoTimestamp } from '../tax/dates';
-import { businessFigures } from '../tax/business-figures';
+import { figuresForYear } from '../tax/bsas-summary';
 import { type Estimate, estimate } from '../tax/estimate';
 import { bandsFor } from '../tax/income-tax-bands';
 import { lossesFor } from '../tax/losses';
@@ -63,10 +63,8 @@ export function submittedBusinesses(taxpayer: TaxpayerRecord, taxYear: TaxYear):
 export function buildCalculation(input: CalculationInput): BuiltCalculation {
   const { taxpayer, taxYear } = input;
   const businesses = submittedBusinesses(taxpayer, taxYear);
-  const figures = businesses.flatMap((b) => {
-    const record = b.cumulative[taxYear.label];
-    return record ? businessFigures(b, record, b.annual?.[taxYear.label]) : [];
-  });
+  // With the accounting adjustments of each business's summary in force. [BSAS bsas_trigger.yaml]
+  const figures = businesses.flatMap((b) => figuresForYear(taxpayer, b, taxYear));
   const rates = ratesFor(taxYear);
   const regime = taxpayer.taxRegime ?? 'uk';
   const bands = bandsFor(regime, taxYear, rates);

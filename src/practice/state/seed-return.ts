@@ -26,6 +26,14 @@ export const RETURN_SEEDED = {
     lossId: 'AAZA00000000001',
     postcode: 'BS1 5TR',
   },
+  /** Sole trader whose 2025-26 ended in a £3,000 loss, with a 2026-27 profit for it to go against. */
+  lossMade: {
+    userId: '100000000018',
+    password: 'rhys-practice',
+    nino: 'AZ100018B',
+    businessId: 'XAIS89000000003',
+    postcode: 'CF24 3AA',
+  },
 } as const;
 
 const R = RETURN_SEEDED;
@@ -198,10 +206,62 @@ function lossBroughtForward(data: PracticeStateData): void {
   };
 }
 
+function lossMade(data: PracticeStateData): void {
+  const u = R.lossMade;
+  createIndividual(data, {
+    userId: u.userId,
+    password: u.password,
+    name: 'Rhys Rowlands',
+    nino: u.nino,
+    dateOfBirth: '1988-06-12',
+    mtdStartTaxYear: '2025-26',
+    description:
+      'Sole trader (Rowlands Bikes) whose 2025-26 ended in a £3,000 loss (all updates sent; no ' +
+      'claim made yet); 2026-27 Q1 sent with a £6,500 profit for a loss carried forward to reduce.',
+    businesses: [
+      {
+        typeOfBusiness: 'self-employment',
+        businessId: u.businessId,
+        tradingName: 'Rowlands Bikes',
+        commencementDate: '2024-09-01',
+      },
+    ],
+  });
+  const t = taxpayerOf(data, u.nino);
+  t.postcode = u.postcode;
+  for (const ty of ['2025-26', '2026-27'])
+    setItsaStatus(
+      t,
+      ty,
+      'MTD Voluntary',
+      'Sign up - return available',
+      `${ty.slice(0, 4)}-04-10T09:00:00.000Z`,
+    );
+  const bikes = t.businesses[0];
+  if (bikes) {
+    bikes.cumulative['2025-26'] = cumulative(
+      '2025-04-06',
+      YEAR_2025([
+        '2025-07-25T10:00:00.000Z',
+        '2025-10-25T10:00:00.000Z',
+        '2026-01-25T10:00:00.000Z',
+        '2026-04-25T10:00:00.000Z',
+      ]),
+      { periodIncome: { turnover: 800_000, other: 0 }, periodExpenses: { costOfGoods: 1_100_000 } },
+    );
+    bikes.cumulative['2026-27'] = cumulative(
+      '2026-04-06',
+      [['2026-07-05', '2026-07-28T10:00:00.000Z']],
+      { periodIncome: { turnover: 900_000, other: 0 }, periodExpenses: { costOfGoods: 250_000 } },
+    );
+  }
+}
+
 /** Adds the rest-of-the-return users to a fresh state. */
 export function seedReturnUsers(data: PracticeStateData): void {
   savingsAndDividends(data);
   lossBroughtForward(data);
+  lossMade(data);
 }
 
 /**

@@ -69,6 +69,19 @@ function propertyAnnual(holder: PenceTree | undefined): Partial<BusinessFigures>
 const add = (a: number | undefined, b: number | undefined) => (a ?? 0) + (b ?? 0);
 
 /**
+ * The country of a foreign property entry: 2025-26 entries name it, later ones name a property
+ * whose country the business's property details give.
+ */
+export function foreignCountryOf(business: BusinessRecord, entry: PenceTree): string {
+  return (
+    text(entry, 'countryCode') ??
+    business.foreignProperties?.find((p) => p.propertyId === text(entry, 'propertyId'))
+      ?.countryCode ??
+    'ZZZ'
+  );
+}
+
+/**
  * Foreign property figures, one set per country (HMRC's calculation reports foreign property by
  * country): 2025-26 entries name their country, later ones a property whose country the
  * business's property details give. [PB foreign_property_cumulative_summary_create_and_amend/
@@ -79,11 +92,7 @@ function foreignFigures(
   record: CumulativeRecord,
   annual: AnnualRecord | undefined,
 ): BusinessFigures[] {
-  const countryOf = (entry: PenceTree) =>
-    text(entry, 'countryCode') ??
-    business.foreignProperties?.find((p) => p.propertyId === text(entry, 'propertyId'))
-      ?.countryCode ??
-    'ZZZ';
+  const countryOf = (entry: PenceTree) => foreignCountryOf(business, entry);
   const byCountry = new Map<string, BusinessFigures>();
   const figuresFor = (country: string): BusinessFigures => {
     const existing = byCountry.get(country);

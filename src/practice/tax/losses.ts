@@ -1,5 +1,5 @@
 import { type BusinessRecord, type TaxpayerRecord } from '../state/model';
-import { businessFigures } from './business-figures';
+import { figuresForYear } from './bsas-summary';
 import { type Pence, wholePoundsDown } from './money';
 import { amount, subtree } from './pence-tree';
 import { type TaxYear, taxYearStarting } from './tax-year';
@@ -27,10 +27,13 @@ export interface BusinessLosses {
 }
 
 /** The year's result of each business from its own figures, before any loss is applied. */
-export function yearResult(business: BusinessRecord, ty: TaxYear): YearResult | undefined {
-  const record = business.cumulative[ty.label];
-  if (!record) return undefined;
-  const figures = businessFigures(business, record, business.annual?.[ty.label]);
+export function yearResult(
+  taxpayer: TaxpayerRecord,
+  business: BusinessRecord,
+  ty: TaxYear,
+): YearResult | undefined {
+  if (!business.cumulative[ty.label]) return undefined;
+  const figures = figuresForYear(taxpayer, business, ty);
   let profit = 0;
   let loss = 0;
   for (const f of figures) {
@@ -121,7 +124,7 @@ export function lossesFor(taxpayer: TaxpayerRecord, ty: TaxYear): BusinessLosses
       }
       const v7 = records?.lossesAndClaims[business.businessId]?.[y.label]?.body;
       pool += wholePoundsDown(amount(subtree(v7, 'losses'), 'broughtForwardLosses'));
-      const own = yearResult(business, y) ?? { profit: 0, loss: 0 };
+      const own = yearResult(taxpayer, business, y) ?? { profit: 0, loss: 0 };
       const broughtForward = pool;
       const used = Math.min(pool, own.profit);
       pool -= used;

@@ -7,9 +7,11 @@ import { recordsChannels, recordsEvents } from './channels/records';
 import { reviewChannels } from './channels/review';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { syncChannels, syncEvents } from './channels/sync';
+import { yearEndAdjustmentsChannels } from './channels/year-end-adjustments';
 import { yearEndAnnualChannels } from './channels/year-end-annual';
 import { yearEndBusinessFactsChannels } from './channels/year-end-business-facts';
 import { yearEndChecklistChannels } from './channels/year-end-checklist';
+import { yearEndLossesChannels } from './channels/year-end-losses';
 import {
   yearEndDeclarationChannels,
   yearEndDeclarationEvents,
@@ -38,6 +40,8 @@ export const channels = {
   ...yearEndDeclarationChannels,
   ...yearEndReceiptsChannels,
   ...yearEndOtherIncomeChannels,
+  ...yearEndLossesChannels,
+  ...yearEndAdjustmentsChannels,
 };
 
 export const events = {

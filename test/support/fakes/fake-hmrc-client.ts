@@ -98,6 +98,15 @@ export function fakeHmrcAccountClient(fake: HmrcClientFake = {}): HmrcAccountCli
       validate: unexpected('fraudHeaders.validate'),
       ...fake.fraudHeaders,
     },
+    losses: {
+      retrieveLossesAndClaims: unexpected('losses.retrieveLossesAndClaims'),
+      createAmendLossesAndClaims: unexpected('losses.createAmendLossesAndClaims'),
+      createBroughtForwardLoss: unexpected('losses.createBroughtForwardLoss'),
+      listBroughtForwardLosses: unexpected('losses.listBroughtForwardLosses'),
+      createLossClaim: unexpected('losses.createLossClaim'),
+      listLossClaims: unexpected('losses.listLossClaims'),
+      ...fake.losses,
+    },
   };
 }
 

@@ -73,6 +73,7 @@ describe('PracticeStore persistence', () => {
       'Owen Osei',
       'Priya Patel',
       'Quinn Quarshie',
+      'Rhys Rowlands',
     ]);
     for (const t of Object.values(data.taxpayers))
       for (const b of t.businesses) expect(b.businessId).toMatch(/^X[A-Z0-9]{1}IS[0-9]{11}$/);

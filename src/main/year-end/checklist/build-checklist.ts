@@ -196,6 +196,26 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
     });
   }
 
+  // Losses are optional: a loss from the year or from before can lower the tax. [reference §5.5]
+  items.push({
+    id: 'losses',
+    group: 'losses',
+    title: 'Losses',
+    status: yearEnded ? 'optional' : 'not-yet',
+    statusText: 'If a business made a loss, this year or before, choose how to use it.',
+    ...(yearEnded ? { action: { label: 'See losses', screen: 'losses' as const } } : {}),
+  });
+  items.push({
+    id: 'adjustments',
+    group: 'losses',
+    title: 'Accounting adjustments',
+    status: yearEnded ? 'optional' : 'not-yet',
+    statusText: 'Only if a business’s figures need correcting after its updates.',
+    ...(yearEnded
+      ? { action: { label: 'Make accounting adjustments', screen: 'adjustments' as const } }
+      : {}),
+  });
+
   const finalDue = final?.dueDate ?? filingDate(ty);
   const refused = input.declarationRefused;
   const blockedBy = items.filter((i) => i.status === 'to-do' && i.group === 'quarterly').length;

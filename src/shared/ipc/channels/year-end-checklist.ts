@@ -17,6 +17,7 @@ export const checklistItemSchema = z
       'facts',
       'other-income',
       'not-covered',
+      'losses',
       'calculation',
       'declaration',
     ]),
@@ -39,6 +40,8 @@ export const checklistItemSchema = z
           'calculation',
           'declaration',
           'other-income',
+          'losses',
+          'adjustments',
         ]),
         businessId: z.number().int().positive().optional(),
       })

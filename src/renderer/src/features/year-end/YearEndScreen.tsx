@@ -3,6 +3,7 @@ import { useActiveProfile } from '@renderer/app/use-active-profile';
 import { useHashRoute } from '@renderer/app/use-hash-route';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
+import { AdjustmentsScreen } from './adjustments/AdjustmentsScreen';
 import { AmendmentScreen } from './amendment/AmendmentScreen';
 import { AnnualScreen } from './annual/AnnualScreen';
 import { BusinessFactsScreen } from './business-facts/BusinessFactsScreen';
@@ -11,6 +12,7 @@ import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { CorrectionScreen } from './correction/CorrectionScreen';
 import { DeclarationScreen } from './declaration/DeclarationScreen';
 import { OtherIncomeScreen } from './other-income/OtherIncomeScreen';
+import { LossesScreen } from './losses/LossesScreen';
 import { defaultYearEndTaxYear, parseYearEndRoute, yearEndHref } from './year-end-route';
 
 /**
@@ -63,6 +65,12 @@ export function YearEndScreen(): JSX.Element {
       return <OtherIncomeScreen key={key} profileId={profileId} taxYear={taxYear} />;
     case 'amendment':
       return <AmendmentScreen key={key} profileId={profileId} taxYear={taxYear} />;
+    case 'adjustments':
+      return (
+        <AdjustmentsScreen profileId={profileId} taxYear={taxYear} businessId={route.businessId} />
+      );
+    case 'losses':
+      return <LossesScreen key={key} profileId={profileId} taxYear={taxYear} />;
     default:
       return (
         <>

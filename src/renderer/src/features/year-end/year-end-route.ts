@@ -13,6 +13,8 @@ export const YEAR_END_SCREENS = [
   'declaration',
   'amendment',
   'other-income',
+  'losses',
+  'adjustments',
 ] as const;
 export type YearEndScreenId = (typeof YEAR_END_SCREENS)[number];
 

@@ -26,6 +26,7 @@ const GROUP_TITLES: Record<ChecklistItem['group'], string> = {
   facts: 'Business facts',
   'other-income': 'Other income and reliefs',
   'not-covered': 'Not covered by Ledgerlink',
+  losses: 'Losses',
   calculation: 'Final calculation',
   declaration: 'Final declaration',
 };
