@@ -61,10 +61,12 @@ export function InlineCategory({
       const r = inputRef.current?.getBoundingClientRect();
       if (!r) return;
       const below = window.innerHeight - r.bottom;
+      const width = Math.max(r.width, 280);
       setPlace({
-        left: r.left,
+        // Kept inside the window at 1024 px, where the category column is near its edge.
+        left: Math.max(8, Math.min(r.left, window.innerWidth - width - 8)),
         top: below > 260 ? r.bottom + 2 : Math.max(8, r.top - 262),
-        width: Math.max(r.width, 280),
+        width,
       });
     };
     measure();
@@ -182,7 +184,8 @@ export function InlineCategory({
                 })
               )}
             </div>,
-            document.body,
+            // Inside the page's main landmark (every piece of content belongs to one).
+            document.querySelector('main') ?? document.body,
           )
         : null}
     </div>
