@@ -194,9 +194,16 @@ export function RecordsGrid({
   const active = activeState.key === listKey ? Math.min(activeState.index, count - 1) : -1;
   const setActive = (index: number) => setActiveState({ key: listKey, index });
   // The row whose category is being chosen in place (by its position in the list).
-  const [editingState, setEditingState] = useState({ key: listKey, index: -1 });
+  // `after`: a record just categorised, still shown at that position until the list is read
+  // again; the control waits for the record that takes its place rather than open on it.
+  const [editingState, setEditingState] = useState<{
+    key: string;
+    index: number;
+    after?: number;
+  }>({ key: listKey, index: -1 });
   const editing = editingState.key === listKey ? editingState.index : -1;
-  const setEditing = (index: number) => setEditingState({ key: listKey, index });
+  const setEditing = (index: number, after?: number) =>
+    setEditingState({ key: listKey, index, ...(after !== undefined ? { after } : {}) });
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
@@ -331,7 +338,7 @@ export function RecordsGrid({
                 {row ? (
                   <RowCells
                     profileId={profileId}
-                    editing={item.index === editing}
+                    editing={item.index === editing && row.id !== editingState.after}
                     onEditCategory={() => {
                       setActive(item.index);
                       setEditing(item.index);
@@ -351,7 +358,7 @@ export function RecordsGrid({
                       const next = filter.uncategorised ? item.index : item.index + 1;
                       if (next < (filter.uncategorised ? count - 1 : count)) {
                         move(next);
-                        setEditing(next);
+                        setEditing(next, row.id);
                       } else {
                         setEditing(-1);
                         scrollRef.current?.focus();
