@@ -79,7 +79,8 @@ export function InlineCategory({
   }, []);
 
   useEffect(() => {
-    if (active) document.getElementById(`${id}-${active.key}`)?.scrollIntoView({ block: 'nearest' });
+    if (active)
+      document.getElementById(`${id}-${active.key}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, id]);
 
   const choose = (option: CategoryOption) => {

@@ -19,7 +19,8 @@ export interface Suggestion {
   uses: number;
 }
 
-const keyOf = (businessId: number | null, categoryId: string) => `${businessId ?? ''}|${categoryId}`;
+const keyOf = (businessId: number | null, categoryId: string) =>
+  `${businessId ?? ''}|${categoryId}`;
 
 /**
  * The choices for one record, in the order a person wants them: what the same payee was given
