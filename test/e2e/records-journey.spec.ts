@@ -204,9 +204,9 @@ test('a sole trader imports a bank statement, categorises everything, and sees c
   await expect(dialog.getByText('Changes saved.')).toBeVisible();
   await dialog.getByLabel('the description contains…').check();
   await dialog.getByLabel('Text to look for').fill('TESCO STORES');
+  // Saving the rule applies it at once: no "run the rules" step.
   await dialog.getByRole('button', { name: 'Always do this' }).click();
-  await dialog.getByRole('button', { name: 'Apply it to 3 uncategorised records now' }).click();
-  await expect(dialog.getByText('Categorised 3 records with it.')).toBeVisible();
+  await expect(dialog.getByText('Categorised 3 other records with it already.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(app.getByRole('grid', { name: 'Records' })).toContainText(
     /by rule “Description contains “TESCO STORES”.*→ Personal, not business”/,
@@ -225,6 +225,9 @@ test('a sole trader imports a bank statement, categorises everything, and sees c
   await dialog.getByLabel('Name (optional)').fill('Phone line (20 % private)');
   await dialog.getByRole('button', { name: 'Save the rule' }).click();
   await expect(app.getByRole('dialog')).toHaveCount(0);
+  await expect(
+    app.getByText('Saved “Phone line (20 % private)” and categorised 4 records with it.'),
+  ).toBeVisible();
   const rules = app.getByRole('list').filter({ hasText: 'Phone line' });
   await expect(rules.getByRole('listitem')).toHaveCount(2);
   // Keyboard reordering: the new rule moves to the top and keeps focus.
@@ -235,9 +238,7 @@ test('a sole trader imports a bank statement, categorises everything, and sees c
     app.getByRole('button', { name: 'Move down “Phone line (20 % private)”' }),
   ).toBeEnabled();
   await app.getByRole('button', { name: 'Run the rules now…' }).click();
-  await expect(app.getByText('4 uncategorised records match a rule.')).toBeVisible();
-  await app.getByRole('button', { name: 'Categorise 4 records' }).click();
-  await expect(app.getByText('Categorised 4 records with your rules.')).toBeVisible();
+  await expect(app.getByText('No uncategorised record matches a rule.')).toBeVisible();
   await expectNoA11yViolations(app);
   for (const scheme of ['light', 'dark'] as const) {
     await app.emulateMedia({ colorScheme: scheme });

@@ -192,6 +192,9 @@ export function toAnalysisView(
       .sort(([x], [y]) => x.localeCompare(y))
       .map(([taxYear, rows]) => ({ taxYear, rows })),
     ruleMatches: a.ruleMatches,
+    balanceCheck: a.balanceCheck
+      ? { ...a.balanceCheck, breaks: a.balanceCheck.breaks.map((b) => ({ ...b })) }
+      : null,
     itemLimit: a.itemLimit,
     durationMs: Math.max(0, a.durationMs),
   };

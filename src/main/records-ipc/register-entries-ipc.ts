@@ -101,6 +101,12 @@ export function registerEntriesIpc(ctx: RecordsIpcContext): void {
     return { profileId, updated };
   });
 
+  router.handle('records.suggestCategories', ({ profileId, transactionId }) => ({
+    profileId,
+    transactionId,
+    suggestions: ledgerOf(profileId).records.suggestCategories(transactionId),
+  }));
+
   router.handle('records.setDisallowable', ({ profileId, transactionId, pence, basisPoints }) => {
     if ((pence === undefined) === (basisPoints === undefined)) {
       throw new AppError(

@@ -12,15 +12,19 @@ export function registerRulesIpc(ctx: RecordsIpcContext): void {
   router.handle('records.rules', ({ profileId }) => listOf(profileId));
 
   router.handle('records.createRule', ({ profileId, rule }) => {
-    const created = ledgerOf(profileId).rules.create(rule);
+    const ledger = ledgerOf(profileId);
+    const created = ledger.rules.create(rule);
+    const applied = ledger.rules.applySaved(created.id);
     changed(profileId);
-    return { profileId, rule: toRuleView(created) };
+    return { profileId, rule: toRuleView(created), applied };
   });
 
   router.handle('records.updateRule', ({ profileId, ruleId, rule }) => {
-    const updated = ledgerOf(profileId).rules.update(ruleId, rule);
+    const ledger = ledgerOf(profileId);
+    const updated = ledger.rules.update(ruleId, rule);
+    const applied = ledger.rules.applySaved(updated.id);
     changed(profileId);
-    return { profileId, rule: toRuleView(updated) };
+    return { profileId, rule: toRuleView(updated), applied };
   });
 
   router.handle('records.removeRule', ({ profileId, ruleId }) => {
@@ -36,12 +40,14 @@ export function registerRulesIpc(ctx: RecordsIpcContext): void {
   });
 
   router.handle('records.ruleFromTransaction', ({ profileId, transactionId, match, text }) => {
-    const rule = ledgerOf(profileId).rules.createFromTransaction(transactionId, {
+    const ledger = ledgerOf(profileId);
+    const rule = ledger.rules.createFromTransaction(transactionId, {
       match,
       ...(text?.trim() ? { text: text.trim() } : {}),
     });
+    const applied = ledger.rules.applySaved(rule.id);
     changed(profileId);
-    return { profileId, rule: toRuleView(rule) };
+    return { profileId, rule: toRuleView(rule), applied };
   });
 
   router.handle('records.previewRule', ({ profileId, conditions }) => {

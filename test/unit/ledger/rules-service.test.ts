@@ -165,4 +165,52 @@ describe('rules', () => {
     ledger.rules.remove(b.id);
     expect(ledger.rules.list().map((r) => r.id)).toEqual([a.id]);
   });
+
+  it('puts a saved rule to work on the uncategorised records it matches, and only those', () => {
+    const waiting = ledger.transactions.add({
+      date: '2026-05-01',
+      description: 'SCREWFIX 4411',
+      amountPence: -2599,
+    });
+    const other = ledger.transactions.add({
+      date: '2026-05-01',
+      description: 'TESCO STORES',
+      amountPence: -1200,
+    });
+    const chosen = ledger.transactions.add({
+      date: '2026-05-03',
+      description: 'SCREWFIX 4411',
+      amountPence: -800,
+      businessId: se,
+      categoryId: 'se.otherExpenses',
+    });
+    // A higher rule that also matches still wins, as it would at import.
+    const first = ledger.rules.create({
+      conditions: { descriptionContains: 'screwfix', amountMinPence: 2000 },
+      action: { businessId: se, categoryId: 'se.costOfGoods', disallowableBasisPoints: 0 },
+    });
+    const rule = ledger.rules.create({
+      conditions: { descriptionContains: 'screwfix' },
+      action: { businessId: se, categoryId: 'se.maintenanceCosts', disallowableBasisPoints: 0 },
+    });
+    expect(ledger.transactions.get(waiting.id).categoryId).toBeNull(); // create alone changes nothing
+    expect(ledger.rules.applySaved(rule.id)).toBe(1);
+    expect(ledger.transactions.get(waiting.id)).toMatchObject({
+      categoryId: 'se.costOfGoods',
+      ruleId: first.id,
+    });
+    expect(ledger.transactions.get(other.id).categoryId).toBeNull();
+    expect(ledger.transactions.get(chosen.id)).toMatchObject({
+      categoryId: 'se.otherExpenses',
+      ruleId: null,
+    });
+    expect(ledger.rules.applySaved(rule.id)).toBe(0);
+    const off = ledger.rules.create({
+      conditions: { descriptionContains: 'tesco' },
+      action: { businessId: null, categoryId: 'excluded.personal', disallowableBasisPoints: 0 },
+      enabled: false,
+    });
+    expect(ledger.rules.applySaved(off.id)).toBe(0);
+    expect(ledger.transactions.get(other.id).categoryId).toBeNull();
+  });
 });

@@ -190,6 +190,7 @@ describe('the import check step', () => {
     },
     totals: { inPence: 0, outPence: 0, netPence: 0, firstDate: null, lastDate: null },
     rowsByTaxYear: [],
+    balanceCheck: null,
     ruleMatches: 0,
     itemLimit: 500,
     durationMs: 1,

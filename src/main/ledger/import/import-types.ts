@@ -5,6 +5,7 @@ import type { CsvMapping, RowProblemCode } from './csv/csv-mapping';
 import type { AmountCheck } from './csv/preview-checks';
 import type { DirectionQuestion } from './csv/sign-convention';
 import type { ImportProgress, PreviewRow, RunOptions } from './import-rows';
+import type { BalanceCheckResult } from './analyse/running-balance';
 import type { OfxStatementFacts } from './ofx/preview-ofx';
 import type { FileFacts } from './text-source';
 
@@ -85,6 +86,11 @@ export interface ImportAnalysis {
   rowsByTaxYear: Record<TaxYear, number>;
   /** Rows the current rules would categorise. */
   ruleMatches: number;
+  /**
+   * The statement's own running balance checked row by row (CSV with a balance column), with
+   * where it breaks; null when the file has no column that runs as a balance.
+   */
+  balanceCheck: (BalanceCheckResult & { column: number }) | null;
   /** Whether the rows are in date order (affects only memory use on commit). */
   sortedByDate: boolean;
   /** Lists above are cut at this many items; the counts are complete. */

@@ -8,6 +8,7 @@ import {
   type Transaction,
   type TransactionRow,
 } from '../transaction-record';
+import { suggestCategories, type CategorySuggestion } from './category-suggestions';
 import { compileFilter, compileSummaryFilter, type RecordsFilter } from './records-filter';
 
 export type RecordsSort = 'date-desc' | 'date-asc' | 'amount-desc' | 'amount-asc';
@@ -44,6 +45,8 @@ export interface RecordsQueries {
   summarise(filter?: RecordsFilter): RecordsSummary;
   /** Live transactions with no category (optionally within a filter): the "to do" count. */
   uncategorisedCount(filter?: RecordsFilter): number;
+  /** Earlier choices for records with the same payee or description, most used first. */
+  suggestCategories(transactionId: number): CategorySuggestion[];
 }
 
 const SORTS: Record<RecordsSort, { key: 'date' | 'amount_pence'; dir: 'ASC' | 'DESC' }> = {
@@ -97,6 +100,7 @@ export function createRecordsQueries(
 ): RecordsQueries {
   const { db } = ctx;
   const queries: RecordsQueries = {
+    suggestCategories: (transactionId) => suggestCategories(ctx, transactionId),
     list(filter = {}, page = {}) {
       const sort = page.sort ?? 'date-desc';
       const order = SORTS[sort];

@@ -43,6 +43,12 @@ export interface RulesService {
     options?: { match?: 'counterparty' | 'description'; text?: string; name?: string },
   ): Rule;
   apply(options?: ApplyRulesOptions): { matched: number; updated: number };
+  /**
+   * A rule just saved, put to work at once: the uncategorised records it matches are
+   * categorised (by the rules in priority order, so a higher rule that also matches still
+   * wins). Records a person categorised are never touched. How many changed.
+   */
+  applySaved(ruleId: number): number;
   /** How many live transactions a draft rule would match, with a few examples. */
   preview(
     conditions: RuleConditions,
@@ -209,6 +215,36 @@ export function createRulesService(ctx: LedgerContext): RulesService {
     },
 
     apply: (options = {}) => applyRules(ctx, activeRules(), businessKind, options),
+
+    applySaved(ruleId) {
+      const rule = get(ruleId);
+      if (!rule.enabled) return 0;
+      const compiled = compileRule(rule);
+      const rows = db
+        .prepare(
+          `SELECT id, description, counterparty, amount_pence FROM transactions
+           WHERE deleted_at IS NULL AND is_split_parent = 0 AND category_id IS NULL`,
+        )
+        .iterate() as IterableIterator<{
+        id: number;
+        description: string;
+        counterparty: string | null;
+        amount_pence: number;
+      }>;
+      const ids: number[] = [];
+      for (const row of rows) {
+        if (
+          matchesConditions(
+            compiled,
+            matchInputOf(row.description, row.counterparty, row.amount_pence),
+          )
+        ) {
+          ids.push(row.id);
+        }
+      }
+      if (ids.length === 0) return 0;
+      return applyRules(ctx, activeRules(), businessKind, { ids }).updated;
+    },
 
     preview(conditions, limit = 5) {
       const compiled = compileRule({

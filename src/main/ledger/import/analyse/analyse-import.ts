@@ -3,7 +3,10 @@ import type { SqliteDatabase } from '../../database';
 import { ledgerError } from '../../ledger-error';
 import type { RuleMatcher } from '../../rules/rule-matcher';
 import { normaliseText } from '../../text-normalise';
+import { readBalance } from '../csv/balance-column';
+import { amountColumnsOf } from '../csv/csv-mapping';
 import type { ImportRowReader } from '../import-rows';
+import { RunningBalanceCheck } from './running-balance';
 import { createLedgerLookup, RowKeyer, type KeyedRow } from './keyed-rows';
 import type { ImportAnalysis, ImportSource, RunOptions } from '../import-types';
 import type { FileFacts } from '../text-source';
@@ -28,8 +31,21 @@ export async function analyseImport(
   const itemLimit = options.itemLimit ?? DEFAULT_ITEM_LIMIT;
   const lookup = createLedgerLookup(db);
 
+  // Every column the mapping does not read could be the statement's balance: each is checked
+  // as one, and the column that runs as a balance (if any) is the one reported.
+  const mapping = source.format === 'csv' ? source.mapping : null;
+  const used = mapping
+    ? new Set([
+        mapping.dateColumn,
+        ...mapping.descriptionColumns,
+        ...(mapping.counterpartyColumn === null ? [] : [mapping.counterpartyColumn]),
+        ...amountColumnsOf(mapping.amount),
+      ])
+    : new Set<number>();
+
   const run = async (mode: 'per-date' | 'keep-all') => {
     const keyer = new RowKeyer(mode);
+    const balances = new Map<number, RunningBalanceCheck>();
     const analysis: Omit<ImportAnalysis, 'file' | 'durationMs'> = {
       source,
       rowsRead: 0,
@@ -39,6 +55,7 @@ export async function analyseImport(
       totals: { inPence: 0, outPence: 0, netPence: 0, firstDate: null, lastDate: null },
       rowsByTaxYear: {},
       ruleMatches: 0,
+      balanceCheck: null,
       sortedByDate: true,
       itemLimit,
     };
@@ -51,6 +68,19 @@ export async function analyseImport(
       onRows(rows) {
         const keyed: KeyedRow[] = [];
         for (const { line, cells, values, bankRef } of rows) {
+          if (mapping) {
+            for (let column = 0; column < cells.length; column++) {
+              if (used.has(column)) continue;
+              let check = balances.get(column);
+              if (!check) balances.set(column, (check = new RunningBalanceCheck(itemLimit)));
+              check.add({
+                line,
+                amountPence: values.ok ? values.amountPence : 0,
+                // An unreadable row breaks the chain: nothing is compared across it.
+                balancePence: values.ok ? readBalance(cells[column], mapping.decimal) : null,
+              });
+            }
+          }
           if (!values.ok) {
             analysis.badRows.count++;
             if (analysis.badRows.items.length < itemLimit) {
@@ -115,6 +145,15 @@ export async function analyseImport(
     });
     analysis.rowsRead = outcome.rowsRead;
     analysis.sortedByDate = keyer.sorted;
+    for (const [column, check] of balances) {
+      const result = check.result();
+      if (
+        result &&
+        (!analysis.balanceCheck || result.pairsChecked > analysis.balanceCheck.pairsChecked)
+      ) {
+        analysis.balanceCheck = { column, ...result };
+      }
+    }
     return { outcome, analysis };
   };
 

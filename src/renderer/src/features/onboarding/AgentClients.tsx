@@ -70,10 +70,8 @@ export function AgentClients({
         </>
       ) : null}
       <div className="actions onboarding-finish-actions">
-        <a
-          className="button primary"
-          href={added.length > 0 ? '#/profiles/overview' : '#/profiles/all'}
-        >
+        {/* "Add client" is the one primary action on this step. */}
+        <a className="button" href={added.length > 0 ? '#/profiles/overview' : '#/profiles/all'}>
           {added.length > 0 ? 'Finish and see the clients overview' : 'Skip for now'}
         </a>
       </div>

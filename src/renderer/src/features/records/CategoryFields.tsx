@@ -21,6 +21,7 @@ export function CategoryFields({
   errors = {},
   legend,
   keepBusinessOption,
+  direction,
 }: {
   businesses: readonly RecordsBusiness[];
   value: Placement;
@@ -29,6 +30,8 @@ export function CategoryFields({
   legend?: string;
   /** Bulk categorising: offer "keep each one's business". */
   keepBusinessOption?: boolean;
+  /** The money's direction: only income categories for money in, expenses for money out. */
+  direction?: 'in' | 'out' | undefined;
 }): JSX.Element {
   const id = useId();
   const live = businesses.filter((b) => !b.archived || b.id === value.businessId);
@@ -92,20 +95,30 @@ export function CategoryFields({
         >
           <option value="">Not categorised yet</option>
           {kinds.flatMap((kind) =>
-            (['income', 'expense'] as const).map((direction) => (
-              <optgroup
-                key={`${kind}-${direction}`}
-                label={`${kinds.length > 1 ? `${kindName(kind)}: ` : ''}${direction === 'income' ? 'Income' : 'Expenses'}`}
-              >
-                {categoriesForKind(kind)
-                  .filter((c) => c.direction === direction)
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-              </optgroup>
-            )),
+            (['income', 'expense'] as const).flatMap((group) => {
+              // The other direction's categories are left out, except one already chosen.
+              const shown = categoriesForKind(kind).filter(
+                (c) =>
+                  c.direction === group &&
+                  (direction === undefined ||
+                    (direction === 'in') === (group === 'income') ||
+                    c.id === value.categoryId),
+              );
+              return shown.length === 0
+                ? []
+                : [
+                    <optgroup
+                      key={`${kind}-${group}`}
+                      label={`${kinds.length > 1 ? `${kindName(kind)}: ` : ''}${group === 'income' ? 'Income' : 'Expenses'}`}
+                    >
+                      {shown.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name}
+                        </option>
+                      ))}
+                    </optgroup>,
+                  ];
+            }),
           )}
           <optgroup label="Not reported to HMRC">
             {EXCLUDED_CATEGORIES.map((c) => (

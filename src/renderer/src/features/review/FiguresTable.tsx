@@ -41,10 +41,13 @@ export function FiguresTable({
   lines,
   comparison,
   caption,
+  hmrcNames = false,
 }: {
   lines: ReviewLine[];
   comparison: ComparisonView;
   caption: string;
+  /** Show HMRC's field name (`periodIncome.turnover`) under each line. */
+  hmrcNames?: boolean;
 }): JSX.Element {
   const [showAll, setShowAll] = useState(false);
   const tableId = useId();
@@ -90,7 +93,7 @@ export function FiguresTable({
                 >
                   <th scope="row">
                     {line.label}
-                    <span className="figures-path mono">{line.path}</span>
+                    {hmrcNames ? <span className="figures-path mono">{line.path}</span> : null}
                   </th>
                   {compared ? <td className="num">{value(line, 'before')}</td> : null}
                   <td className="num">{value(line, 'now')}</td>

@@ -1,3 +1,4 @@
+import { useReviewDisplay } from './use-review-display';
 import type { JSX } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ProfilesView } from '@shared/ipc/channels/profiles';
@@ -50,6 +51,7 @@ function UpdatesList({ profileId }: { profileId: string }): JSX.Element {
   const network = useNetwork();
   const online = network.data?.online ?? true;
   const status = useSyncStatus(profileId);
+  const [display, setDisplay] = useReviewDisplay();
   const list = useQuery({
     queryKey: [...syncKeys.review(profileId), 'list', online],
     queryFn: () => unwrap(api.review.list({ profileId, compareWithHmrc: online })),
@@ -74,6 +76,26 @@ function UpdatesList({ profileId }: { profileId: string }): JSX.Element {
             ? 'Not synced yet.'
             : ''}
       </p>
+      <div className="review-display" role="group" aria-label="How updates are shown">
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={display.compact}
+            onChange={(e) => setDisplay({ compact: e.target.checked })}
+          />{' '}
+          Compact view
+        </label>
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={display.hmrcNames}
+            onChange={(e) => setDisplay({ hmrcNames: e.target.checked })}
+          />{' '}
+          Show HMRC’s names
+        </label>
+      </div>
       {data.updates.length === 0 ? (
         <p className="empty-state">
           There is no quarterly update to review for {data.profileName} now.
@@ -85,6 +107,7 @@ function UpdatesList({ profileId }: { profileId: string }): JSX.Element {
             initial={u}
             online={online}
             today={data.today}
+            display={display}
           />
         ))
       )}

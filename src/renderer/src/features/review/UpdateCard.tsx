@@ -10,6 +10,7 @@ import { syncKeys } from '../sync/use-sync';
 import { ChecksList } from './ChecksList';
 import { FiguresTable } from './FiguresTable';
 import { PayloadPanel } from './PayloadPanel';
+import type { ReviewDisplay } from './use-review-display';
 import { useAcknowledgements } from './use-acknowledgements';
 
 function ComparisonNote({ view }: { view: UpdateView }): JSX.Element {
@@ -46,9 +47,12 @@ export function UpdateCard({
   initial,
   online,
   today,
+  display = { compact: false, hmrcNames: false },
 }: {
   initial: UpdateView;
   online: boolean;
+  /** Compact, and HMRC's field names shown or not (the person's choice on the review screen). */
+  display?: ReviewDisplay;
   /** The UK date on main's clock (deadlines say "overdue" by it, as everywhere else). */
   today: string;
 }): JSX.Element {
@@ -110,7 +114,7 @@ export function UpdateCard({
 
   return (
     <article
-      className="card update-card"
+      className={`card update-card${display.compact ? ' update-card-compact' : ''}`}
       aria-labelledby={headingId}
       data-business={initial.businessName}
     >
@@ -195,6 +199,7 @@ export function UpdateCard({
             lines={view.lines}
             comparison={view.comparison}
             caption={`${view.businessName}: ${ukDate(view.periodStart)} to ${ukDate(view.periodEnd)}`}
+            hmrcNames={display.hmrcNames}
           />
           {alreadyQueued ? (
             // Done with: a box to tick or "check this before approving" would ask for something

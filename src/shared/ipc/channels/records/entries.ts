@@ -270,6 +270,26 @@ export const recordsEntriesChannels = defineChannels({
       .strict(),
     response: z.object({ profileId, updated: howMany }).strict(),
   },
+  /**
+   * What earlier records with the same payee or description were categorised as (same
+   * direction of money), most used first: offered first when categorising this one.
+   */
+  'records.suggestCategories': {
+    request: z.object({ profileId, transactionId: rowId }).strict(),
+    response: z
+      .object({
+        profileId,
+        transactionId: rowId,
+        suggestions: z
+          .array(
+            z
+              .object({ businessId: rowId.nullable(), categoryId, uses: z.number().int().min(1) })
+              .strict(),
+          )
+          .max(3),
+      })
+      .strict(),
+  },
   /** Part of an expense not allowable for tax, by amount or by share. */
   'records.setDisallowable': {
     request: z

@@ -256,6 +256,27 @@ export const importAnalysisSchema = z
       .strict(),
     rowsByTaxYear: z.array(z.object({ taxYear, rows: z.number().int().min(0) }).strict()),
     ruleMatches: z.number().int().min(0),
+    /** The statement's running balance checked row by row; null when it has none. */
+    balanceCheck: z
+      .object({
+        column: z.number().int().min(0),
+        order: z.enum(['oldest-first', 'newest-first']),
+        pairsChecked: z.number().int().min(0),
+        breakCount: z.number().int().min(0),
+        breaks: z.array(
+          z
+            .object({
+              afterLine: z.number().int().min(1),
+              line: z.number().int().min(1),
+              kind: z.enum(['missing-row', 'duplicated-row']),
+              gapPence: pence,
+              duplicateLine: z.number().int().min(1).nullable(),
+            })
+            .strict(),
+        ),
+      })
+      .strict()
+      .nullable(),
     /** The lists above stop at this many items; the counts are complete. */
     itemLimit: z.number().int().min(0),
     durationMs: z.number().min(0),

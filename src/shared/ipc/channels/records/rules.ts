@@ -58,15 +58,21 @@ const ruleInput = z
 
 const rulesList = z.object({ profileId, rules: z.array(ruleViewSchema) }).strict();
 
+/** A saved rule, and how many uncategorised records it categorised there and then. */
+const savedRule = z
+  .object({ profileId, rule: ruleViewSchema, applied: z.number().int().min(0) })
+  .strict();
+
 export const recordsRulesChannels = defineChannels({
   'records.rules': { request: profileRef, response: rulesList },
+  /** Saving a rule applies it at once to the uncategorised records it matches. */
   'records.createRule': {
     request: z.object({ profileId, rule: ruleInput }).strict(),
-    response: z.object({ profileId, rule: ruleViewSchema }).strict(),
+    response: savedRule,
   },
   'records.updateRule': {
     request: z.object({ profileId, ruleId: rowId, rule: ruleInput }).strict(),
-    response: z.object({ profileId, rule: ruleViewSchema }).strict(),
+    response: savedRule,
   },
   'records.removeRule': {
     request: z.object({ profileId, ruleId: rowId }).strict(),
@@ -87,7 +93,7 @@ export const recordsRulesChannels = defineChannels({
         text: z.string().max(200).optional(),
       })
       .strict(),
-    response: z.object({ profileId, rule: ruleViewSchema }).strict(),
+    response: savedRule,
   },
   /** How many records a draft rule would match, with a few examples. Changes nothing. */
   'records.previewRule': {

@@ -7,7 +7,7 @@ import { useRecordsMutation } from '../use-records-data';
 
 /**
  * "Always do this": one click turns this categorisation into a rule for future imports, and
- * then offers to apply it to the records already waiting for a category.
+ * applies it there and then to the records already waiting for a category.
  */
 export function AlwaysDoThis({
   profileId,
@@ -21,24 +21,18 @@ export function AlwaysDoThis({
     transaction.counterparty ? 'counterparty' : 'description',
   );
   const [text, setText] = useState(transaction.description);
-  const [created, setCreated] = useState<{ rule: RuleView; waiting: number } | null>(null);
+  const [created, setCreated] = useState<{ rule: RuleView; applied: number } | null>(null);
 
-  const create = useRecordsMutation(profileId, async () => {
-    const { rule } = await unwrap(
+  // Saving the rule applies it at once to the uncategorised records it matches.
+  const create = useRecordsMutation(profileId, () =>
+    unwrap(
       api.records.ruleFromTransaction({
         profileId,
         transactionId: transaction.id,
         match,
         ...(match === 'description' ? { text } : {}),
       }),
-    );
-    const dry = await unwrap(
-      api.records.applyRules({ profileId, scope: 'uncategorised', dryRun: true }),
-    );
-    return { rule, waiting: dry.updated };
-  });
-  const apply = useRecordsMutation(profileId, () =>
-    unwrap(api.records.applyRules({ profileId, scope: 'uncategorised' })),
+    ),
   );
 
   return (
@@ -50,18 +44,11 @@ export function AlwaysDoThis({
             Rule “{created.rule.name}” saved. Future imports put matching records under{' '}
             {categoryName(created.rule.action.categoryId)}.
           </p>
-          {apply.data ? (
-            <p>Categorised {plural(apply.data.updated, 'record', 'records')} with it.</p>
-          ) : created.waiting > 0 ? (
-            <button
-              type="button"
-              className="button"
-              disabled={apply.isPending}
-              onClick={() => apply.mutate(undefined)}
-            >
-              Apply it to {plural(created.waiting, 'uncategorised record', 'uncategorised records')}{' '}
-              now
-            </button>
+          {created.applied > 0 ? (
+            <p>
+              Categorised {plural(created.applied, 'other record', 'other records')} with it
+              already.
+            </p>
           ) : (
             <p className="hint">No other uncategorised record matches it now.</p>
           )}
@@ -119,7 +106,6 @@ export function AlwaysDoThis({
         </fieldset>
       )}
       {create.error ? <ErrorNotice error={toIpcError(create.error)} /> : null}
-      {apply.error ? <ErrorNotice error={toIpcError(apply.error)} /> : null}
     </section>
   );
 }

@@ -32,13 +32,26 @@ interface Draft {
 
 type FieldErrors = Partial<Record<keyof EntryValues, string>>;
 
-const draftOf = (t: TransactionView | null, today: string): Draft => ({
+/** A new record goes under the profile's business when it has only one. */
+const soleBusiness = (businesses: readonly RecordsBusiness[]): number | null => {
+  const live = businesses.filter((b) => !b.archived);
+  return live.length === 1 ? live[0]!.id : null;
+};
+
+const draftOf = (
+  t: TransactionView | null,
+  today: string,
+  businesses: readonly RecordsBusiness[],
+): Draft => ({
   date: t?.date ?? today,
   description: t?.description ?? '',
   counterparty: t?.counterparty ?? '',
   direction: t && t.amountPence > 0 ? 'in' : 'out',
   amount: t ? amountText(t.amountPence) : '',
-  placement: { businessId: t?.businessId ?? null, categoryId: t?.categoryId ?? null },
+  placement: {
+    businessId: t ? t.businessId : soleBusiness(businesses),
+    categoryId: t?.categoryId ?? null,
+  },
   disallowableMode: 'amount',
   disallowable: t && t.disallowablePence !== 0 ? amountText(t.disallowablePence) : '',
   notes: t?.notes ?? '',
@@ -94,7 +107,7 @@ export function TransactionForm({
   onSubmit: (values: EntryValues) => void;
 }): JSX.Element {
   const id = useId();
-  const [draft, setDraft] = useState(() => draftOf(transaction, today));
+  const [draft, setDraft] = useState(() => draftOf(transaction, today, businesses));
   const [errors, setErrors] = useState<FieldErrors>({});
   const isPart = transaction?.parentId != null;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
@@ -236,6 +249,7 @@ export function TransactionForm({
       ) : (
         <CategoryFields
           businesses={businesses}
+          direction={transaction === null ? draft.direction : undefined}
           value={draft.placement}
           onChange={(placement) => set('placement', placement)}
           errors={{

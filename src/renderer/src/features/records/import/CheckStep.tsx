@@ -13,6 +13,7 @@ import {
   type CheckChoices,
 } from './check-choices';
 import { ScrollRegion } from '@renderer/ui/ScrollRegion';
+import { BalanceCheck } from './BalanceCheck';
 import { FixRowForm } from './FixRowForm';
 
 /**
@@ -91,6 +92,15 @@ export function CheckStep({
           <dd>{plural(a.ruleMatches, 'row matches', 'rows match')} a rule</dd>
         </div>
       </dl>
+
+      {a.balanceCheck ? (
+        <BalanceCheck
+          check={a.balanceCheck}
+          skipped={(line) => choices.skipLines.has(line)}
+          canSkip={(line) => repeated.some((d) => d.line === line)}
+          onSkip={(line, on) => toggleIn('skipLines', line, on)}
+        />
+      ) : null}
 
       <section aria-labelledby={`${id}-dup`}>
         <h3 id={`${id}-dup`}>Duplicates</h3>

@@ -10,6 +10,7 @@ import type {
 } from '@shared/ipc/channels/records';
 import { businessName, categoryName, dateText, money } from '../format';
 import { nextActiveIndex } from '../list-navigation';
+import { InlineCategory } from './InlineCategory';
 import { useRecordPages } from './use-record-pages';
 
 const ROW_HEIGHT = 56;
@@ -40,17 +41,25 @@ function PaperClip(): JSX.Element {
 }
 
 function RowCells({
+  profileId,
   row,
   businesses,
   ruleName,
   selected,
   onSelectClick,
+  editing,
+  onEditCategory,
+  onCategoryDone,
 }: {
+  profileId: string;
   row: TransactionView;
   businesses: readonly RecordsBusiness[];
   ruleName: string | null;
   selected: boolean;
   onSelectClick: () => void;
+  editing: boolean;
+  onEditCategory: () => void;
+  onCategoryDone: (how: 'next' | 'cancel', saved?: string) => void;
 }): JSX.Element {
   return (
     <>
@@ -95,17 +104,38 @@ function RowCells({
           businessName(businesses, row.businessId)
         )}
       </div>
-      <div role="gridcell" className="records-cell records-cell-category">
-        {row.categoryId === null ? (
-          <span className="badge badge-warn">Uncategorised</span>
+      <div
+        role="gridcell"
+        className={`records-cell records-cell-category${editing ? ' is-editing' : ''}`}
+        onClick={(e) => {
+          // The category is chosen in place; the rest of the row opens the record.
+          if (row.parentId !== null || row.deletedAt) return;
+          e.stopPropagation();
+          onEditCategory();
+        }}
+      >
+        {editing ? (
+          <InlineCategory
+            key={row.id}
+            profileId={profileId}
+            row={row}
+            businesses={businesses}
+            onDone={onCategoryDone}
+          />
         ) : (
-          <span>{categoryName(row.categoryId)}</span>
+          <>
+            {row.categoryId === null ? (
+              <span className="badge badge-warn">Uncategorised</span>
+            ) : (
+              <span>{categoryName(row.categoryId)}</span>
+            )}
+            {row.ruleId !== null ? (
+              <span className="records-secondary" title={ruleName ?? undefined}>
+                by rule {ruleName ? `“${ruleName}”` : '(removed)'}
+              </span>
+            ) : null}
+          </>
         )}
-        {row.ruleId !== null ? (
-          <span className="records-secondary" title={ruleName ?? undefined}>
-            by rule {ruleName ? `“${ruleName}”` : '(removed)'}
-          </span>
-        ) : null}
       </div>
       <div role="gridcell" className="records-cell records-cell-amount">
         {row.disallowablePence !== 0 ? money(row.disallowablePence) : ''}
@@ -140,6 +170,7 @@ export function RecordsGrid({
   selected,
   onToggle,
   onOpen,
+  onCategorised,
   label,
 }: {
   profileId: string;
@@ -151,6 +182,8 @@ export function RecordsGrid({
   selected: ReadonlySet<number>;
   onToggle: (row: TransactionView) => void;
   onOpen: (row: TransactionView) => void;
+  /** A record was categorised in place (what to say about it). */
+  onCategorised: (text: string) => void;
   label: string;
 }): JSX.Element {
   const id = useId();
@@ -160,6 +193,17 @@ export function RecordsGrid({
   const [activeState, setActiveState] = useState({ key: listKey, index: -1 });
   const active = activeState.key === listKey ? Math.min(activeState.index, count - 1) : -1;
   const setActive = (index: number) => setActiveState({ key: listKey, index });
+  // The row whose category is being chosen in place (by its position in the list).
+  // `after`: a record just categorised, still shown at that position until the list is read
+  // again; the control waits for the record that takes its place rather than open on it.
+  const [editingState, setEditingState] = useState<{
+    key: string;
+    index: number;
+    after?: number;
+  }>({ key: listKey, index: -1 });
+  const editing = editingState.key === listKey ? editingState.index : -1;
+  const setEditing = (index: number, after?: number) =>
+    setEditingState({ key: listKey, index, ...(after !== undefined ? { after } : {}) });
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
@@ -194,7 +238,18 @@ export function RecordsGrid({
       return;
     }
     const row = active >= 0 ? pages.rowAt(active) : undefined;
-    if (event.key === 'Enter' && row) {
+    if (
+      (event.key === 'c' || event.key === 'C') &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      row &&
+      row.parentId === null &&
+      !row.deletedAt
+    ) {
+      event.preventDefault();
+      setEditing(active);
+    } else if (event.key === 'Enter' && row) {
       event.preventDefault();
       onOpen(row);
     } else if (event.key === ' ' && row) {
@@ -282,6 +337,33 @@ export function RecordsGrid({
               >
                 {row ? (
                   <RowCells
+                    profileId={profileId}
+                    editing={item.index === editing && row.id !== editingState.after}
+                    onEditCategory={() => {
+                      setActive(item.index);
+                      setEditing(item.index);
+                    }}
+                    onCategoryDone={(how, saved) => {
+                      if (how === 'cancel') {
+                        // Only this row's own control closes itself (a late blur is ignored).
+                        if (editing === item.index) {
+                          setEditing(-1);
+                          scrollRef.current?.focus();
+                        }
+                        return;
+                      }
+                      if (saved) onCategorised(saved);
+                      // Showing only uncategorised records, this one leaves the list: the next
+                      // one takes its place. Otherwise go on down.
+                      const next = filter.uncategorised ? item.index : item.index + 1;
+                      if (next < (filter.uncategorised ? count - 1 : count)) {
+                        move(next);
+                        setEditing(next, row.id);
+                      } else {
+                        setEditing(-1);
+                        scrollRef.current?.focus();
+                      }
+                    }}
                     row={row}
                     businesses={businesses}
                     ruleName={row.ruleId !== null ? (ruleNames.get(row.ruleId) ?? null) : null}
@@ -302,7 +384,8 @@ export function RecordsGrid({
         </div>
       </div>
       <p className="hint" id={`${id}-keys`}>
-        Arrow keys, Page Up, Page Down, Home and End move through the records; Enter opens one;
+        Arrow keys, Page Up, Page Down, Home and End move through the records; C chooses the
+        category in place (Enter gives it and moves on, Escape leaves it); Enter opens a record;
         Space selects it for changing several at once.
       </p>
     </div>

@@ -96,6 +96,8 @@ export function RecordsView({
           Import a bank statement
         </a>
       </div>
+      {/* Under the buttons: where focus returns when a dialog closes, so it is seen. */}
+      <UndoStatus profileId={profileId} message={message} onMessage={setMessage} />
       <RecordsFilters
         value={filter}
         onChange={onFilter}
@@ -163,10 +165,10 @@ export function RecordsView({
           selected={selected}
           onToggle={toggle}
           onOpen={(row) => setOpen(row.id)}
+          onCategorised={(text) => setMessage({ text: `Categorised ${text}` })}
           label={filter.deleted ? 'Deleted records' : 'Records'}
         />
       )}
-      <UndoStatus profileId={profileId} message={message} onMessage={setMessage} />
 
       {adding ? (
         <Modal title="Add a transaction" onClose={() => setAdding(false)} wide>
@@ -182,10 +184,13 @@ export function RecordsView({
             serverError={add.error ? toIpcError(add.error) : null}
             onSubmit={(values) =>
               add.mutate(values, {
-                onSuccess: () => {
+                onSuccess: (r) => {
                   setAdding(false);
                   add.reset();
-                  setMessage({ text: `Added “${values.description}”.` });
+                  setMessage({
+                    text: `Added “${values.description}” (${dateText(values.date)}).`,
+                    removeIds: [r.transaction.id],
+                  });
                 },
               })
             }

@@ -6,6 +6,8 @@ export interface StatusMessage {
   text: string;
   /** Deleted records the person can bring back. */
   restoreIds?: number[];
+  /** Records just added, which Undo deletes again. */
+  removeIds?: number[];
 }
 
 /**
@@ -24,6 +26,9 @@ export function UndoStatus({
   const restore = useRecordsMutation(profileId, (ids: number[]) =>
     unwrap(api.records.restore({ profileId, transactionIds: ids })),
   );
+  const remove = useRecordsMutation(profileId, (ids: number[]) =>
+    unwrap(api.records.remove({ profileId, transactionIds: ids })),
+  );
   return (
     <div className="records-status" role="status">
       {message ? (
@@ -39,6 +44,23 @@ export function UndoStatus({
                   onSuccess: (r) =>
                     onMessage({
                       text: `Undone: ${r.restored === 1 ? 'the record is' : `${r.restored} records are`} back.`,
+                    }),
+                  onError: (e) => onMessage({ text: toIpcError(e).message }),
+                })
+              }
+            >
+              Undo
+            </button>
+          ) : message.removeIds?.length ? (
+            <button
+              type="button"
+              className="button"
+              disabled={remove.isPending}
+              onClick={() =>
+                remove.mutate(message.removeIds!, {
+                  onSuccess: (r) =>
+                    onMessage({
+                      text: `Undone: ${r.removed === 1 ? 'the record is' : `${r.removed} records are`} deleted again (find ${r.removed === 1 ? 'it' : 'them'} under Deleted).`,
                     }),
                   onError: (e) => onMessage({ text: toIpcError(e).message }),
                 })

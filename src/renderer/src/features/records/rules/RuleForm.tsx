@@ -75,7 +75,7 @@ export function RuleForm({
   rule: RuleView | null;
   businesses: readonly RecordsBusiness[];
   onClose: () => void;
-  onSaved: (name: string) => void;
+  onSaved: (name: string, applied: number) => void;
 }): JSX.Element {
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(rule));
@@ -148,7 +148,7 @@ export function RuleForm({
         },
         enabled: draft.enabled,
       },
-      { onSuccess: (r) => onSaved(r.rule.name) },
+      { onSuccess: (r) => onSaved(r.rule.name, r.applied) },
     );
   };
 

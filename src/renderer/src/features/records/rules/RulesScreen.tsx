@@ -237,9 +237,13 @@ export function RulesScreen({
           rule={editing === 'new' ? null : editing}
           businesses={businesses}
           onClose={() => setEditing(null)}
-          onSaved={(name) => {
+          onSaved={(name, applied) => {
             setEditing(null);
-            setSaid(`Saved “${name}”.`);
+            setSaid(
+              applied > 0
+                ? `Saved “${name}” and categorised ${plural(applied, 'record', 'records')} with it.`
+                : `Saved “${name}”. No uncategorised record matches it now; future imports will use it.`,
+            );
           }}
         />
       ) : null}

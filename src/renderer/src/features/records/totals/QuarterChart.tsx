@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatPence } from '@shared/domain/money';
 import type { QuarterTotalView } from '@shared/ipc/channels/records';
+import { valueAxis } from './value-axis';
 
 const HEIGHT = 240;
 
@@ -52,6 +53,7 @@ export default function QuarterChart({
     const income = quarters.map((q) => q.incomePence / 100);
     const expenses = quarters.map((q) => q.expensesPence / 100);
     const bars = uPlot.paths.bars!;
+    const y = valueAxis(Math.max(...income, ...expenses, 0));
     const axis = {
       stroke: colours.axis,
       grid: { stroke: colours.grid, width: 1 },
@@ -65,7 +67,7 @@ export default function QuarterChart({
         cursor: { show: false },
         scales: {
           x: { time: false, range: [0.4, xs.length + 0.6] },
-          y: { range: (_u, _min, max) => [0, Math.max(max, 1) * 1.1] },
+          y: { range: () => [0, y.top] },
         },
         axes: [
           {
@@ -74,7 +76,12 @@ export default function QuarterChart({
             splits: () => xs,
             values: (_u, splits) => splits.map((v) => `Q${v}`),
           },
-          { ...axis, size: 64, values: (_u, splits) => splits.map(compactPounds) },
+          {
+            ...axis,
+            size: 64,
+            splits: () => y.splits,
+            values: (_u, splits) => splits.map(compactPounds),
+          },
         ],
         series: [
           {},
