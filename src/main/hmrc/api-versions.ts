@@ -13,6 +13,10 @@ export const HMRC_APIS = {
   'individual-details': { title: 'Self Assessment Individual Details', version: '2.0' },
   // 8.0 is the version live in Production; 9.0 is not released there yet (SOURCES.md, §6.6).
   'individual-calculations': { title: 'Individual Calculations', version: '8.0' },
+  // Agent Authorisation: 1.0 is the version HMRC's MTD guide links (SOURCES.md); 2.0 is 1.0
+  // plus de-authorise, so 2.0 is used for that one request only.
+  'agent-authorisation': { title: 'Agent Authorisation', version: '1.0' },
+  'agent-authorisation-deauthorise': { title: 'Agent Authorisation (stop acting)', version: '2.0' },
   // Sandbox only (reference §4.5); Practice HMRC serves it too.
   'test-fraud-prevention-headers': { title: 'Test Fraud Prevention Headers', version: '1.0' },
 } as const;
