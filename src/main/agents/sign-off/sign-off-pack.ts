@@ -1,7 +1,7 @@
-import { formatPence, type Pence } from '@shared/domain/money';
+import { formatPence } from '@shared/domain/money';
 import type { SignOffPack, SignOffSubject } from '@shared/ipc/channels/agents';
 import type { UpdateView } from '@shared/ipc/channels/review';
-import type { DeclarationStateView } from '@shared/ipc/channels/year-end-declaration';
+import type { CalculationView } from '@shared/ipc/channels/year-end-declaration';
 
 /**
  * The client sign-off pack: what an agent shows a client before sending on their behalf, in
@@ -17,7 +17,7 @@ export interface PackContext {
   preparedOn: string;
 }
 
-const pounds = (p: number) => formatPence(p as Pence);
+const pounds = (p: number) => formatPence(p);
 
 /** "up £200.00", "down £15.50", "no change", "new": the change in words, never by colour only. */
 export function changeInWords(now: number, before: number | undefined): string {
@@ -74,10 +74,30 @@ export function quarterlyPack(
   };
 }
 
+/** What the pack reads of the year end's state: the year and HMRC's newest calculation. */
+export interface YearEndInput {
+  taxYear: string;
+  latest?:
+    | Pick<
+        CalculationView,
+        | 'calculationId'
+        | 'sources'
+        | 'incomeReceivedPence'
+        | 'allowancesPence'
+        | 'taxableIncomePence'
+        | 'incomeTaxDuePence'
+        | 'class4'
+        | 'class2Pence'
+        | 'taxDeductedPence'
+        | 'totalLiabilityPence'
+      >
+    | undefined;
+}
+
 export function yearEndPack(
   ctx: PackContext,
   subject: Extract<SignOffSubject, { kind: 'year-end-calculation' }>,
-  state: DeclarationStateView,
+  state: YearEndInput,
 ): Omit<SignOffPack, 'approval'> | undefined {
   const calc = state.latest;
   if (!calc) return undefined;
