@@ -35,7 +35,13 @@ export function quarterlyPack(
   const section = (heading: string, which: 'income' | 'expenses' | 'disallowable') => ({
     heading,
     lines: update.lines
-      .filter((l) => l.section === which && l.pence !== undefined)
+      // A field with nothing in it, now or before, is left out: the client reads what matters.
+      .filter(
+        (l) =>
+          l.section === which &&
+          l.pence !== undefined &&
+          (l.pence !== 0 || (l.previousPence ?? 0) !== 0),
+      )
       .map((l) => ({
         label: l.label,
         amount: pounds(l.pence ?? 0),
@@ -51,6 +57,13 @@ export function quarterlyPack(
     section('Expenses', 'expenses'),
     section('Expenses you cannot claim against tax', 'disallowable'),
   ].filter((s) => s.lines.length > 0);
+  if (sections.length === 0)
+    sections.push({
+      heading: 'Income and expenses',
+      lines: [
+        { label: 'Nothing recorded for this period', amount: pounds(0), pence: 0, change: '' },
+      ],
+    });
   return {
     profileId: ctx.profileId,
     subject,

@@ -171,7 +171,7 @@ function InviteForm({
         HMRC makes a link for the client. Ledgerlink shows it for you to send them; nothing is sent
         to the client from here. Making Tax Digital for Income Tax only.
       </p>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <TextField
           id="invite-name"
           label="Client’s name"
@@ -306,7 +306,8 @@ function RelationshipRow({
   client: ClientRelationship;
   onInvite: (client: ClientRelationship) => void;
 }): JSX.Element {
-  const [postcode, setPostcode] = useState(client.postcode ?? '');
+  const [typed, setPostcode] = useState<string | null>(null);
+  const postcode = typed ?? client.postcode ?? '';
   const check = useAgentsAction(() =>
     unwrap(
       api.agents.checkRelationship({
@@ -344,66 +345,68 @@ function RelationshipRow({
         {client.message}
         {error ? <ErrorNotice error={toIpcError(error)} /> : null}
       </td>
-      <td className="agents-actions">
-        <label className="visually-hidden" htmlFor={`pc-${client.profileId}`}>
-          Postcode for {client.name}
-        </label>
-        <input
-          id={`pc-${client.profileId}`}
-          className="agents-postcode"
-          value={postcode}
-          onChange={(e) => setPostcode(e.target.value)}
-          placeholder="Postcode"
-          autoComplete="off"
-        />
-        <button
-          type="button"
-          className="button"
-          onClick={() => check.mutate(undefined)}
-          disabled={check.isPending}
-        >
-          {check.isPending ? 'Asking HMRC…' : `Check ${client.name}’s role with HMRC`}
-        </button>
-        {client.status === 'mismatch' && client.hmrcRole && client.hmrcRole !== 'none' ? (
+      <td>
+        <div className="agents-actions">
+          <label className="visually-hidden" htmlFor={`pc-${client.profileId}`}>
+            Postcode for {client.name}
+          </label>
+          <input
+            id={`pc-${client.profileId}`}
+            className="agents-postcode"
+            value={postcode}
+            onChange={(e) => setPostcode(e.target.value)}
+            placeholder="Postcode"
+            autoComplete="off"
+          />
           <button
             type="button"
-            className="button primary"
-            onClick={() => useRole.mutate(undefined)}
-            disabled={useRole.isPending}
+            className="button"
+            onClick={() => check.mutate(undefined)}
+            disabled={check.isPending}
           >
-            Use HMRC’s role: {HMRC_ROLE[client.hmrcRole]}
+            {check.isPending ? 'Asking HMRC…' : `Check ${client.name}’s role with HMRC`}
           </button>
-        ) : null}
-        {client.status === 'not-authorised' && !client.pendingInvitationId ? (
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => {
-              onInvite(client);
-              document.getElementById('invite-heading')?.scrollIntoView();
-              document.getElementById('invite-name')?.focus();
-            }}
-          >
-            Ask {client.name} for authority
-          </button>
-        ) : null}
-        {client.hmrcRole === 'main' || client.hmrcRole === 'supporting' ? (
-          <button
-            type="button"
-            className="button danger"
-            onClick={() => {
-              if (
-                window.confirm(
-                  `Stop acting for ${client.name} at HMRC? They would need to authorise you again.`,
+          {client.status === 'mismatch' && client.hmrcRole && client.hmrcRole !== 'none' ? (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => useRole.mutate(undefined)}
+              disabled={useRole.isPending}
+            >
+              Use HMRC’s role: {HMRC_ROLE[client.hmrcRole]}
+            </button>
+          ) : null}
+          {client.status === 'not-authorised' && !client.pendingInvitationId ? (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => {
+                onInvite(client);
+                document.getElementById('invite-heading')?.scrollIntoView();
+                document.getElementById('invite-name')?.focus();
+              }}
+            >
+              Ask {client.name} for authority
+            </button>
+          ) : null}
+          {client.hmrcRole === 'main' || client.hmrcRole === 'supporting' ? (
+            <button
+              type="button"
+              className="button danger"
+              onClick={() => {
+                if (
+                  window.confirm(
+                    `Stop acting for ${client.name} at HMRC? They would need to authorise you again.`,
+                  )
                 )
-              )
-                end.mutate(undefined);
-            }}
-            disabled={end.isPending}
-          >
-            Stop acting for {client.name}
-          </button>
-        ) : null}
+                  end.mutate(undefined);
+              }}
+              disabled={end.isPending}
+            >
+              Stop acting for {client.name}
+            </button>
+          ) : null}
+        </div>
       </td>
     </tr>
   );

@@ -80,35 +80,37 @@ function InvitationRow({
         ) : null}
       </td>
       <td>{day(i.created)}</td>
-      <td className="agents-actions">
-        {i.clientLink ? (
-          <>
-            <input
-              className="mono agents-link"
-              readOnly
-              value={i.clientLink}
-              aria-label={`Link for ${who}`}
-              ref={(el) => {
-                if (el && selected) el.select();
-              }}
-            />
-            <CopyButton
-              label="Copy the link"
-              text={() => i.clientLink ?? ''}
-              onFailed={() => setSelected(true)}
-            />
-            <button
-              type="button"
-              className="button danger"
-              onClick={() => cancel.mutate(undefined)}
-              disabled={cancel.isPending}
-            >
-              Cancel this request
-            </button>
-          </>
-        ) : (
-          <span className="detail">No link: the request is {i.statusLabel.toLowerCase()}.</span>
-        )}
+      <td>
+        <div className="agents-actions">
+          {i.clientLink ? (
+            <>
+              <input
+                className="mono agents-link"
+                readOnly
+                value={i.clientLink}
+                aria-label={`Link for ${who}`}
+                ref={(el) => {
+                  if (el && selected) el.select();
+                }}
+              />
+              <CopyButton
+                label="Copy the link"
+                text={() => i.clientLink ?? ''}
+                onFailed={() => setSelected(true)}
+              />
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => cancel.mutate(undefined)}
+                disabled={cancel.isPending}
+              >
+                Cancel this request
+              </button>
+            </>
+          ) : (
+            <span className="detail">No link: the request is {i.statusLabel.toLowerCase()}.</span>
+          )}
+        </div>
         {cancel.error ? <ErrorNotice error={toIpcError(cancel.error)} /> : null}
       </td>
     </tr>

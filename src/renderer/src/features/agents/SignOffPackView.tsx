@@ -153,7 +153,7 @@ function ApprovalForm({
             : ''}
         </p>
       ) : null}
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <TextField
           id="approved-on"
           label="Date the client approved"
