@@ -33,7 +33,7 @@ test('an agent invites a client, sees it accepted, confirms the role with HMRC, 
     accountId,
     agentRole: 'supporting',
   });
-  await host.services.profiles.setActive(profile.id);
+  host.services.profiles.setActive(profile.id);
   await app.goto(`${host.url}#/profiles/authority`);
   const main = app.getByRole('main');
 
