@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { OAUTH_CALLBACK_PATH, RENDERER_ORIGIN } from '@shared/app/identity';
 import { registerAppIpc } from './app-info/register-app-ipc';
+import { registerAgentPractice } from './agents/register-agent-practice';
+import type { PdfPrinter } from './agents/sign-off/pdf-printer';
 import { createHmrcAccountStore, type HmrcAccountStore } from './auth/hmrc-accounts';
 import { createLinkService, type LinkService } from './auth/link-service';
 import { createOAuthClient } from './auth/oauth-client';
@@ -127,6 +129,8 @@ export interface MainAdapters {
    * pass one that moves Practice HMRC's clock instead, so nothing waits on the wall clock.
    */
   sleep?: (ms: number) => Promise<void>;
+  /** Prints the client sign-off pack to PDF (Electron's printToPDF); absent: the browser prints. */
+  pdfPrinter?: PdfPrinter;
   /** Only for tests: called at each step of sending a final declaration (crash points). */
   declarationCheckpoint?: (step: string) => void;
 }
@@ -363,6 +367,18 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
   });
   registerDeclarationIpc(ipc, declaration);
   registerDeclarationReceiptsIpc(ipc, profiles);
+  // The agent's practice: authorisation requests, roles from HMRC, client sign-off packs.
+  registerAgentPractice({
+    ipc,
+    adapters,
+    hmrc,
+    accounts,
+    settings,
+    profiles,
+    review,
+    declaration,
+    clock,
+  });
 
   // Practice HMRC is the default environment: have it running before the first window asks.
   if (settings.environment() === 'practice') await environments.ensurePractice();

@@ -28,7 +28,7 @@ import {
   viewOf,
   type LinkFlow,
 } from './link-flow';
-import { HMRC_SCOPES, type OAuthClient, type OAuthTarget } from './oauth-client';
+import { scopesFor, type OAuthClient, type OAuthTarget } from './oauth-client';
 import type { LoopbackVerdict, StartLoopbackListener } from './transports/loopback-listener';
 import { planTransports } from './transports/redirect-plan';
 import { callbackVerdict } from './callback-verdict';
@@ -184,7 +184,7 @@ export function createLinkService(deps: {
       access: issued.access,
       refresh: issued.refresh,
       expiresAt: new Date(issuedAt.getTime() + issued.expiresInSeconds * 1000).toISOString(),
-      scopes: issued.scopes ?? [...HMRC_SCOPES],
+      scopes: issued.scopes ?? scopesFor(f.accountKind),
       grantedAt: issuedAt.toISOString(),
     };
     setStep(f, 'token-issued', 'done', 'HMRC issued a token for Ledgerlink.');
@@ -321,6 +321,7 @@ export function createLinkService(deps: {
         redirectUri: f.route.redirectUri,
         state,
         codeChallenge,
+        accountKind,
       });
       latestFlow = f;
       logger.info('Linking started', {

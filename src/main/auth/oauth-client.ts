@@ -5,6 +5,21 @@ import { isLoopbackHost, type EnvironmentDefinition } from '../environments/envi
 /** The scopes every ITSA endpoint uses (reference §2.9); we always ask for both. */
 export const HMRC_SCOPES = ['read:self-assessment', 'write:self-assessment'] as const;
 
+/**
+ * An agent services account also asks for Agent Authorisation's scopes, to request and check
+ * clients' authority [agent-authorisation-api application.yaml securitySchemes].
+ */
+export const AGENT_EXTRA_SCOPES = [
+  'read:sent-invitations',
+  'write:sent-invitations',
+  'write:cancel-invitations',
+  'read:check-relationship',
+  'write:relationships',
+] as const;
+
+export const scopesFor = (kind: 'individual' | 'agent' | undefined): string[] =>
+  kind === 'agent' ? [...HMRC_SCOPES, ...AGENT_EXTRA_SCOPES] : [...HMRC_SCOPES];
+
 /** HMRC's access tokens last 4 hours (reference §2.5); used if a response omits expires_in. */
 const DEFAULT_EXPIRES_IN_S = 14_400;
 
@@ -55,6 +70,8 @@ export interface OAuthClient {
     redirectUri: string;
     state: string;
     codeChallenge: string;
+    /** Which scopes to ask for (an agent also asks for Agent Authorisation's). */
+    accountKind?: 'individual' | 'agent';
   }): string;
   /**
    * Checks the callback parameters (the issuer as the environment defines it, then
@@ -187,13 +204,13 @@ export function createOAuthClient(
   };
 
   return {
-    authorizeUrl({ target, redirectUri, state, codeChallenge }) {
+    authorizeUrl({ target, redirectUri, state, codeChallenge, accountKind }) {
       const url = new URL(target.definition.authorizeUrl);
       // reference §2.2: response_type, client_id, scope, state, redirect_uri, PKCE; never
       // client_secret (HMRC answers 400 if it is present).
       url.searchParams.set('response_type', 'code');
       url.searchParams.set('client_id', target.definition.credentials.clientId);
-      url.searchParams.set('scope', HMRC_SCOPES.join(' '));
+      url.searchParams.set('scope', scopesFor(accountKind).join(' '));
       url.searchParams.set('state', state);
       url.searchParams.set('redirect_uri', redirectUri);
       url.searchParams.set('code_challenge', codeChallenge);

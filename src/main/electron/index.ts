@@ -17,6 +17,7 @@ import { registerRendererScheme, serveRenderer } from './app-protocol';
 import { installDeepLinkReceiver, registerProtocolClient } from './deep-link-receiver';
 import { electronStoreFactory } from './electron-store-adapter';
 import { electronFileDialogs } from './file-dialogs';
+import { electronPdfPrinter } from './pdf-printer';
 import { fileLogSink } from './file-log-sink';
 import { bindIpcMain } from './ipc-main-bridge';
 import { vendorCredentialsFromBuild } from './vendor-credentials';
@@ -145,6 +146,7 @@ function start(): void {
       deepLinksAvailable: protocolClientRegistered,
       // Bank statements, receipts and exports: the OS dialogs over the main window.
       fileDialogs: electronFileDialogs(() => mainWindow),
+      pdfPrinter: electronPdfPrinter((options) => new BrowserWindow(options)),
       // Gov-Client-Screens and Gov-Client-Window-Size, read at each request [FPH partials].
       display: {
         screens: () =>

@@ -27,6 +27,10 @@ export const HMRC_APIS = {
     version: '7.0',
   },
   'business-income-source-summary': { title: 'Business Income Source Summary', version: '3.0' },
+  // Agent Authorisation: 1.0 is the version HMRC's MTD guide links (SOURCES.md); 2.0 is 1.0
+  // plus de-authorise, so 2.0 is used for that one request only.
+  'agent-authorisation': { title: 'Agent Authorisation', version: '1.0' },
+  'agent-authorisation-deauthorise': { title: 'Agent Authorisation (stop acting)', version: '2.0' },
   // Sandbox only (reference §4.5); Practice HMRC serves it too.
   'test-fraud-prevention-headers': { title: 'Test Fraud Prevention Headers', version: '1.0' },
 } as const;

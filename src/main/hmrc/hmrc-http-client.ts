@@ -26,6 +26,8 @@ export interface HmrcResult<T> {
   /** HMRC's X-CorrelationId for this response (reference §3.1); quote it to HMRC's support. */
   correlationId: string | undefined;
   status: number;
+  /** HMRC's Location header, where an answer names what it created (Agent Authorisation). */
+  location?: string;
 }
 
 /** "HMRC is busy, will retry at hh:mm": one retry about to wait. */
@@ -196,10 +198,12 @@ export function createHmrcHttpClient(deps: HmrcHttpClientDeps): HmrcTransport {
           log.info('HMRC answered', { ...where, status, correlationId, retries, ms });
 
           if (status >= 200 && status < 300) {
+            const location = headerText(response.headers['location']);
             return {
               data: parseBody(request, response.data, correlationId),
               correlationId,
               status,
+              ...(location ? { location } : {}),
             };
           }
 

@@ -9,6 +9,7 @@ import './styles/components.css';
 import './styles/hmrc.css';
 import './styles/link.css';
 import './styles/profiles.css';
+import './styles/agents.css';
 import './styles/records-list.css';
 import './styles/records-entry.css';
 import './styles/records-import.css';

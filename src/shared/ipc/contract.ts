@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { agentsChannels } from './channels/agents';
 import { appChannels } from './channels/app';
 import { authChannels, authEvents } from './channels/auth';
 import { hmrcChannels, hmrcEvents } from './channels/hmrc';
@@ -42,6 +43,7 @@ export const channels = {
   ...yearEndOtherIncomeChannels,
   ...yearEndLossesChannels,
   ...yearEndAdjustmentsChannels,
+  ...agentsChannels,
 };
 
 export const events = {

@@ -10,6 +10,8 @@
  * code is used to choose the words.
  */
 
+import { AGENT_AUTHORISATION_ERRORS } from './agent-authorisation-errors';
+
 /** Who can put it right. */
 export type FixedBy = 'you' | 'your-agent' | 'the-client' | 'hmrc' | 'ledgerlink';
 
@@ -36,6 +38,8 @@ const ledgerlink = (message: string): CatalogueEntry => ({
 });
 
 export const ERROR_CATALOGUE: Record<string, CatalogueEntry> = {
+  // Agent Authorisation's own codes, kept beside the API's endpoints.
+  ...AGENT_AUTHORISATION_ERRORS,
   // ── API platform (reference §3.6 [REF]) ──────────────────────────────────────────────
   MISSING_CREDENTIALS: ledgerlink('Ledgerlink sent a request to HMRC without its access key.'),
   INVALID_CREDENTIALS: {

@@ -116,7 +116,8 @@ export async function startRecordingProxy(
     url: `http://127.0.0.1:${address.port}`,
     exchanges,
     /** API calls only (no OAuth pages, no token endpoint). */
-    apiCalls: () => exchanges.filter((e) => /^\/(individuals|obligations|test)\//.test(e.url)),
+    apiCalls: () =>
+      exchanges.filter((e) => /^\/(individuals|obligations|test|agents)\//.test(e.url)),
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

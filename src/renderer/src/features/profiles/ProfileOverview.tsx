@@ -4,6 +4,7 @@ import type { ProfileView, SnapshotView } from '@shared/ipc/channels/profiles';
 import { toIpcError } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
+import { ClientAgentPanel } from '../agents/ClientAgentPanel';
 import { checkedAtText, shortDate } from './format';
 import { ItsaStatusPanel } from './ItsaStatusPanel';
 import { AuthorisationBadge, RoleBadge } from './ProfileBadges';
@@ -225,6 +226,7 @@ export function ProfileOverview({ profile }: { profile: ProfileView }): JSX.Elem
         </div>
       </dl>
       <AuthorisationNotice profile={profile} />
+      {profile.kind === 'client' ? <ClientAgentPanel profile={profile} /> : null}
 
       <div className="profiles-checked">
         <p role="status" aria-live="polite">

@@ -7,6 +7,8 @@ import { toIpcError } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
+import { ClientAuthority } from '../agents/ClientAuthority';
+import { SignOffPackView, subjectFromRoute } from '../agents/SignOffPackView';
 import { AddProfile } from './AddProfile';
 import { AllProfiles } from './AllProfiles';
 import { ClientsOverview } from './ClientsOverview';
@@ -15,12 +17,13 @@ import { ImportClients } from './ImportClients';
 import { roleText } from './format';
 import { ProfileOverview } from './ProfileOverview';
 
-type Tab = 'profile' | 'all' | 'overview' | 'import' | 'add';
+type Tab = 'profile' | 'all' | 'overview' | 'authority' | 'sign-off' | 'import' | 'add';
 
 const tabOf = (rest: string): Tab => {
   const first = rest.split('/')[0] ?? '';
   if (first === 'all' || first === 'edit') return 'all';
   if (first === 'overview' || first === 'import' || first === 'add') return first;
+  if (first === 'authority' || first === 'sign-off') return first;
   return 'profile';
 };
 
@@ -36,6 +39,7 @@ function Tabs({ current, view }: { current: Tab; view: ProfilesView }): JSX.Elem
     ...(hasClients
       ? [{ id: 'overview' as const, href: '#/profiles/overview', label: 'Clients overview' }]
       : []),
+    { id: 'authority', href: '#/profiles/authority', label: 'Client authority' },
     { id: 'import', href: '#/profiles/import', label: 'Import clients' },
     { id: 'add', href: '#/profiles/add', label: 'Add a profile' },
   ];
@@ -88,6 +92,17 @@ export function ProfilesScreen(): JSX.Element {
       }
       case 'overview':
         return <ClientsOverview />;
+      case 'authority':
+        return <ClientAuthority />;
+      case 'sign-off': {
+        const [, packProfile, ...subject] = rest.split('/');
+        const parsed = subjectFromRoute(subject);
+        return packProfile && parsed ? (
+          <SignOffPackView key={rest} profileId={packProfile} subject={parsed} />
+        ) : (
+          <p className="empty-state">This sign-off pack link is not complete.</p>
+        );
+      }
       case 'import':
         return <ImportClients view={view} />;
       case 'add':

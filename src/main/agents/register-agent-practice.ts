@@ -1,0 +1,56 @@
+import { writeFile } from 'node:fs/promises';
+import type { HmrcAccountStore } from '../auth/hmrc-accounts';
+import type { Clock } from '../clock/clock';
+import type { HmrcService } from '../hmrc/hmrc-service';
+import type { IpcRouter } from '../ipc/ipc-router';
+import type { ProfilesService } from '../profiles/profiles-api';
+import { cancelledFileDialogs, type FileDialogs } from '../records-ipc/file-dialogs';
+import type { ReviewService } from '../review/review-service';
+import type { SettingsService } from '../settings/settings-service';
+import type { KeyValueStoreFactory } from '../storage/key-value-store';
+import type { DeclarationService } from '../year-end/declaration/declaration-service';
+import { createAgentsService } from './agents-service';
+import { createAgentsStore } from './agents-store';
+import { registerAgentsIpc } from './register-agents-ipc';
+import type { PdfPrinter } from './sign-off/pdf-printer';
+import { createSignOffService } from './sign-off/sign-off-service';
+
+/** Builds the agent's practice services and registers `agents.*` (one line in the root). */
+export function registerAgentPractice(deps: {
+  ipc: IpcRouter;
+  adapters: {
+    keyValueStore: KeyValueStoreFactory;
+    pdfPrinter?: PdfPrinter | undefined;
+    fileDialogs?: FileDialogs | undefined;
+  };
+  hmrc: HmrcService;
+  accounts: Pick<HmrcAccountStore, 'get'>;
+  settings: Pick<SettingsService, 'environment'>;
+  profiles: ProfilesService;
+  review: Pick<ReviewService, 'prepare'>;
+  declaration: Pick<DeclarationService, 'state' | 'recordClientApproval'>;
+  clock: Clock;
+}) {
+  const store = deps.adapters.keyValueStore('agents');
+  const agents = createAgentsService({
+    store: createAgentsStore(store),
+    hmrc: deps.hmrc,
+    profiles: deps.profiles,
+    environment: () => deps.settings.environment(),
+    clock: deps.clock,
+  });
+  const signOff = createSignOffService({
+    profiles: deps.profiles,
+    accountLabel: (id) => deps.accounts.get(id)?.label,
+    review: deps.review,
+    declaration: deps.declaration,
+    store: deps.adapters.keyValueStore('agent-sign-offs'),
+    clock: deps.clock,
+    pdfPrinter: deps.adapters.pdfPrinter,
+    files: deps.adapters.fileDialogs ?? cancelledFileDialogs,
+    // The pack names the client: readable by the person only (0600).
+    writeFile: (path, data) => writeFile(path, data, { mode: 0o600 }),
+  });
+  registerAgentsIpc(deps.ipc, agents, signOff);
+  return { agents, signOff };
+}
