@@ -62,6 +62,8 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
   });
   const script = [...(options.script ?? [])];
   const puts: { businessId: string; taxYear: string; body: object }[] = [];
+  /** The obligations reads a sync asked the profiles capability for. */
+  const obligationReads: { profileId: string; taxYear: string }[] = [];
   /** What HMRC holds, by business and tax year: the last body accepted. */
   const held = new Map<string, object>();
   let linked = true;
@@ -121,6 +123,9 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
       ledger: () => ledger,
       hmrcFor: () => ({ profile: PROFILE, nino: PROFILE.nino, client }),
       refresh: async () => undefined,
+      refreshYearObligations: async (profileId, taxYear) => {
+        obligationReads.push({ profileId, taxYear });
+      },
     },
     accountLinked: () => linked,
     anchors: createLogAnchors(anchorStore),
@@ -164,6 +169,7 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
     business,
     deps,
     puts,
+    obligationReads,
     held,
     anchorStore,
     approve,
