@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import { HmrcError } from '../../../../src/main/hmrc/errors/hmrc-error';
+import type { RetrieveCalculationResponse } from '../../../../src/main/hmrc/schemas/calculations';
 import { selfEmploymentCumulativeResponseSchema } from '../../../../src/main/hmrc/schemas/self-employment';
 import { ukPropertyCumulativeResponseSchema } from '../../../../src/main/hmrc/schemas/uk-property';
 import { fakeHmrcAccountClient } from '../../../support/fakes/fake-hmrc-client';
@@ -26,6 +27,32 @@ export const PROFILE: Profile = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   authorisation: { status: 'authorised' },
   hmrc: {},
+};
+
+/** HMRC's in-year calculation as the fake answers it (figures from HMRC's retrieve example shape). */
+const CALCULATION: RetrieveCalculationResponse = {
+  metadata: {
+    calculationId: '0b3ecc30-9b3b-4e0e-8d0b-000000000001',
+    taxYear: '2026-27',
+    requestedBy: 'customer',
+    calculationReason: 'customerRequest',
+    calculationType: 'inYear',
+    calculationTimestamp: '2026-11-20T10:00:05.000Z',
+    periodFrom: '2026-04-06',
+    periodTo: '2026-10-05',
+  },
+  inputs: {},
+  calculation: {
+    taxCalculation: {
+      incomeTax: {
+        totalIncomeReceivedFromAllSources: 1000,
+        totalAllowancesAndDeductions: 12570,
+        totalTaxableIncome: 0,
+        incomeTaxCharged: 0,
+      },
+      totalIncomeTaxAndNicsDue: 0,
+    },
+  },
 };
 
 /** What the fake HMRC does with each PUT, in order; past the end every PUT is accepted. */
@@ -102,7 +129,23 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
         });
       return { data: response.parse(answer(body)), correlationId: 'corr-get', status: 200 };
     };
+  /** HMRC's in-year calculation, asked for after a sync: counted, ready at the first retrieve. */
+  const calculations = { trigger: 0, retrieve: 0 };
   const client = fakeHmrcAccountClient({
+    calculations: {
+      trigger: async () => {
+        calculations.trigger += 1;
+        return {
+          data: { calculationId: CALCULATION.metadata.calculationId },
+          correlationId: 'c-calc',
+          status: 202,
+        };
+      },
+      retrieve: async () => {
+        calculations.retrieve += 1;
+        return { data: CALCULATION, correlationId: 'c-calc', status: 200 };
+      },
+    },
     selfEmployment: {
       putCumulative: put,
       getCumulative: get(selfEmploymentCumulativeResponseSchema),
@@ -170,6 +213,7 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
     deps,
     puts,
     obligationReads,
+    calculations,
     held,
     anchorStore,
     approve,
