@@ -89,6 +89,8 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
   });
   const script = [...(options.script ?? [])];
   const puts: { businessId: string; taxYear: string; body: object }[] = [];
+  /** HMRC's GETs of what it holds (a sync asks only to confirm a re-send after a crash). */
+  const gets: { businessId: string; taxYear: string }[] = [];
   /** The obligations reads a sync asked the profiles capability for. */
   const obligationReads: { profileId: string; taxYear: string }[] = [];
   /** What HMRC holds, by business and tax year: the last body accepted. */
@@ -118,6 +120,7 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
   const get =
     <T>(response: ZodType<T>, answer: (body: object) => object = (body) => body) =>
     async (_nino: string, businessId: string, taxYear: string) => {
+      gets.push({ businessId, taxYear });
       const body = held.get(`${businessId}|${taxYear}`);
       if (!body)
         throw new HmrcError({
@@ -212,6 +215,7 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
     business,
     deps,
     puts,
+    gets,
     obligationReads,
     calculations,
     held,
