@@ -13,7 +13,7 @@ import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
  */
 const COUNT = 1_000;
 /** Rows the overview lists at first and adds each time (OVERVIEW_PAGE in ClientsOverview). */
-const PAGE = 50;
+const PAGE = 30;
 let clients: SeededClient[] = [];
 
 test.use({

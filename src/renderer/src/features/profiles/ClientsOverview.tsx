@@ -29,11 +29,11 @@ const SORTS: { key: SortKey; label: string }[] = [
 ];
 
 /**
- * Rows listed at first, and added each time the end of the list comes into view (or "Show
- * more" is pressed): with hundreds of clients, building every row on each keystroke or sort is
- * what made the overview pause; the filter and the sort still cover every client.
+ * Rows listed at first (a screen and more), and added as the end of the list nears view (or
+ * "Show more" is pressed): with hundreds of clients, building every row on each keystroke or
+ * sort is what made the overview pause; the filter and the sort still cover every client.
  */
-export const OVERVIEW_PAGE = 50;
+export const OVERVIEW_PAGE = 30;
 
 // One collator for every comparison: `localeCompare` with options builds a new one per call,
 // which for a thousand-client sort is most of its time.
@@ -115,10 +115,14 @@ export function ClientsOverview(): JSX.Element {
   useEffect(() => {
     const target = moreRef.current;
     if (!hasMore || !target || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting))
-        setListed({ key: listKey, count: limit + OVERVIEW_PAGE });
-    });
+    // Listed a little before the end comes into view, so scrolling rarely meets the button.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting))
+          setListed({ key: listKey, count: limit + OVERVIEW_PAGE });
+      },
+      { rootMargin: '0px 0px 400px 0px' },
+    );
     observer.observe(target);
     return () => observer.disconnect();
   }, [hasMore, listKey, limit]);
