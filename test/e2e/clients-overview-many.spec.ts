@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ukDateOf } from '../../src/shared/domain/tax-year';
+import { ukDateOf } from '@shared/domain/tax-year';
 import { createMemoryKeychain } from '../support/fakes/memory-keychain';
 import { seedClients, type SeededClient } from '../support/many-clients/seed-clients';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoA11yViolations, SCREENSHOTS, test } from './fixtures';
 
 /**
  * An agent with 1,000 clients: the overview lists them a page at a time, and its filters and
@@ -17,7 +17,8 @@ const PAGE = 30;
 let clients: SeededClient[] = [];
 
 test.use({
-  hostOptions: async ({}, use) => {
+  hostOptions: async ({ browserName }, use) => {
+    void browserName;
     const dataDir = mkdtempSync(join(tmpdir(), 'ledgerlink-many-clients-'));
     clients = seedClients(dataDir, { count: COUNT, today: ukDateOf(new Date()) });
     await use({ dataDir, keychain: createMemoryKeychain() });
@@ -81,7 +82,8 @@ test('1,000 clients: filters and sorts cover every client; the list grows as it 
   for (const scheme of ['light', 'dark'] as const) {
     await app.emulateMedia({ colorScheme: scheme });
     await expectNoA11yViolations(app);
-    await screenshot(app, `clients-overview-1000-${scheme}`);
+    // The screen as the agent sees it: a full-page shot would grow the window and list more.
+    await app.screenshot({ path: join(SCREENSHOTS, `clients-overview-1000-${scheme}.png`) });
   }
   await app.emulateMedia({ colorScheme: 'light' });
 

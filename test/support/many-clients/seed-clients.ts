@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { addDays, type IsoDate } from '../../../src/shared/domain/tax-year';
+import { addDays, type IsoDate } from '@shared/domain/tax-year';
 import type { Profile } from '../../../src/main/profiles/profile-record';
 import { openProfileRegistry } from '../../../src/main/profiles/profile-registry';
 
