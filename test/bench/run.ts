@@ -9,6 +9,7 @@ const SECTIONS: { name: string; load: () => Promise<{ run(report: Report): Promi
   { name: 'foundation', load: () => import('./foundation-bench') },
   { name: 'ledger', load: () => import('./ledger-bench') },
   { name: 'sync', load: () => import('./sync-bench') },
+  { name: 'overview', load: () => import('./overview-bench') },
 ];
 
 const only = process.argv[2];

@@ -142,9 +142,10 @@ export function createHmrcHttpClient(deps: HmrcHttpClientDeps): HmrcTransport {
       GOV_TEST_SCENARIO.test(options.govTestScenario)
         ? { 'Gov-Test-Scenario': options.govTestScenario }
         : {};
+    // The rate limiter counts from the moment the request really leaves until its answer
+    // arrives (rate-limiter.ts).
+    const markAnswered = typeof markSent === 'function' ? markSent() : undefined;
     try {
-      // The rate limiter counts from the moment the request really leaves (rate-limiter.ts).
-      if (typeof markSent === 'function') markSent();
       const response = await http.request<unknown>({
         baseURL: baseUrl,
         url: request.path,
@@ -168,6 +169,8 @@ export function createHmrcHttpClient(deps: HmrcHttpClientDeps): HmrcTransport {
       if (options.signal?.aborted) throw error;
       const code = (error as { code?: unknown }).code;
       return { kind: 'network', code: typeof code === 'string' ? code : undefined };
+    } finally {
+      markAnswered?.();
     }
   };
 

@@ -9,16 +9,21 @@
  * write), so time spent between being granted a slot and sending — collecting the device
  * facts, a busy event loop — cannot bring two requests closer together than the window.
  *
- * The window is one second plus a margin for what remains: HMRC (and Practice HMRC, which keeps
- * a rolling one-second log per client id) counts a request when it *arrives*, and network and
- * queueing jitter can bring requests that left a second apart closer together on arrival.
+ * HMRC (and Practice HMRC, which keeps a rolling one-second log per client id) counts a request
+ * when it *arrives*, and network and queueing jitter (a loaded machine, a slow first hop) can
+ * bring requests that left a second apart closer together on arrival. So a slot is held until
+ * HMRC's answer comes back (`markAnswered`): a request has certainly arrived by the time it is
+ * answered, so the next one to use that slot leaves a full window after the arrival, however
+ * the trip was delayed. The cost is one round trip per three requests; a 429 costs a retry.
+ * The window is one second plus a small margin for HMRC's own clock granularity.
  */
 
 /**
- * The safety margin added to HMRC's one second. Measured (`npm run bench -- sync`: an agent
- * syncing 30 clients × 2 businesses against Practice HMRC at 3 requests/second) it keeps the
- * count of 429s at zero while costing 5 % of the rate, where the earlier 200 ms cost 20 %.
- * HMRC counts per second on its side; a 429 that still happens is retried by the client.
+ * The safety margin added to HMRC's one second (5 % of the rate). Measured with
+ * `npm run bench -- sync` (an agent syncing 30 clients × 2 businesses against Practice HMRC at
+ * 3 requests/second): counting from the send alone, this margin still met 429s on a heavily
+ * loaded machine; counting each slot until the answer keeps them at zero. A 429 that still
+ * happens is retried by the client.
  */
 export const HMRC_RATE_LIMIT_MARGIN_MS = 50;
 
@@ -27,13 +32,16 @@ export const HMRC_RATE_LIMIT = { limit: 3, windowMs: 1000 + HMRC_RATE_LIMIT_MARG
 export interface RateLimiter {
   /**
    * Resolves when this request may leave; requests leave in the order they asked. The
-   * resolved function records the moment the request actually leaves (optional: without it
-   * the grant time counts).
+   * resolved function records the moment the request actually leaves, and the one it returns
+   * the moment the answer arrives (both optional: without them the grant time counts).
    */
   acquire(): Promise<MarkSent>;
 }
 
-export type MarkSent = () => void;
+/** Records that the request left; returns the function that records HMRC's answer arriving. */
+export type MarkSent = () => MarkAnswered;
+/** Holds the slot until now: the request has certainly reached HMRC once it is answered. */
+export type MarkAnswered = () => void;
 
 export interface RateLimiterOptions {
   limit: number;
@@ -56,8 +64,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       if (sent.length < options.limit) {
         const slot = { at: now };
         sent.push(slot);
-        return () => {
+        const mark = () => {
           slot.at = Math.max(slot.at, options.now());
+        };
+        return () => {
+          mark();
+          return mark;
         };
       }
       const oldest = Math.min(...sent.map((s) => s.at));

@@ -10,6 +10,7 @@ import type { Authorisation } from '@shared/ipc/channels/profiles';
 import { isHmrcError } from '../hmrc/errors/hmrc-error';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { ListBusinessesResponse } from '../hmrc/schemas/business-details';
+import type { IncomeAndExpenditureResponse } from '../hmrc/schemas/obligations';
 import { authorised, refusalFrom } from './authorisation';
 import { fetchItsaStatuses } from './itsa-status';
 import type { CachedBusiness, CachedObligation } from './hmrc-cache';
@@ -80,6 +81,65 @@ export async function checkWithHmrc(
   }
 }
 
+/** HMRC's income-and-expenditure groups as the cached quarterly obligations. */
+export function quarterlyObligations(
+  groups: IncomeAndExpenditureResponse['obligations'],
+): CachedObligation[] {
+  return groups.flatMap((group) =>
+    group.obligationDetails.map((d): CachedObligation => ({
+      kind: 'quarterly',
+      hmrcBusinessId: group.businessId,
+      typeOfBusiness: group.typeOfBusiness,
+      periodStart: d.periodStartDate,
+      periodEnd: d.periodEndDate,
+      dueDate: d.dueDate,
+      status: d.status === 'fulfilled' ? 'fulfilled' : 'open',
+      ...(d.receivedDate ? { receivedDate: d.receivedDate } : {}),
+    })),
+  );
+}
+
+/**
+ * One tax year's quarterly obligations, open and fulfilled, in ONE request: what a sync can
+ * change. Nothing else (businesses, earlier years, final declarations) moves when an update is
+ * accepted, so the rest of the cached answer stays as the last full check left it.
+ */
+export async function fetchYearObligations(
+  client: Pick<ProfileHmrcClient, 'obligations'>,
+  nino: string,
+  taxYear: string,
+): Promise<{ obligations: CachedObligation[]; correlationId?: string }> {
+  const answer = await orEmpty(
+    client.obligations.incomeAndExpenditure(nino, {
+      fromDate: taxYearStart(taxYear),
+      toDate: taxYearEnd(taxYear),
+    }),
+    { data: { obligations: [] }, correlationId: undefined, status: 200 },
+  );
+  return {
+    obligations: quarterlyObligations(answer.data.obligations),
+    ...(answer.correlationId ? { correlationId: answer.correlationId } : {}),
+  };
+}
+
+/**
+ * The cached obligations with one tax year's quarterly ones replaced by HMRC's fresh answer;
+ * final declarations and other years are kept. Sorted by due date as a full fetch sorts them.
+ */
+export function mergeYearObligations(
+  cached: readonly CachedObligation[],
+  fresh: readonly CachedObligation[],
+  taxYear: string,
+): CachedObligation[] {
+  const from = taxYearStart(taxYear);
+  const to = taxYearEnd(taxYear);
+  const inYear = (o: CachedObligation) =>
+    o.kind === 'quarterly' && o.periodStart >= from && o.periodStart <= to;
+  return [...cached.filter((o) => !inYear(o)), ...fresh.filter(inYear)].sort(
+    (a, b) => a.dueDate.localeCompare(b.dueDate) || a.periodStart.localeCompare(b.periodStart),
+  );
+}
+
 const key = (o: CachedObligation) =>
   `${o.kind}|${o.hmrcBusinessId ?? ''}|${o.periodStart}|${o.periodEnd}`;
 
@@ -117,21 +177,8 @@ export async function fetchFromHmrc(
   );
 
   const obligations = new Map<string, CachedObligation>();
-  for (const group of [...open.data.obligations, ...thisYear.data.obligations]) {
-    for (const d of group.obligationDetails) {
-      const o: CachedObligation = {
-        kind: 'quarterly',
-        hmrcBusinessId: group.businessId,
-        typeOfBusiness: group.typeOfBusiness,
-        periodStart: d.periodStartDate,
-        periodEnd: d.periodEndDate,
-        dueDate: d.dueDate,
-        status: d.status === 'fulfilled' ? 'fulfilled' : 'open',
-        ...(d.receivedDate ? { receivedDate: d.receivedDate } : {}),
-      };
-      obligations.set(key(o), o);
-    }
-  }
+  for (const o of quarterlyObligations([...open.data.obligations, ...thisYear.data.obligations]))
+    obligations.set(key(o), o);
   for (const d of finals.data.obligations) {
     const o: CachedObligation = {
       kind: 'final-declaration',

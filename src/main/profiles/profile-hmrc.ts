@@ -1,4 +1,5 @@
 import type { AgentAction } from '@shared/domain/agent-permissions';
+import type { ItsaStatusRecord } from '@shared/domain/itsa-status';
 import { taxYearOf } from '@shared/domain/tax-year';
 import type { Authorisation, SnapshotView } from '@shared/ipc/channels/profiles';
 import type { HmrcAccountStore } from '../auth/hmrc-accounts';
@@ -15,7 +16,13 @@ import {
   type CheckOutcome,
   type HmrcCache,
 } from './hmrc-cache';
-import { checkWithHmrc, fetchFromHmrc, type ProfileHmrcClient } from './hmrc-fetch';
+import {
+  checkWithHmrc,
+  fetchFromHmrc,
+  fetchYearObligations,
+  mergeYearObligations,
+  type ProfileHmrcClient,
+} from './hmrc-fetch';
 import type { LedgerPool } from './ledger-pool';
 import { summarise } from './obligation-summary';
 import { assertAllowed, guardedClient } from './profile-guard';
@@ -52,6 +59,8 @@ export interface ProfilesHmrcChecks {
   snapshot(profileId: string): SnapshotView;
   /** Fetches from HMRC and keeps the answer; `full` also fetches the businesses. */
   fetchAndKeep(profileId: string, full: boolean): Promise<SnapshotView>;
+  /** One tax year's quarterly obligations only (one request), as a sync needs afterwards. */
+  refreshYearObligations(profileId: string, taxYear: string): Promise<SnapshotView>;
   setQuarterlyPeriodType(
     profileId: string,
     hmrcBusinessId: string,
@@ -212,23 +221,78 @@ export function createProfilesHmrcChecks(deps: {
       const cache = pool.isOpen(profileId)
         ? keep(pool.get(profileId))
         : pool.borrow(profileId, keep);
-      const names = new Map(cache.businesses.map((b) => [b.hmrcBusinessId, businessName(b)]));
-      const before = current.hmrc;
-      const updated = registry.update(profileId, {
+      const updated = keepSummary(current, cache, checkedAt, {
         authorisation: answer.authorisation,
-        hmrc: {
-          ...summarise(answer.obligations, checkedAt, (id) => names.get(id)),
-          // Fetched with the businesses only: a light check keeps the last answer.
-          ...(answer.itsaStatuses
-            ? { itsaStatuses: answer.itsaStatuses, itsaCheckedAt: checkedAt }
-            : {
-                ...(before.itsaStatuses ? { itsaStatuses: before.itsaStatuses } : {}),
-                ...(before.itsaCheckedAt ? { itsaCheckedAt: before.itsaCheckedAt } : {}),
-              }),
-        },
-        updatedAt: nowIso(),
+        ...(answer.itsaStatuses ? { itsaStatuses: answer.itsaStatuses } : {}),
       });
-      changed();
+      return snapshotFrom(updated, cache);
+    })().finally(() => inFlight.delete(profileId));
+    inFlight.set(profileId, job);
+    return job;
+  };
+
+  /** The registry's overview summary of what was just kept; a light check keeps the ITSA status. */
+  const keepSummary = (
+    current: Profile,
+    cache: HmrcCache,
+    checkedAt: string,
+    answer: { authorisation?: Authorisation; itsaStatuses?: ItsaStatusRecord[] },
+  ): Profile => {
+    const names = new Map(cache.businesses.map((b) => [b.hmrcBusinessId, businessName(b)]));
+    const before = current.hmrc;
+    const updated = registry.update(current.id, {
+      ...(answer.authorisation ? { authorisation: answer.authorisation } : {}),
+      hmrc: {
+        ...summarise(cache.obligations, checkedAt, (id) => names.get(id)),
+        // Fetched with the businesses only: a light check keeps the last answer.
+        ...(answer.itsaStatuses
+          ? { itsaStatuses: answer.itsaStatuses, itsaCheckedAt: checkedAt }
+          : {
+              ...(before.itsaStatuses ? { itsaStatuses: before.itsaStatuses } : {}),
+              ...(before.itsaCheckedAt ? { itsaCheckedAt: before.itsaCheckedAt } : {}),
+            }),
+      },
+      updatedAt: nowIso(),
+    });
+    changed();
+    return updated;
+  };
+
+  /**
+   * After HMRC accepted updates: one year's quarterly obligations in one request, merged into
+   * the kept answer. The accepted PUT has just shown HMRC lets this account act for the client,
+   * so the authorisation check and the business details a full fetch repeats are not asked again.
+   * A full fetch already running answers instead.
+   */
+  const refreshYearObligations = (profileId: string, taxYear: string): Promise<SnapshotView> => {
+    const running = inFlight.get(profileId);
+    if (running) return running;
+    const job = (async () => {
+      const profile = requireProfile(profileId);
+      const client = clientFor(profile);
+      const checkedAt = nowIso();
+      const answer = await fetchYearObligations(client, profile.nino, taxYear);
+      const keep = (ledger: Ledger) => {
+        const merged = mergeYearObligations(
+          readHmrcCache(ledger.database).obligations,
+          answer.obligations,
+          taxYear,
+        );
+        writeHmrcCache(ledger.database, {
+          obligations: merged,
+          check: {
+            checkedAt,
+            scope: 'obligations',
+            outcome: 'authorised',
+            ...(answer.correlationId ? { correlationId: answer.correlationId } : {}),
+          },
+        });
+        return readHmrcCache(ledger.database);
+      };
+      const cache = pool.isOpen(profileId)
+        ? keep(pool.get(profileId))
+        : pool.borrow(profileId, keep);
+      const updated = keepSummary(requireProfile(profileId), cache, checkedAt, {});
       return snapshotFrom(updated, cache);
     })().finally(() => inFlight.delete(profileId));
     inFlight.set(profileId, job);
@@ -352,6 +416,7 @@ export function createProfilesHmrcChecks(deps: {
     checkAfterAdd,
     snapshot,
     fetchAndKeep,
+    refreshYearObligations,
     setQuarterlyPeriodType,
   };
 }

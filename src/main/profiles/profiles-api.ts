@@ -135,6 +135,11 @@ export interface ProfilesService {
    */
   refresh(profileId: string): Promise<SnapshotView>;
   /**
+   * One tax year's quarterly obligations only (one request), merged into what was kept: what a
+   * sync needs after HMRC accepted an update.
+   */
+  refreshYearObligations(profileId: string, taxYear: string): Promise<SnapshotView>;
+  /**
    * Calendar or standard quarters for the current tax year, where HMRC allows it (reference
    * §5.2): refused before any call when the rule says no.
    */

@@ -309,6 +309,8 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
     checkAuthorisation: (profileId) => hmrcChecks.checkAuthorisation(profileId),
     snapshot: (profileId) => hmrcChecks.snapshot(profileId),
     refresh: (profileId) => hmrcChecks.fetchAndKeep(profileId, true),
+    refreshYearObligations: (profileId, taxYear) =>
+      hmrcChecks.refreshYearObligations(profileId, taxYear),
     setQuarterlyPeriodType: (...args) => hmrcChecks.setQuarterlyPeriodType(...args),
     previewImport: (accountId, csv) => clientImport.previewImport(accountId, csv),
     importClients: (accountId, csv) => clientImport.importClients(accountId, csv),

@@ -24,6 +24,8 @@ export interface SyncProfilesPort {
   ledger(profileId: string): Ledger;
   hmrcFor(profileId: string): { profile: Profile; nino: string; client: HmrcAccountClient };
   refresh(profileId: string): Promise<unknown>;
+  /** One tax year's quarterly obligations only: one request, after a sync. */
+  refreshYearObligations(profileId: string, taxYear: string): Promise<unknown>;
 }
 
 export interface ProfileSyncDeps {

@@ -1,4 +1,5 @@
 import { actionPermission } from '@shared/domain/agent-permissions';
+import { ukDateOf } from '@shared/domain/tax-year';
 import type { EstimateView } from '@shared/ipc/channels/sync';
 import type { Environment } from '@shared/ipc/channels/settings';
 import type { Clock } from '../clock/clock';
@@ -10,6 +11,20 @@ import { fetchEstimate, type EstimateTiming } from './tax-estimate';
 /** Whether HMRC lets this profile's agent see the calculation (a supporting agent may not). */
 export const estimatePermission = (profile: Profile) =>
   actionPermission(profile.kind === 'client' ? profile.agentRole : undefined, 'calculations');
+
+/**
+ * Whether a sync that HMRC accepted should also ask for the in-year estimate: at most once per
+ * client per UK day. Each estimate is a trigger and one or more retrieves against HMRC's rate
+ * limit for the whole application (reference §3.7); the figure moves little within a day, and
+ * the person can always ask for a new one. Any estimate kept from today counts, ready or not.
+ */
+export function estimateDueAfterSync(
+  kept: Pick<EstimateView, 'requestedAt'> | undefined,
+  now: Date,
+): boolean {
+  if (!kept?.requestedAt) return true;
+  return ukDateOf(new Date(kept.requestedAt)) !== ukDateOf(now);
+}
 
 /**
  * The in-year estimate: HMRC is asked to calculate, the answer awaited and kept in the profile's

@@ -12,16 +12,21 @@ import { syncProfileOutbox, type SyncProfilesPort } from './profile-sync';
 import { profileSyncState } from './profile-sync-state';
 import { outcomeText, runStateOf } from './run-outcome';
 import { createRunProgress, type RunProgress } from './run-progress';
-import { estimatePermission } from './sync-estimate';
+import { byNearestDeadline } from './deadline-order';
+import { estimateDueAfterSync, estimatePermission } from './sync-estimate';
 
 /** After a sync HMRC may take up to an hour to show the obligation as met (reference §5.2). */
 export const RECEIVED_DELAY_NOTE =
   'HMRC may take up to an hour to show an update as received. The receipt kept for each accepted update (on the Receipts tab, per profile) is your proof that HMRC accepted it.';
 
 export interface RunOptions {
-  /** Ask HMRC for a new estimate after an accepted update (default true). */
+  /**
+   * Ask HMRC for a new estimate after an accepted update, at most once per client per UK day
+   * (default: true for one profile's sync; false for a run over several clients, where each
+   * client's estimate is asked for when someone looks at it).
+   */
   estimate?: boolean;
-  /** Refresh obligations after an accepted update (default true). */
+  /** Refresh the accepted year's obligations (one request) after an accepted update (default true). */
   refreshObligations?: boolean;
   /**
    * HMRC sandbox and Practice only: ask for one of HMRC's canned outcomes on every PUT
@@ -38,9 +43,12 @@ export const offline = () =>
   );
 
 /**
- * Sync runs: one profile or many side by side, each sending its outbox, then refreshing its
- * obligations and asking for an estimate; a queued retry is scheduled for when HMRC said to
- * come back. A run can be cancelled; a profile is never in two runs at once.
+ * Sync runs: one profile or many side by side, nearest deadline first, each sending its outbox
+ * and then, once per client per run, reading the accepted year's obligations (one request) and,
+ * at most once a day, the estimate. Nothing else is asked of HMRC: the review compared HMRC's
+ * copy before approval, the frozen payload is sent unchanged, and a resend after a crash is
+ * safe because the cumulative PUT is idempotent (reference §3.5). A queued retry is scheduled
+ * for when HMRC said to come back. A run can be cancelled; a profile is never in two runs at once.
  */
 export interface SyncRuns {
   /** Starts a run (throws OFFLINE when offline); `done` resolves when every profile has ended. */
@@ -148,9 +156,10 @@ export function createSyncRuns(deps: {
       }
       let outcome = outcomeText(result);
       if (result.accepted > 0 && !run.controller.signal.aborted) {
+        const year = [...result.acceptedTaxYears].sort().at(-1)!;
         if (options.refreshObligations !== false) {
           try {
-            await deps.profiles.refresh(profileId);
+            await deps.profiles.refreshYearObligations(profileId, year);
           } catch (error) {
             deps.logger.warn('Obligations could not be refreshed after a sync', {
               profileId,
@@ -160,8 +169,14 @@ export function createSyncRuns(deps: {
               ' HMRC’s list of deadlines could not be refreshed; it will be on the next check.';
           }
         }
-        if (options.estimate !== false && estimatePermission(profile).allowed) {
-          const year = [...result.acceptedTaxYears].sort().at(-1)!;
+        if (
+          options.estimate !== false &&
+          estimatePermission(profile).allowed &&
+          estimateDueAfterSync(
+            profileSyncState(deps.profiles.ledger(profileId).database).estimate(year),
+            deps.clock.now(),
+          )
+        ) {
           try {
             await deps.getEstimate(profile, year, run.controller.signal);
           } catch (error) {
@@ -213,7 +228,12 @@ export function createSyncRuns(deps: {
     options: RunOptions,
   ): { run: RunProgress; done: Promise<SyncRunView> } => {
     if (!deps.network.isOnline()) throw offline();
-    const unique = [...new Set(profileIds)];
+    const unique = byNearestDeadline([...new Set(profileIds)], (id) => deps.profiles.get(id));
+    // Several clients at once: each estimate waits until someone asks (or the client's own sync).
+    const runOptions: RunOptions =
+      unique.length > 1 && options.estimate === undefined
+        ? { ...options, estimate: false }
+        : options;
     const run = createRunProgress({
       clients: unique.map((id) => ({
         profileId: id,
@@ -234,7 +254,8 @@ export function createSyncRuns(deps: {
     const done = (async () => {
       await Promise.all(
         Array.from({ length: Math.min(width, queue.length) }, async () => {
-          for (let id = queue.shift(); id; id = queue.shift()) await runProfile(run, id, options);
+          for (let id = queue.shift(); id; id = queue.shift())
+            await runProfile(run, id, runOptions);
         }),
       );
       const accepted = run.view().accepted;

@@ -30,6 +30,30 @@ describe('the HMRC rate limiter', () => {
     expect(times.at(-1)! - times[0]!).toBe(Math.floor(49 / 3) * HMRC_RATE_LIMIT.windowMs);
   });
 
+  it('holds each slot until HMRC answers, so a slow trip cannot squeeze the next request into the same second', async () => {
+    const time = virtualTime(10_000);
+    const limiter = createRateLimiter({ ...HMRC_RATE_LIMIT, now: time.now, sleep: time.sleep });
+    // Three requests leave at once and are answered 100, 200 and 400 ms later: each may have
+    // reached HMRC at any moment until its answer.
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push((await limiter.acquire())());
+    const left: number[] = [];
+    const next = Array.from({ length: 3 }, () =>
+      limiter.acquire().then((markSent) => {
+        left.push(time.now());
+        markSent()();
+      }),
+    );
+    for (const [i, at] of [100, 200, 400].entries()) {
+      await time.advance(at - (time.now() - 10_000));
+      answers[i]!();
+    }
+    await time.runAll();
+    await Promise.all(next);
+    const w = HMRC_RATE_LIMIT.windowMs;
+    expect(left).toEqual([10_100 + w, 10_200 + w, 10_400 + w]);
+  });
+
   it('never lets more than the limit through in a window, whatever the arrivals (property)', async () => {
     await fc.assert(
       fc.asyncProperty(

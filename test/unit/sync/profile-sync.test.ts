@@ -141,6 +141,25 @@ describe('the outbox', () => {
       state: 'accepted',
       correlationId: 'corr-get',
     });
+    expect(fx.gets).toHaveLength(1);
+  });
+
+  it('a re-send after a crash that HMRC refuses while holding something else stays failed, with one GET', async () => {
+    fx = syncFixture();
+    const item = fx.approve();
+    // HMRC holds a different update for the year (sent from elsewhere): not ours to claim.
+    fx.held.set(`XAIS12345678901|2026-27`, {
+      ...JSON.parse(item.payload),
+      periodIncome: { turnover: 1, other: 0 },
+    });
+    fx.outbox().markSending(item.id, '2026-11-20T10:00:00.000Z');
+    const { client } = fx.deps.profiles.hmrcFor(PROFILE.id);
+    client.selfEmployment.putCumulative = async () => {
+      throw ruleError('RULE_OUTSIDE_AMENDMENT_WINDOW');
+    };
+    expect(await syncProfileOutbox(fx.deps, PROFILE.id)).toMatchObject({ accepted: 0, failed: 1 });
+    expect(fx.gets).toHaveLength(1);
+    expect(createSubmissionLog(fx.ledger.database).list()).toEqual([]);
   });
 
   it('a cancelled sync leaves what was not sent queued, untouched', async () => {

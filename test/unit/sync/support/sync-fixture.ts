@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import { HmrcError } from '../../../../src/main/hmrc/errors/hmrc-error';
+import type { RetrieveCalculationResponse } from '../../../../src/main/hmrc/schemas/calculations';
 import { selfEmploymentCumulativeResponseSchema } from '../../../../src/main/hmrc/schemas/self-employment';
 import { ukPropertyCumulativeResponseSchema } from '../../../../src/main/hmrc/schemas/uk-property';
 import { fakeHmrcAccountClient } from '../../../support/fakes/fake-hmrc-client';
@@ -26,6 +27,32 @@ export const PROFILE: Profile = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   authorisation: { status: 'authorised' },
   hmrc: {},
+};
+
+/** HMRC's in-year calculation as the fake answers it (figures from HMRC's retrieve example shape). */
+const CALCULATION: RetrieveCalculationResponse = {
+  metadata: {
+    calculationId: '0b3ecc30-9b3b-4e0e-8d0b-000000000001',
+    taxYear: '2026-27',
+    requestedBy: 'customer',
+    calculationReason: 'customerRequest',
+    calculationType: 'inYear',
+    calculationTimestamp: '2026-11-20T10:00:05.000Z',
+    periodFrom: '2026-04-06',
+    periodTo: '2026-10-05',
+  },
+  inputs: {},
+  calculation: {
+    taxCalculation: {
+      incomeTax: {
+        totalIncomeReceivedFromAllSources: 1000,
+        totalAllowancesAndDeductions: 12570,
+        totalTaxableIncome: 0,
+        incomeTaxCharged: 0,
+      },
+      totalIncomeTaxAndNicsDue: 0,
+    },
+  },
 };
 
 /** What the fake HMRC does with each PUT, in order; past the end every PUT is accepted. */
@@ -62,6 +89,10 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
   });
   const script = [...(options.script ?? [])];
   const puts: { businessId: string; taxYear: string; body: object }[] = [];
+  /** HMRC's GETs of what it holds (a sync asks only to confirm a re-send after a crash). */
+  const gets: { businessId: string; taxYear: string }[] = [];
+  /** The obligations reads a sync asked the profiles capability for. */
+  const obligationReads: { profileId: string; taxYear: string }[] = [];
   /** What HMRC holds, by business and tax year: the last body accepted. */
   const held = new Map<string, object>();
   let linked = true;
@@ -89,6 +120,7 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
   const get =
     <T>(response: ZodType<T>, answer: (body: object) => object = (body) => body) =>
     async (_nino: string, businessId: string, taxYear: string) => {
+      gets.push({ businessId, taxYear });
       const body = held.get(`${businessId}|${taxYear}`);
       if (!body)
         throw new HmrcError({
@@ -100,7 +132,23 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
         });
       return { data: response.parse(answer(body)), correlationId: 'corr-get', status: 200 };
     };
+  /** HMRC's in-year calculation, asked for after a sync: counted, ready at the first retrieve. */
+  const calculations = { trigger: 0, retrieve: 0 };
   const client = fakeHmrcAccountClient({
+    calculations: {
+      trigger: async () => {
+        calculations.trigger += 1;
+        return {
+          data: { calculationId: CALCULATION.metadata.calculationId },
+          correlationId: 'c-calc',
+          status: 202,
+        };
+      },
+      retrieve: async () => {
+        calculations.retrieve += 1;
+        return { data: CALCULATION, correlationId: 'c-calc', status: 200 };
+      },
+    },
     selfEmployment: {
       putCumulative: put,
       getCumulative: get(selfEmploymentCumulativeResponseSchema),
@@ -121,6 +169,9 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
       ledger: () => ledger,
       hmrcFor: () => ({ profile: PROFILE, nino: PROFILE.nino, client }),
       refresh: async () => undefined,
+      refreshYearObligations: async (profileId, taxYear) => {
+        obligationReads.push({ profileId, taxYear });
+      },
     },
     accountLinked: () => linked,
     anchors: createLogAnchors(anchorStore),
@@ -164,6 +215,9 @@ export function syncFixture(options: { script?: Script; clockStart?: string } = 
     business,
     deps,
     puts,
+    gets,
+    obligationReads,
+    calculations,
     held,
     anchorStore,
     approve,

@@ -1,4 +1,4 @@
-import { useMemo, useState, type JSX } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { maskNino, normaliseNino } from '@shared/domain/nino';
 import type { OverviewRow, OverviewStatus } from '@shared/ipc/channels/profiles';
@@ -28,10 +28,22 @@ const SORTS: { key: SortKey; label: string }[] = [
   { key: 'checked', label: 'HMRC last checked' },
 ];
 
+/**
+ * Rows listed at first (a screen and more), and added as the end of the list nears view (or
+ * "Show more" is pressed): with hundreds of clients, building every row on each keystroke or
+ * sort is what made the overview pause; the filter and the sort still cover every client.
+ */
+export const OVERVIEW_PAGE = 30;
+
+// One collator for every comparison: `localeCompare` with options builds a new one per call,
+// which for a thousand-client sort is most of its time.
+const byName = new Intl.Collator('en-GB', { sensitivity: 'base' });
+const byNameExact = new Intl.Collator('en-GB');
+
 function compare(a: OverviewRow, b: OverviewRow, key: SortKey): number {
   switch (key) {
     case 'name':
-      return a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+      return byName.compare(a.name, b.name);
     case 'due':
       // Clients with nothing due (or never checked) go last.
       return (a.nextDue?.dueDate ?? '9999').localeCompare(b.nextDue?.dueDate ?? '9999');
@@ -64,22 +76,57 @@ export function ClientsOverview(): JSX.Element {
     },
   });
 
+  // Each client's name in lower case once per answer from the main process, not per keystroke.
+  const searchable = useMemo(
+    () => (overview.data?.rows ?? []).map((r) => ({ row: r, name: r.name.toLowerCase() })),
+    [overview.data],
+  );
+  const sortedAll = useMemo(() => {
+    const sorted = searchable
+      .map((s) => s.row)
+      .sort((a, b) => compare(a, b, sort.key) || byNameExact.compare(a.name, b.name));
+    return sort.ascending ? sorted : sorted.reverse();
+  }, [searchable, sort]);
   const rows = useMemo(() => {
-    const all = overview.data?.rows ?? [];
     const needle = text.trim().toLowerCase();
     const ninoNeedle = normaliseNino(text);
-    const filtered = all.filter(
-      (r) =>
-        (status === 'all' || r.status === status) &&
-        (needle === '' ||
-          r.name.toLowerCase().includes(needle) ||
-          (ninoNeedle.length >= 2 && r.nino.includes(ninoNeedle))),
+    if (needle === '' && status === 'all') return sortedAll;
+    const matching = new Set(
+      searchable
+        .filter(
+          (s) =>
+            (status === 'all' || s.row.status === status) &&
+            (needle === '' ||
+              s.name.includes(needle) ||
+              (ninoNeedle.length >= 2 && s.row.nino.includes(ninoNeedle))),
+        )
+        .map((s) => s.row),
     );
-    const sorted = [...filtered].sort(
-      (a, b) => compare(a, b, sort.key) || a.name.localeCompare(b.name, 'en-GB'),
+    return sortedAll.filter((r) => matching.has(r));
+  }, [searchable, sortedAll, text, status]);
+
+  // A new filter or order lists from the top again, one page at a time.
+  const listKey = `${text}|${status}|${sort.key}|${sort.ascending}`;
+  const [listed, setListed] = useState({ key: listKey, count: OVERVIEW_PAGE });
+  const limit = listed.key === listKey ? listed.count : OVERVIEW_PAGE;
+  const showMore = () => setListed({ key: listKey, count: limit + OVERVIEW_PAGE });
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const hasMore = rows.length > limit;
+  useEffect(() => {
+    const target = moreRef.current;
+    if (!hasMore || !target || typeof IntersectionObserver === 'undefined') return;
+    // Listed a little before the end comes into view, so scrolling rarely meets the button.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting))
+          setListed({ key: listKey, count: limit + OVERVIEW_PAGE });
+      },
+      { rootMargin: '0px 0px 400px 0px' },
     );
-    return sort.ascending ? sorted : sorted.reverse();
-  }, [overview.data, text, status, sort]);
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [hasMore, listKey, limit]);
+  const yearEndYear = defaultYearEndTaxYear();
 
   if (overview.isPending) return <Loading label="Reading your clients…" />;
   if (overview.error) return <ErrorNotice error={toIpcError(overview.error)} />;
@@ -201,70 +248,88 @@ export function ClientsOverview(): JSX.Element {
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
-                <tr key={r.profileId} data-profile={r.profileId} data-status={r.status}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => open.mutate(r.profileId)}
-                    >
-                      {r.name}
-                    </button>
-                    <span className="detail profiles-block">
-                      <span className="mono">{maskNino(r.nino)}</span>{' '}
-                      {r.agentRole ? (
-                        <RoleBadge profile={{ kind: 'client', agentRole: r.agentRole }} />
-                      ) : null}
-                    </span>
-                    <a
-                      className="detail profiles-block"
-                      href={yearEndHref('checklist', r.profileId, defaultYearEndTaxYear())}
-                    >
-                      Year end {defaultYearEndTaxYear()}
-                      <span className="visually-hidden"> for {r.name}</span>
-                    </a>
-                  </th>
-                  <td>
-                    {r.nextDue ? (
-                      <>
-                        {shortDate(r.nextDue.dueDate)}
-                        <span className="detail profiles-block">{obligationText(r.nextDue)}</span>
-                      </>
-                    ) : (
-                      <span className="detail">—</span>
-                    )}
-                  </td>
-                  <td>
-                    <span className={`badge ${STATUS[r.status].tone}`}>
-                      {STATUS[r.status].label}
-                    </span>
-                    <span className="detail profiles-block">{r.statusText}</span>
-                    <span
-                      className="detail profiles-block"
-                      data-itsa-status={r.itsaStatus.status ?? ''}
-                    >
-                      {r.itsaStatus.label}
-                      {r.itsaStatus.status && !r.itsaStatus.quarterlyUpdatesDue
-                        ? ': no quarterly updates due'
-                        : r.itsaStatus.status === 'MTD Voluntary'
-                          ? ': only the final declaration carries penalties'
-                          : ''}
-                    </span>
-                  </td>
-                  <td>
-                    {r.checkedAt ? (
-                      checkedAtText(r.checkedAt)
-                    ) : (
-                      <span className="detail">Never</span>
-                    )}
-                  </td>
-                </tr>
+              {rows.slice(0, limit).map((r) => (
+                <ClientRow
+                  key={r.profileId}
+                  row={r}
+                  yearEndYear={yearEndYear}
+                  onOpen={open.mutate}
+                />
               ))}
             </tbody>
           </table>
+          {hasMore ? (
+            <p className="actions">
+              <button type="button" className="button" ref={moreRef} onClick={showMore}>
+                Show more clients ({Math.min(OVERVIEW_PAGE, rows.length - limit)} of the{' '}
+                {rows.length - limit} not listed yet)
+              </button>
+            </p>
+          ) : null}
         </>
       )}
     </section>
   );
 }
+
+/**
+ * One client's line. Memoised: a sort or a filter re-orders the same row objects, so React
+ * moves the lines it already built instead of building them again.
+ */
+const ClientRow = memo(function ClientRow({
+  row,
+  yearEndYear,
+  onOpen,
+}: {
+  row: OverviewRow;
+  yearEndYear: string;
+  onOpen: (profileId: string) => void;
+}): JSX.Element {
+  return (
+    <tr data-profile={row.profileId} data-status={row.status}>
+      <th scope="row">
+        <button type="button" className="link-button" onClick={() => onOpen(row.profileId)}>
+          {row.name}
+        </button>
+        <span className="detail profiles-block">
+          <span className="mono">{maskNino(row.nino)}</span>{' '}
+          {row.agentRole ? (
+            <RoleBadge profile={{ kind: 'client', agentRole: row.agentRole }} />
+          ) : null}
+        </span>
+        <a
+          className="detail profiles-block"
+          href={yearEndHref('checklist', row.profileId, yearEndYear)}
+        >
+          Year end {yearEndYear}
+          <span className="visually-hidden"> for {row.name}</span>
+        </a>
+      </th>
+      <td>
+        {row.nextDue ? (
+          <>
+            {shortDate(row.nextDue.dueDate)}
+            <span className="detail profiles-block">{obligationText(row.nextDue)}</span>
+          </>
+        ) : (
+          <span className="detail">—</span>
+        )}
+      </td>
+      <td>
+        <span className={`badge ${STATUS[row.status].tone}`}>{STATUS[row.status].label}</span>
+        <span className="detail profiles-block">{row.statusText}</span>
+        <span className="detail profiles-block" data-itsa-status={row.itsaStatus.status ?? ''}>
+          {row.itsaStatus.label}
+          {row.itsaStatus.status && !row.itsaStatus.quarterlyUpdatesDue
+            ? ': no quarterly updates due'
+            : row.itsaStatus.status === 'MTD Voluntary'
+              ? ': only the final declaration carries penalties'
+              : ''}
+        </span>
+      </td>
+      <td>
+        {row.checkedAt ? checkedAtText(row.checkedAt) : <span className="detail">Never</span>}
+      </td>
+    </tr>
+  );
+});
