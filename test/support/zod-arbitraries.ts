@@ -36,6 +36,8 @@ interface Def {
   values?: unknown[];
   options?: z.ZodType[];
   innerType?: z.ZodType;
+  keyType?: z.ZodType;
+  valueType?: z.ZodType;
 }
 
 const defOf = (schema: z.ZodType): Def => schema._zod.def;
@@ -144,6 +146,11 @@ function raw(schema: z.ZodType): Arbitrary<unknown> {
     }
     case 'union':
       return fc.oneof(...def.options!.map(raw));
+    case 'record':
+      return fc.dictionary(raw(def.keyType!) as Arbitrary<string>, raw(def.valueType!), {
+        maxKeys: 4,
+        noNullPrototype: true,
+      });
     default:
       throw new Error(`zod-arbitraries: no generator for zod type "${def.type}"`);
   }
@@ -235,6 +242,18 @@ function wrong(schema: z.ZodType): Arbitrary<unknown> {
     }
     case 'union':
       return fc.constantFrom(42, 'not any of them', null, [] as unknown[]);
+    case 'record': {
+      const base = raw(schema) as Arbitrary<Record<string, unknown>>;
+      const badKeys = wrong(def.keyType!).filter((k): k is string => typeof k === 'string');
+      return fc.oneof(
+        fc.constant('not a record'),
+        fc.constant([]),
+        fc
+          .tuple(base, raw(def.keyType!) as Arbitrary<string>, wrong(def.valueType!))
+          .map(([v, k, bad]) => ({ ...v, [k]: bad })),
+        fc.tuple(base, badKeys, raw(def.valueType!)).map(([v, k, ok]) => ({ ...v, [k]: ok })),
+      );
+    }
     default:
       throw new Error(`zod-arbitraries: no mutation for zod type "${def.type}"`);
   }

@@ -155,7 +155,7 @@ export function createAdjustmentsService(deps: AdjustmentsServiceDeps): Adjustme
         'Refresh the profile from HMRC, then try again.',
       );
     const { client, nino } = deps.profiles.hmrcFor(ref.profileId);
-    return { t: client.transport, nino, business, type: business.kind as BsasBusinessType };
+    return { t: client.transport, nino, business, type: business.kind };
   };
 
   const incomeSummary = async (
