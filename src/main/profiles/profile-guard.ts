@@ -8,32 +8,66 @@ import type { Profile } from './profile-record';
 
 /**
  * Supporting agents are refused by HMRC for calculations, the final declaration, the
- * accounting type, savings, dividends, pension contributions and Gift Aid (reference §2.10,
+ * accounting type, savings, dividends, pension contributions and Gift Aid, and allowed losses,
+ * adjustable summaries and BISS (reference §2.10, SOURCES.md "Supporting agents",
  * agent-permissions.ts). The renderer disables those actions up front; this is
  * the same rule in the main process, applied before anything is sent, so a request that
  * slipped through still never reaches HMRC to come back as a 403.
  */
 
-/** Which restricted action an HMRC request is, if any. */
+/** What a request to HMRC does for the client, or that it is not about a client's data. */
+type RequestAction = AgentAction | 'not-client-data';
+
+/**
+ * Every API Ledgerlink calls, decided: a Record over `HmrcApi`, so an API added later does not
+ * compile until someone says which action it is (the allow-list principle of
+ * agent-permissions.ts, applied to requests as well as to screens).
+ */
+const ACTION_OF_API: Record<HmrcApi, (template: string) => RequestAction> = {
+  'business-details': (t) =>
+    t.includes('/accounting-type') ? 'accounting-type' : 'business-details',
+  obligations: () => 'obligations',
+  'self-employment-business': (t) =>
+    t.includes('/annual/') ? 'annual-figures' : 'quarterly-updates',
+  'property-business': (t) => (t.includes('/annual/') ? 'annual-figures' : 'quarterly-updates'),
+  'individual-details': () => 'itsa-status',
+  'individual-calculations': (t) =>
+    /\/\{calculationId\}\/(final-declaration|confirm-amendment)$/.test(t)
+      ? 'final-declaration'
+      : 'calculations',
+  'savings-income': () => 'savings',
+  'dividends-income': () => 'dividends',
+  // Relief investments, other and foreign reliefs are allowed to supporting agents by HMRC,
+  // but Ledgerlink does not send them: only the two it sends are named.
+  reliefs: (t) =>
+    t.includes('/pensions/')
+      ? 'pension-relief'
+      : t.includes('/charitable-giving/')
+        ? 'charitable-giving'
+        : 'not-client-data',
+  'individual-losses': () => 'losses',
+  'individual-losses-6': () => 'losses',
+  'business-source-adjustable-summary': () => 'adjustments',
+  'business-income-source-summary': () => 'adjustments',
+  // The agent's own relationships with clients, and the sandbox's header check.
+  'agent-authorisation': () => 'not-client-data',
+  'agent-authorisation-deauthorise': () => 'not-client-data',
+  'test-fraud-prevention-headers': () => 'not-client-data',
+};
+
+/** The action an HMRC request takes for a client. */
+export function requestActionOf(request: { api: HmrcApi; template: string }): RequestAction {
+  return ACTION_OF_API[request.api](request.template);
+}
+
+/** Which action an HMRC request is that a supporting agent may not take, if any. */
 export function restrictedActionOf(request: {
   api: HmrcApi;
   template: string;
 }): AgentAction | undefined {
-  if (request.api === 'savings-income') return 'savings';
-  if (request.api === 'dividends-income') return 'dividends';
-  if (request.api === 'reliefs') {
-    if (request.template.includes('/pensions/')) return 'pension-relief';
-    if (request.template.includes('/charitable-giving/')) return 'charitable-giving';
-  }
-  if (request.api === 'individual-calculations') {
-    return /\/\{calculationId\}\/(final-declaration|confirm-amendment)$/.test(request.template)
-      ? 'final-declaration'
-      : 'calculations';
-  }
-  if (request.api === 'business-details' && request.template.includes('/accounting-type')) {
-    return 'accounting-type';
-  }
-  return undefined;
+  const action = requestActionOf(request);
+  if (action === 'not-client-data') return undefined;
+  return actionPermission('supporting', action).allowed ? undefined : action;
 }
 
 export function supportingAgentRefusal(
@@ -68,8 +102,7 @@ export function guardedClient(profile: Profile, client: HmrcAccountClient): Hmrc
     environment: client.transport.environment,
     send(request, options) {
       const action = restrictedActionOf(request);
-      if (action && !actionPermission('supporting', action).allowed)
-        return Promise.reject(supportingAgentRefusal(profile, action));
+      if (action) return Promise.reject(supportingAgentRefusal(profile, action));
       return client.transport.send(request, options);
     },
   };

@@ -41,6 +41,9 @@ export const AGENT_ACTIONS = [
   'dividends',
   'pension-relief',
   'charitable-giving',
+  'itsa-status',
+  'losses',
+  'adjustments',
 ] as const;
 export type AgentAction = (typeof AGENT_ACTIONS)[number];
 
@@ -55,7 +58,17 @@ export type Acting = 'individual' | AgentRole;
 export const ALLOWED_ACTIONS: Record<Acting, readonly AgentAction[]> = {
   individual: AGENT_ACTIONS,
   main: AGENT_ACTIONS,
-  supporting: ['business-details', 'obligations', 'quarterly-updates', 'annual-figures'],
+  // HMRC's configuration also allows supporting agents Retrieve ITSA Status, every Losses and
+  // BSAS endpoint and BISS (SOURCES.md "Supporting agents").
+  supporting: [
+    'business-details',
+    'obligations',
+    'quarterly-updates',
+    'annual-figures',
+    'itsa-status',
+    'losses',
+    'adjustments',
+  ],
 };
 
 /** The things the profile page lists as refused to a supporting agent (reference §2.10). */
@@ -141,6 +154,21 @@ export const ACTION_RULES: Record<AgentAction, ActionRule> = {
     action: 'charitable-giving',
     label: 'Gift Aid',
     reason: refused('see or send the client’s Gift Aid and gifts to charity'),
+  },
+  'itsa-status': {
+    action: 'itsa-status',
+    label: 'Income Tax status',
+    reason: refused('see whether the client must use Making Tax Digital'),
+  },
+  losses: {
+    action: 'losses',
+    label: 'Losses',
+    reason: refused('see or claim the client’s losses'),
+  },
+  adjustments: {
+    action: 'adjustments',
+    label: 'Adjustments',
+    reason: refused('see or adjust the client’s business summaries'),
   },
 };
 

@@ -7,7 +7,7 @@ import {
   refusedActions,
   type AgentAction,
 } from '@shared/domain/agent-permissions';
-import { restrictedActionOf } from '../../../src/main/profiles/profile-guard';
+import { requestActionOf, restrictedActionOf } from '../../../src/main/profiles/profile-guard';
 
 /**
  * Permissions are allow-lists: each role names what it may do and anything else is refused.
@@ -30,6 +30,9 @@ describe('agent permissions as allow-lists', () => {
       'obligations',
       'quarterly-updates',
       'annual-figures',
+      'itsa-status',
+      'losses',
+      'adjustments',
     ]);
     expect(refusedActions('supporting').map((r) => r.action)).toEqual([
       'calculations',
@@ -69,5 +72,52 @@ describe('agent permissions as allow-lists', () => {
     );
     // Relief investments, other and foreign reliefs are allowed to supporting agents.
     expect(of('reliefs', '/individuals/reliefs/investment/{nino}/{taxYear}')).toBeUndefined();
+    // Losses, BSAS and BISS are allowed to supporting agents by HMRC's configuration.
+    expect(
+      of(
+        'individual-losses',
+        '/individuals/losses/{nino}/businesses/{businessId}/loss-claims/{taxYear}',
+      ),
+    ).toBeUndefined();
+    expect(of('individual-losses-6', '/individuals/losses/{nino}/loss-claims')).toBeUndefined();
+    expect(
+      of(
+        'business-source-adjustable-summary',
+        '/individuals/self-assessment/adjustable-summary/{nino}/trigger',
+      ),
+    ).toBeUndefined();
+    expect(
+      of(
+        'business-income-source-summary',
+        '/individuals/self-assessment/income-summary/{nino}/{typeOfBusiness}/{taxYear}/{businessId}',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('names the action of every request, so each API is decided for each role', () => {
+    expect(
+      requestActionOf({
+        api: 'individual-losses',
+        template: '/individuals/losses/{nino}/businesses/{businessId}/loss-claims/{taxYear}',
+      }),
+    ).toBe('losses');
+    expect(
+      requestActionOf({
+        api: 'business-source-adjustable-summary',
+        template: '/individuals/self-assessment/adjustable-summary/{nino}/{taxYear}',
+      }),
+    ).toBe('adjustments');
+    expect(
+      requestActionOf({
+        api: 'property-business',
+        template: '/individuals/business/property/uk/{nino}/{businessId}/annual/{taxYear}',
+      }),
+    ).toBe('annual-figures');
+    expect(
+      requestActionOf({
+        api: 'individual-details',
+        template: '/individuals/person/itsa-status/{nino}/{taxYear}',
+      }),
+    ).toBe('itsa-status');
   });
 });
