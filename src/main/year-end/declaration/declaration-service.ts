@@ -1,5 +1,4 @@
-import { NOT_COVERED_RULES } from '@shared/domain/not-covered';
-import { addDays, taxYearEnd, taxYearStartYear, ukDateOf } from '@shared/domain/tax-year';
+import { addDays, taxYearEnd, ukDateOf } from '@shared/domain/tax-year';
 import type {
   AmendmentCompareView,
   CalculationProgressView,
@@ -9,34 +8,23 @@ import type {
 } from '@shared/ipc/channels/year-end-declaration';
 import type { Environment } from '@shared/ipc/channels/settings';
 import type { Clock } from '../../clock/clock';
-import { retrieveCalculationResponseSchema } from '../../hmrc/schemas/calculations';
 import { AppError } from '../../ipc/app-error';
 import type { Logger } from '../../logging/logger';
 import type { Profile } from '../../profiles/profile-record';
 import type { SyncProfilesPort } from '../../sync/profile-sync';
 import { compareCalculations } from '../amendment/amendment-compare';
-import { createCalculationStore, type StoredCalculation } from '../calculation/calculation-store';
-import { calculationView } from '../calculation/calculation-view';
+import { createCalculationStore } from '../calculation/calculation-store';
 import {
   calculationTiming,
   runFinalCalculation,
   type CalculationTiming,
 } from '../calculation/final-calculation';
-import {
-  actorOf,
-  amendmentWindowEnd,
-  blockersFor,
-  declarationBlockers,
-  type Blocker,
-} from './declaration-gate';
-import { notCoveredOf } from '../other-income/not-covered-status';
-import { createDeclarationStore, type Receipt } from './declaration-store';
+import { actorOf, blockersFor } from './declaration-gate';
+import { createDeclarationStore } from './declaration-store';
+import { calculationViewOf, declarationState } from './declaration-state';
 import { declarationWording } from './declaration-wording';
 import { sendDeclaration, type Checkpoint } from './final-declaration';
 import type { InterruptedDeclarations } from './interrupted-declarations';
-
-export const FULFILMENT_NOTE =
-  'HMRC has your final declaration. HMRC may take up to an hour to show it as fulfilled in your obligations; the receipt below is your proof.';
 
 export interface DeclarationServiceDeps {
   profiles: SyncProfilesPort & { get(profileId: string): Profile | undefined };
@@ -65,139 +53,25 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
     const db = deps.profiles.ledger(profileId).database;
     return { profile, calcs: createCalculationStore(db), store: createDeclarationStore(db) };
   };
-  const viewOf = (c: StoredCalculation): CalculationView =>
-    calculationView(retrieveCalculationResponseSchema.parse(JSON.parse(c.document)));
   const whoOf = (profile: Profile) => {
     const account = profile.accountId ? deps.accountLabel(profile.accountId) : undefined;
     return (
       profile.kind === 'client' ? `${account ?? 'Agent'} for ${profile.name}` : profile.name
     ).slice(0, 300);
   };
-  const receiptView = (r: Receipt) => ({
-    seq: r.seq,
-    declaration: r.declaration,
-    calculationId: r.calculationId,
-    recordedAt: r.recordedAt,
-    agreedBy: r.agreedBy,
-    agreedAt: r.agreedAt,
-    correlationId: r.correlationId.slice(0, 100),
-    how: r.how,
-    entryHash: r.entryHash,
-  });
-
-  function state(profileId: string, taxYear: string): DeclarationStateView {
+  const state = (profileId: string, taxYear: string): DeclarationStateView => {
     const { profile, calcs, store } = open(profileId);
-    const actor = actorOf(profile);
-    const receipts = store.receipts(taxYear);
-    const declared = receipts.find((r) => r.declaration === 'final-declaration');
-    const purpose: DeclarationKind = declared ? 'confirm-amendment' : 'final-declaration';
-    const wanted = purpose === 'final-declaration' ? 'intent-to-finalise' : 'intent-to-amend';
-    const stored = calcs.list(taxYear);
-    const latestStored = stored.find((c) => c.calculationType === wanted);
-    const latest = latestStored && actor !== 'supporting-agent' ? viewOf(latestStored) : undefined;
-    const yearEnded = today() > taxYearEnd(taxYear);
-    const windowEnd = amendmentWindowEnd(taxYear);
-    const within = today() <= windowEnd;
-    const agreement = latest ? store.agreement(taxYear, latest.calculationId) : undefined;
-    const approval = latest ? store.clientApproval(taxYear, latest.calculationId) : undefined;
-    const notCovered =
-      actor === 'supporting-agent'
-        ? undefined
-        : notCoveredOf(deps.profiles.ledger(profileId).database, taxYear);
-    const blockers: Blocker[] = declarationBlockers({
-      actor,
-      purpose,
-      yearEnded,
-      declared: declared !== undefined,
-      withinAmendmentWindow: within,
-      latest: latest
-        ? { calculationId: latest.calculationId, errors: latest.messages.errors.length }
-        : undefined,
-      agreedCalculationId: agreement?.declaration === purpose ? agreement.calculationId : undefined,
-      clientApprovedCalculationId: approval?.calculationId,
-      notCovered: notCovered
-        ? { ...notCovered, applies: notCovered.applies.map((t) => NOT_COVERED_RULES[t].label) }
-        : undefined,
-    });
-    const item = store.latest(taxYear, purpose) ?? store.latest(taxYear);
-    const wording = declarationWording(actor === 'individual' ? 'individual' : 'agent');
-    const readOnlyReason =
-      actor === 'supporting-agent'
-        ? blockers[0]?.message
-        : !yearEnded
-          ? `The ${taxYear} tax year ends on 5 April ${taxYearStartYear(taxYear) + 1}. HMRC's final calculation and the declaration open the day after.`
-          : undefined;
-    return {
+    const ledgerDb = deps.profiles.ledger(profileId).database;
+    return declarationState({
       profileId,
       taxYear,
-      profileName: profile.name.slice(0, 300),
-      actor,
-      ...(readOnlyReason ? { readOnlyReason } : {}),
-      yearEnded,
-      amendmentWindowEnd: windowEnd,
-      withinAmendmentWindow: within,
-      ...(latest ? { latest } : {}),
-      calculations:
-        actor === 'supporting-agent'
-          ? []
-          : stored.slice(0, 500).map((c) => ({
-              calculationId: c.calculationId,
-              calculationType: c.calculationType.slice(0, 300),
-              retrievedAt: c.retrievedAt,
-              hasErrors: c.hasErrors,
-            })),
-      wording: { leadIn: wording.leadIn, statement: wording.statement, variant: wording.variant },
-      ...(approval
-        ? {
-            clientApproval: {
-              calculationId: approval.calculationId,
-              approvedOn: approval.approvedOn,
-              method: approval.method,
-              note: approval.note,
-              recordedBy: approval.recordedBy.slice(0, 300),
-              recordedAt: approval.recordedAt,
-            },
-          }
-        : {}),
-      ...(agreement
-        ? {
-            agreement: {
-              calculationId: agreement.calculationId,
-              declaration: agreement.declaration,
-              wording: agreement.wording,
-              agreedBy: agreement.agreedBy.slice(0, 300),
-              agreedAt: agreement.agreedAt,
-            },
-          }
-        : {}),
-      blockers,
-      ...(item
-        ? {
-            outbox: {
-              state: item.state,
-              declaration: item.declaration,
-              calculationId: item.calculationId,
-              ...(item.error ? { error: item.error } : {}),
-            },
-          }
-        : {}),
-      ...(notCovered
-        ? {
-            notCovered: {
-              unanswered: notCovered.unanswered,
-              applies: notCovered.applies.map((t) => ({
-                label: NOT_COVERED_RULES[t].label,
-                whereToReport: NOT_COVERED_RULES[t].whereToReport,
-              })),
-              confirmedElsewhere: notCovered.confirmedElsewhere,
-            },
-          }
-        : {}),
-      ...(declared ? { declared: receiptView(declared) } : {}),
-      amended: receipts.filter((r) => r.declaration === 'confirm-amendment').map(receiptView),
-      ...(declared ? { note: FULFILMENT_NOTE } : {}),
-    };
-  }
+      profile,
+      calcs,
+      store,
+      ledgerDb,
+      today: today(),
+    });
+  };
 
   async function finalCalculation(
     profileId: string,
@@ -288,7 +162,7 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
         'Ledgerlink has no calculation with that id for this profile.',
         'Choose one from the list.',
       );
-    return viewOf(c);
+    return calculationViewOf(c);
   }
 
   function recordClientApproval(input: {
@@ -464,7 +338,7 @@ export function createDeclarationService(deps: DeclarationServiceDeps) {
         'Ask HMRC for the amended calculation first.',
         'Select “Ask HMRC for the amended calculation”.',
       );
-    return compareCalculations(viewOf(declared), viewOf(latest));
+    return compareCalculations(calculationViewOf(declared), calculationViewOf(latest));
   }
 
   return {
