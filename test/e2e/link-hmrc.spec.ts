@@ -263,6 +263,32 @@ test.describe('linking to HMRC, step by step', () => {
     await expect(app.getByText('Linking cancelled. Nothing was saved.')).toBeVisible();
     expect(host.services.accounts.list()).toEqual([]);
   });
+
+  test('cancelled in the app, then granted at HMRC anyway: the app says nothing was linked and offers to start again', async ({
+    app,
+    host,
+  }) => {
+    await startLinking(app, { kind: 'individual', transport: 'Through a page on this computer' });
+    const authorizeUrl = await host.waitForOpenedUrl((u) => u.includes('/oauth/authorize'));
+    await app.getByRole('button', { name: 'Cancel linking' }).click();
+    await expect(app.getByText('Linking cancelled. Nothing was saved.')).toBeVisible();
+
+    // The person carries on in the browser tab and grants authority anyway.
+    const browser = await app.context().newPage();
+    await walkPracticePages(browser, authorizeUrl, await practiceUser(host, 'individual'));
+    await expect(
+      browser.getByRole('heading', { name: 'Ledgerlink refused this answer' }),
+    ).toBeVisible();
+    await closeQuietly(browser);
+
+    const notice = app.getByRole('status').filter({ hasText: 'Nothing was linked' });
+    await expect(notice).toContainText('You cancelled this linking in Ledgerlink');
+    await expect(notice).toContainText('start again below');
+    await expect(app.getByRole('button', { name: 'Open HMRC in my browser' })).toBeEnabled();
+    await screenshot(app, 'link-granted-after-cancel');
+    await expectNoA11yViolations(app);
+    expect(host.services.accounts.list()).toEqual([]);
+  });
 });
 
 test.describe('the scope status screen', () => {

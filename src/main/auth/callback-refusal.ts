@@ -20,7 +20,8 @@ export type DropReason =
   | 'wrong-transport'
   | 'too-late'
   | 'repeated-parameter'
-  | 'no-code-or-error';
+  | 'no-code-or-error'
+  | 'granted-after-cancel';
 
 /** For the log: only why, never the URL or its values. */
 export const DROP_LOG: Record<DropReason, string> = {
@@ -33,6 +34,19 @@ export const DROP_LOG: Record<DropReason, string> = {
   'too-late': 'it came more than 10 minutes after linking started',
   'repeated-parameter': 'it repeats a parameter',
   'no-code-or-error': 'it has neither a code nor an error',
+  'granted-after-cancel': 'the person had cancelled the linking it belongs to',
+};
+
+/**
+ * A person who cancels in the app may still finish on HMRC's pages. The code that comes back is
+ * not used (the cancelled attempt's verifier is never sent), but the person is told, so a grant
+ * they believe they made is not silently lost.
+ */
+export const GRANTED_AFTER_CANCEL: Refusal = {
+  code: 'GRANTED_AFTER_CANCEL',
+  message:
+    'You cancelled this linking in Ledgerlink, then gave Ledgerlink authority on HMRC’s pages anyway. Ledgerlink did not use that answer, so nothing was linked or saved.',
+  action: 'To link, start again below: HMRC will ask you to sign in and grant authority once more.',
 };
 
 const STILL_WAITING =

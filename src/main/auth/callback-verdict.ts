@@ -37,6 +37,9 @@ export function callbackVerdict(
   if (states.length !== 1 || !stateMatches(flow.state, states[0]!)) {
     return refuse(flow.phase === 'waiting' ? 'state-mismatch' : 'not-waiting');
   }
+  // The person cancelled, then granted at HMRC anyway: refused, but worth telling them.
+  if (flow.phase === 'cancelled')
+    return refuse(params.get('code') ? 'granted-after-cancel' : 'ended');
   if (flow.used) return refuse('replay');
   if (flow.phase !== 'waiting') return refuse('ended');
   if (via !== flow.route.transport) return refuse('wrong-transport');

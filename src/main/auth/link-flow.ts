@@ -111,7 +111,9 @@ export function viewOf(flow: LinkFlow): FlowView {
       return { id, status: s.status, ...(s.detail ? { detail: s.detail } : {}) };
     }),
     ...(flow.error ? { error: { ...flow.error } } : {}),
-    ...(flow.refusal && flow.phase === 'waiting' ? { refusal: { ...flow.refusal } } : {}),
+    ...(flow.refusal && (flow.phase === 'waiting' || flow.phase === 'cancelled')
+      ? { refusal: { ...flow.refusal } }
+      : {}),
     sessionOnly: flow.sessionOnly,
     startedAt: new Date(flow.startedAt).toISOString(),
     expiresAt: new Date(flow.expiresAt).toISOString(),

@@ -16,7 +16,13 @@ import type { Logger } from '../logging/logger';
 import type { ExternalOpener } from '../shell/external-opener';
 import type { TokenRecord } from '../vault/token-cipher';
 import type { TokenVault } from '../vault/token-vault';
-import { DROP_LOG, dropNotice, TOO_LATE, type DropReason } from './callback-refusal';
+import {
+  DROP_LOG,
+  dropNotice,
+  GRANTED_AFTER_CANCEL,
+  TOO_LATE,
+  type DropReason,
+} from './callback-refusal';
 import type { HmrcAccountStore } from './hmrc-accounts';
 import {
   BROWSER_STEPS,
@@ -124,6 +130,12 @@ export function createLinkService(deps: {
 
   /** Ledgerlink refused an answer but keeps waiting: say so on the waiting flow. */
   const tellRefused = (f: LinkFlow | undefined, reason: DropReason) => {
+    if (reason === 'granted-after-cancel') {
+      if (!f || f !== latestFlow || f.phase !== 'cancelled') return;
+      f.refusal = GRANTED_AFTER_CANCEL;
+      publish(f);
+      return;
+    }
     const notice = dropNotice(reason);
     if (!notice || !f || f !== latestFlow || f.phase !== 'waiting') return;
     f.refusal = notice;
@@ -276,6 +288,9 @@ export function createLinkService(deps: {
         previous.held = undefined;
         await stopListening(previous);
         publish(previous);
+      } else if (previous) {
+        // A cancelled attempt may still be listening for a late answer: the new one takes over.
+        await stopListening(previous);
       }
 
       // RFC 7636 §4.1–4.2 (S256) and a 256-bit state (RFC 6749 §10.10, §10.12): oauth4webapi
@@ -371,12 +386,16 @@ export function createLinkService(deps: {
     cancel(flowId) {
       const f = requireFlow(flowId);
       if (isActive(f.phase)) {
-        void stopListening(f);
+        // The loopback listener stays until the attempt's 10 minutes are up, so an answer that
+        // still comes (the person went on at HMRC) can be told apart from nothing at all.
+        if (f.phase !== 'waiting') void stopListening(f);
         f.held = undefined;
+        f.refusal = undefined;
         f.phase = 'cancelled';
         logger.info('Linking cancelled', { flowId: f.id });
         publish(f);
       } else {
+        void stopListening(f);
         latestFlow = undefined;
       }
       return viewOf(f);

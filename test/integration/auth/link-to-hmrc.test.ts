@@ -118,7 +118,20 @@ describe('linking to Practice HMRC over HTTP with the real keychain', () => {
     expect(done.transport.id).toBe(transport);
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
     expect(done.account).toMatchObject({ kind, environment: 'practice', status: 'linked' });
-    expect(done.account!.scopes).toEqual(['read:self-assessment', 'write:self-assessment']);
+    // An agent is also granted the Agent Authorisation API's scopes (its OAS securitySchemes).
+    expect(done.account!.scopes).toEqual([
+      'read:self-assessment',
+      'write:self-assessment',
+      ...(kind === 'agent'
+        ? [
+            'read:sent-invitations',
+            'write:sent-invitations',
+            'write:cancel-invitations',
+            'read:check-relationship',
+            'write:relationships',
+          ]
+        : []),
+    ]);
     if (transport === 'loopback') {
       expect(answer).toMatchObject({ status: 200 });
       expect(answer!.body).toContain('You can return to Ledgerlink');
@@ -180,6 +193,36 @@ describe('linking to Practice HMRC over HTTP with the real keychain', () => {
     expect((await fetch(journey.location!)).status).toBe(200);
     await h.services.link.settled();
     await expect(fetch(journey.location!)).rejects.toThrow();
+  });
+
+  it('cancelled in the app, then granted at HMRC anyway: the app says so, uses nothing and offers to link again', async () => {
+    h = await startLinkHarness();
+    const { flow, authorizeUrl } = await start(h, {
+      accountKind: 'individual',
+      transport: 'loopback',
+    });
+    expect((await h.ok('auth.cancelLink', { flowId: flow.flowId })).phase).toBe('cancelled');
+
+    const journey = await walkPracticeJourney(authorizeUrl, individual);
+    secrets.push(journey.code!);
+    const answer = await fetch(journey.location!);
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain('Go back to Ledgerlink');
+
+    const view = h.services.link.current()!;
+    expect(view.phase).toBe('cancelled');
+    expect(view.refusal).toMatchObject({
+      code: 'GRANTED_AFTER_CANCEL',
+      message: expect.stringContaining('nothing was linked'),
+      action: expect.stringContaining('start again'),
+    });
+    // The code was never exchanged and nothing was stored.
+    expect(h.tokenRequests).toEqual([]);
+    expect(h.services.accounts.list()).toEqual([]);
+
+    // Linking again works as normal.
+    const again = await link(h, 'loopback', individual, 'individual');
+    expect(again.done.phase).toBe('linked');
   });
 });
 

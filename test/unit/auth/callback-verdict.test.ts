@@ -59,6 +59,20 @@ describe('callbackVerdict', () => {
     ['another transport', `code=abc&state=${STATE}`, flow, 'custom-scheme', 'wrong-transport'],
     ['a repeated code', `code=a&code=b&state=${STATE}`, flow, 'loopback', 'repeated-parameter'],
     ['no code and no error', `state=${STATE}`, flow, 'loopback', 'no-code-or-error'],
+    [
+      'a grant after the person cancelled',
+      `code=abc&state=${STATE}`,
+      { ...flow, phase: 'cancelled' },
+      'loopback',
+      'granted-after-cancel',
+    ],
+    [
+      'a refusal after the person cancelled',
+      `error=access_denied&state=${STATE}`,
+      { ...flow, phase: 'cancelled' },
+      'loopback',
+      'ended',
+    ],
   ] satisfies [string, string, VerdictFlow, TransportId, DropReason][])(
     'refuses %s',
     (_what, query, f, via, reason) => {

@@ -432,6 +432,12 @@ describe('storage', () => {
     const params = rig.redirectFor(rig.lastOpened());
     expect(rig.link.cancel(view.flowId).phase).toBe('cancelled');
     expect(rig.link.receiveCallback(params, 'custom-scheme')).toBe('refused');
+    // The grant that came after the cancel is not used, but the person is told.
+    expect(rig.link.current()).toMatchObject({
+      phase: 'cancelled',
+      refusal: { code: 'GRANTED_AFTER_CANCEL' },
+    });
+    expect(rig.accounts.list()).toEqual([]);
     // Cancelling a finished flow dismisses it.
     rig.link.cancel(view.flowId);
     expect(rig.link.current()).toBeNull();

@@ -180,7 +180,8 @@ export const flowViewSchema = z
       .optional(),
     /**
      * While waiting: the last answer Ledgerlink itself refused (not HMRC), and why. The
-     * linking goes on waiting for the real one.
+     * linking goes on waiting for the real one. On a cancelled linking: HMRC's grant that came
+     * back after the person cancelled, which was not used.
      */
     refusal: z
       .object({

@@ -14,8 +14,12 @@ function LinkPanel(): JSX.Element {
   if (flow.isPending) return <Loading label="Checking for a link in progress…" />;
   if (flow.error) return <ErrorNotice error={toIpcError(flow.error)} />;
   if (!flow.data || flow.data.phase === 'cancelled') {
+    const lateGrant = flow.data?.refusal;
     return (
-      <StartLinkForm {...(flow.data ? { notice: 'Linking cancelled. Nothing was saved.' } : {})} />
+      <StartLinkForm
+        {...(flow.data ? { notice: 'Linking cancelled. Nothing was saved.' } : {})}
+        {...(lateGrant ? { lateGrant } : {})}
+      />
     );
   }
   return <LinkProgress flow={flow.data} />;

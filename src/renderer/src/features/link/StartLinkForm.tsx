@@ -8,7 +8,14 @@ import { PracticeUsers } from './PracticeUsers';
 import { flowQueryKey, useLinkOptions } from './use-link';
 
 /** Step 1 of the seed: the person asks to link; main opens HMRC's pages in their browser. */
-export function StartLinkForm({ notice }: { notice?: string }): JSX.Element {
+export function StartLinkForm({
+  notice,
+  lateGrant,
+}: {
+  notice?: string;
+  /** HMRC's grant came back after the person cancelled: it was not used. */
+  lateGrant?: { message: string; action: string };
+}): JSX.Element {
   const options = useLinkOptions();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<AccountKind>('individual');
@@ -41,7 +48,13 @@ export function StartLinkForm({ notice }: { notice?: string }): JSX.Element {
   return (
     <form className="form link-start" onSubmit={onSubmit} aria-labelledby="link-start-heading">
       <h2 id="link-start-heading">Link an HMRC account</h2>
-      {notice ? (
+      {lateGrant ? (
+        <div className="notice notice-warn" role="status">
+          <p className="notice-title">Nothing was linked</p>
+          <p>{lateGrant.message}</p>
+          <p>{lateGrant.action}</p>
+        </div>
+      ) : notice ? (
         <p className="notice notice-ok" role="status">
           {notice}
         </p>

@@ -87,9 +87,17 @@ export function LinkAccountStep({
         {kind === 'agent' ? 'Link your agent services account' : 'Link your HMRC sign-in'}
       </h2>
       {current?.phase === 'cancelled' ? (
-        <p className="notice notice-warn" role="status">
-          Linking cancelled. Nothing was saved.
-        </p>
+        current.refusal ? (
+          <div className="notice notice-warn" role="status">
+            <p className="notice-title">Nothing was linked</p>
+            <p>{current.refusal.message}</p>
+            <p>{current.refusal.action}</p>
+          </div>
+        ) : (
+          <p className="notice notice-warn" role="status">
+            Linking cancelled. Nothing was saved.
+          </p>
+        )
       ) : null}
       {offerExisting ? (
         <>
