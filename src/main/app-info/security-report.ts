@@ -10,7 +10,7 @@ export interface SecurityCheck {
 }
 
 export interface HostDescription {
-  kind: 'electron' | 'browser-host';
+  kind: 'electron' | 'browser';
   platform: string;
   appVersion: string;
   versions: { name: string; version: string }[];

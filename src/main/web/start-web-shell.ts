@@ -144,7 +144,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShellS
 
   const services = await createMainServices({
     host: {
-      kind: 'browser-host',
+      kind: 'browser',
       platform: process.platform,
       appVersion: (
         JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }

@@ -166,7 +166,7 @@ async function start(serverOptions: ServerOptions, issuer?: (s: IndependentServe
   settings.set('environment', 'sandbox');
   services = await createMainServices({
     host: {
-      kind: 'browser-host',
+      kind: 'browser',
       platform: process.platform,
       appVersion: '0.0.0-it',
       versions: [],

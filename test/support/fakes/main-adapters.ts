@@ -31,7 +31,7 @@ export function fakeMainAdapters(overrides: Partial<MainAdapters> = {}) {
   const openedFiles: string[] = [];
   const adapters: MainAdapters = {
     host: {
-      kind: 'browser-host',
+      kind: 'browser',
       platform: 'linux',
       appVersion: '0.0.0-test',
       versions: [],

@@ -37,7 +37,7 @@ export function integrationAdapters(
   const { dataDir, practice, opened, appVersion = '0.0.0-it', ...overrides } = options;
   return {
     host: {
-      kind: 'browser-host',
+      kind: 'browser',
       platform: process.platform,
       appVersion,
       versions: [],

@@ -8,8 +8,8 @@ export const appInfoSchema = z.object({
   version: z.string(),
   environment: environmentSchema,
   platform: z.string(),
-  /** 'electron' in the desktop app; 'browser-host' when the renderer runs in Chromium for e2e. */
-  host: z.enum(['electron', 'browser-host']),
+  /** 'electron' in the desktop app; 'browser' in the browser mode (src/main/web), e2e included. */
+  host: z.enum(['electron', 'browser']),
 });
 
 const check = z.object({
