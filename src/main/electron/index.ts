@@ -20,7 +20,7 @@ import { electronFileDialogs } from './file-dialogs';
 import { electronPdfPrinter } from './pdf-printer';
 import { fileLogSink } from './file-log-sink';
 import { bindIpcMain } from './ipc-main-bridge';
-import { vendorCredentialsFromBuild } from './vendor-credentials';
+import { vendorCredentialsFrom } from '../environments/vendor-credentials';
 import { denyAllPermissions, installWebContentsGuards } from './web-contents-guards';
 import { mainWindowOptions } from './window-options';
 
@@ -137,7 +137,11 @@ function start(): void {
       keyValueStore: electronStoreFactory(userData),
       launchPractice: practiceLauncher(userData),
       rendererOrigins,
-      hmrcEnvironments: hmrcEnvironments(vendorCredentialsFromBuild()),
+      hmrcEnvironments: hmrcEnvironments(
+        vendorCredentialsFrom(
+          (import.meta.env ?? {}) as unknown as Record<string, string | undefined>,
+        ),
+      ),
       keychain: keytarKeychain(),
       // Online/offline for the banner and sync: Electron's main process has no event, so poll.
       network: createPolledNetwork(() => net.isOnline()),

@@ -6,6 +6,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Clock } from '../clock/clock';
 import { createMainServices, type MainServices } from '../create-main-services';
 import type { PracticeLauncher } from '../environments/practice-endpoint';
+import { hmrcEnvironments } from '../environments/hmrc-environments';
+import { vendorCredentialsFrom } from '../environments/vendor-credentials';
 import { practiceLauncher } from '../environments/practice-launcher';
 import { nodeMachineFacts } from '../hmrc/fraud-prevention/node-machine-facts';
 import { memorySink, type LogRecord, type LogSink } from '../logging/logger';
@@ -66,6 +68,8 @@ export interface WebShellOptions {
   display?: boolean;
   /** Tells the person something the page cannot (the terminal, in the CLI). */
   announce?: (line: string) => void;
+  /** Where HMRC's sandbox/production credentials are read from (default: process.env). */
+  env?: Record<string, string | undefined>;
   testControls?: WebShellTestControls;
 }
 
@@ -173,6 +177,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShellS
     keyValueStore: (name) => createConfStore(userData, name),
     launchPractice: controls.launchPractice ?? practiceLauncher(userData),
     rendererOrigins: [...gate.origins],
+    // The same MAIN_VITE_HMRC_* names as a desktop build; read at start, since this mode runs
+    // from the checkout. Without them only Practice HMRC is offered.
+    hmrcEnvironments: hmrcEnvironments(vendorCredentialsFrom(options.env ?? process.env)),
     ...(controls.clock ? { clock: controls.clock } : {}),
     // The OS keychain when a Secret Service answers; otherwise keytar rejects and linking
     // offers "this session only" (tokens in memory, never written in plain text).

@@ -194,3 +194,46 @@ describe('a second start over the same data folder hands over to the first', () 
     if (started.kind === 'started') await started.shell.close();
   });
 });
+
+describe('HMRC sandbox credentials in the browser mode', () => {
+  it('offers the sandbox when the MAIN_VITE_HMRC_SANDBOX_* names are set, and only Practice without them', async () => {
+    const keychain = unavailableKeychain('no Secret Service in this test');
+    const env = {
+      MAIN_VITE_HMRC_SANDBOX_CLIENT_ID: 'sandbox-client-id',
+      MAIN_VITE_HMRC_SANDBOX_CLIENT_SECRET: 'sandbox-client-secret',
+      MAIN_VITE_HMRC_SANDBOX_REDIRECT_URIS: 'http://localhost:53682/oauth/callback',
+    };
+    const withCredentials = await startWebShell({
+      userData: mkdtempSync(join(tmpdir(), 'ledgerlink-web-')),
+      display: false,
+      keychain,
+      env,
+    });
+    if (withCredentials.kind !== 'started') throw new Error('expected a fresh shell');
+    const available = (shell: WebShell) =>
+      shell.services.environments
+        .availability()
+        .filter((e) => e.available)
+        .map((e) => e.id);
+    try {
+      expect(available(withCredentials.shell)).toEqual(['practice', 'sandbox']);
+      const sandbox = await withCredentials.shell.services.environments.definition('sandbox');
+      expect(sandbox.credentials.clientId).toBe('sandbox-client-id');
+    } finally {
+      await withCredentials.shell.close();
+    }
+
+    const without = await startWebShell({
+      userData: mkdtempSync(join(tmpdir(), 'ledgerlink-web-')),
+      display: false,
+      keychain,
+      env: {},
+    });
+    if (without.kind !== 'started') throw new Error('expected a fresh shell');
+    try {
+      expect(available(without.shell)).toEqual(['practice']);
+    } finally {
+      await without.shell.close();
+    }
+  });
+});
