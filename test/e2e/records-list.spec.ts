@@ -152,7 +152,7 @@ test('records are added, refused with a reason next to the field, deleted and br
   await dialog.getByRole('button', { name: 'Add the transaction' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(
-    app.getByRole('status').filter({ hasText: 'Added “Mobile phone bill”.' }),
+    app.getByRole('status').filter({ hasText: 'Added “Mobile phone bill” (14 Sep 2025).' }),
   ).toBeVisible();
   const grid = app.getByRole('grid', { name: 'Records' });
   const row = grid.getByRole('row').filter({ hasText: 'Mobile phone bill' });

@@ -389,9 +389,13 @@ reviewTest.describe('review offline, then sync', () => {
         await expect(app.locator(`tr[data-client="${client.name}"]`)).toContainText('Done');
       await bothSchemes(app, 'sync-clients-done');
 
-      // A main agent sees the client's estimate; a supporting agent is told why not.
+      // A sync of several clients asks for no estimates (HMRC's request budget): a main agent
+      // asks for the client's when they look; a supporting agent is told why not.
       host.services.profiles.setActive(ids['Carys Clarke']!);
       await openReview(app, 'Outbox and sync');
+      const carysEstimate = app.getByRole('region', { name: 'Tax estimate from HMRC' });
+      await expect(carysEstimate).toContainText('No estimate yet');
+      await carysEstimate.getByRole('button', { name: 'Ask HMRC for a new estimate' }).click();
       await expect(
         app
           .getByRole('region', { name: 'Tax estimate from HMRC' })

@@ -39,10 +39,15 @@ const yearEndTest = test.extend<{ practice: PracticeHmrc }>({
 
 /** These people told Ledgerlink they have no income it does not cover (the checklist asks). */
 async function nothingElse(
-  host: { services: { ipc: Parameters<typeof dispatchAs>[0] } },
+  host: { origin: string; services: { ipc: Parameters<typeof dispatchAs>[0] } },
   profileId: string,
 ) {
-  const ipc = dispatchAs(host.services.ipc);
+  // Answered as the page would: the browser mode's window is at the host's own origin.
+  const ipc = dispatchAs(host.services.ipc, {
+    id: 'year-end-declare-page',
+    origin: host.origin,
+    isMainFrame: true,
+  });
   for (const topic of NOT_COVERED_TOPICS)
     await ipc.ok('yearEnd.answerNotCovered', {
       profileId,

@@ -100,7 +100,9 @@ export function EstimatePanel({
             <ErrorNotice error={estimate.error} title="The estimate could not be fetched" />
           ) : (
             <p>
-              After HMRC accepts an update, Ledgerlink asks HMRC for an estimate of the tax so far.
+              No estimate yet. After this profile’s own sync, Ledgerlink asks HMRC for one at most
+              once a day (a sync of several clients leaves it until someone looks); ask for one now
+              with the button below.
             </p>
           )}
           {estimate?.messages.some((m) => m.kind !== 'error') ? (
