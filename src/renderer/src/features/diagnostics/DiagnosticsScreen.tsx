@@ -38,7 +38,11 @@ export function DiagnosticsScreen(): JSX.Element {
             <dt>Platform</dt>
             <dd>{info.data.platform}</dd>
             <dt>Running in</dt>
-            <dd>{info.data.host === 'electron' ? 'the desktop app' : 'your web browser (browser mode)'}</dd>
+            <dd>
+              {info.data.host === 'electron'
+                ? 'the desktop app'
+                : 'your web browser (browser mode)'}
+            </dd>
             {diagnostics.data.versions.slice(1).map((v) => (
               <div key={v.name} className="facts-row">
                 <dt>{v.name}</dt>
