@@ -1,13 +1,7 @@
 import type { Page } from '@playwright/test';
-import { createOffsetClock } from '../../src/main/clock/clock';
-import {
-  createOffsetClock as createPracticeClock,
-  SEEDED,
-  startPracticeHmrc,
-  type PracticeHmrc,
-} from '../../src/practice/server';
+import { SEEDED } from '../../src/practice/server';
 import { NINO_EXAMPLE } from '@shared/domain/nino';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import { expect, expectNoA11yViolations, screenshot, test, testAtReferenceTime } from './fixtures';
 import {
   LLOYDS_HEADER,
   lloydsRow,
@@ -28,23 +22,7 @@ import { linkPracticeAccount } from './support/link-practice-account';
 const REFERENCE_NOW = '2026-11-20T10:00:00Z';
 const alice = SEEDED.individualA;
 
-const fixesTest = test.extend<{ practice: PracticeHmrc }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  practice: async ({}, use) => {
-    const practice = await startPracticeHmrc({
-      clock: createPracticeClock(Date.parse(REFERENCE_NOW)),
-      calculationDelayMs: 300,
-    });
-    await use(practice);
-    await practice.stop();
-  },
-  hostOptions: async ({ practice }, use) => {
-    const clock = createOffsetClock();
-    clock.advance(Date.parse(REFERENCE_NOW) - Date.now());
-    await use({ practice, clock });
-  },
-});
+const fixesTest = testAtReferenceTime(REFERENCE_NOW, { calculationDelayMs: 300 });
 
 /** Light and dark, at a laptop's 1280×800 and a small 1024×700, axe clean in each. */
 async function shots(app: Page, name: string): Promise<void> {

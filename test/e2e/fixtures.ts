@@ -2,6 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { createOffsetClock } from '../../src/main/clock/clock';
+import {
+  createOffsetClock as createPracticeClock,
+  startPracticeHmrc,
+  type PracticeHmrc,
+} from '../../src/practice/server';
 import {
   startBrowserHost,
   type BrowserHost,
@@ -79,5 +85,44 @@ export const test = base.extend<Fixtures>({
     expect(errors).toEqual([]);
   },
 });
+
+/**
+ * The app and its own Practice HMRC both at one reference time (an ISO instant), so deadlines,
+ * tax years and HMRC's answers are the same on every run whatever today is. `practice` is the
+ * test's Practice HMRC, for seeding users and injecting faults.
+ */
+export function testAtReferenceTime(
+  referenceNow: string,
+  practiceOptions: Omit<NonNullable<Parameters<typeof startPracticeHmrc>[0]>, 'clock'> = {},
+) {
+  const at = Date.parse(referenceNow);
+  return test.extend<{ practice: PracticeHmrc }>({
+    // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    practice: async ({}, use) => {
+      const practice = await startPracticeHmrc({
+        ...practiceOptions,
+        clock: createPracticeClock(at),
+      });
+      await use(practice);
+      await practice.stop();
+    },
+    hostOptions: async ({ practice }, use) => {
+      const clock = createOffsetClock();
+      clock.advance(at - Date.now());
+      await use({ practice, clock });
+    },
+  });
+}
+
+/** axe and a screenshot in the light scheme and in the dark one; left in light. */
+export async function bothSchemes(app: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme });
+    await expectNoA11yViolations(app);
+    await screenshot(app, `${name}-${scheme}`);
+  }
+  await app.emulateMedia({ colorScheme: 'light' });
+}
 
 export { expect };

@@ -1,11 +1,5 @@
-import { createOffsetClock } from '../../src/main/clock/clock';
-import {
-  createOffsetClock as createPracticeClock,
-  SEEDED,
-  startPracticeHmrc,
-  type PracticeHmrc,
-} from '../../src/practice/server';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import { SEEDED } from '../../src/practice/server';
+import { expect, expectNoA11yViolations, screenshot, testAtReferenceTime } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
 
 /**
@@ -16,22 +10,7 @@ import { linkPracticeAccount } from './support/link-practice-account';
 const REFERENCE_NOW = '2026-11-20T10:00:00Z';
 const alice = SEEDED.individualA;
 
-const homeTest = test.extend<{ practice: PracticeHmrc }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  practice: async ({}, use) => {
-    const practice = await startPracticeHmrc({
-      clock: createPracticeClock(Date.parse(REFERENCE_NOW)),
-    });
-    await use(practice);
-    await practice.stop();
-  },
-  hostOptions: async ({ practice }, use) => {
-    const clock = createOffsetClock();
-    clock.advance(Date.parse(REFERENCE_NOW) - Date.now());
-    await use({ practice, clock });
-  },
-});
+const homeTest = testAtReferenceTime(REFERENCE_NOW);
 
 homeTest(
   'a sole trader lands on Home: what is due, overdue, waiting, the year end',

@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
-import { createOffsetClock } from '../../src/main/clock/clock';
-import {
-  createOffsetClock as createPracticeClock,
-  SEEDED,
-  startPracticeHmrc,
-  type PracticeHmrc,
-} from '../../src/practice/server';
+import { SEEDED } from '../../src/practice/server';
 import type { Ledger } from '../../src/main/ledger';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import {
+  bothSchemes,
+  expect,
+  expectNoA11yViolations,
+  screenshot,
+  testAtReferenceTime,
+} from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
 
 /**
@@ -20,23 +20,7 @@ const REFERENCE_NOW = '2026-11-20T10:00:00Z';
 const alice = SEEDED.individualA;
 const c = SEEDED.agentClients;
 
-const reviewTest = test.extend<{ practice: PracticeHmrc }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  practice: async ({}, use) => {
-    const practice = await startPracticeHmrc({
-      clock: createPracticeClock(Date.parse(REFERENCE_NOW)),
-      calculationDelayMs: 300,
-    });
-    await use(practice);
-    await practice.stop();
-  },
-  hostOptions: async ({ practice }, use) => {
-    const clock = createOffsetClock();
-    clock.advance(Date.parse(REFERENCE_NOW) - Date.now());
-    await use({ practice, clock });
-  },
-});
+const reviewTest = testAtReferenceTime(REFERENCE_NOW, { calculationDelayMs: 300 });
 
 function addSoleTraderRecords(ledger: Ledger, seId: number, ukpId: number): void {
   const rows: [string, string, number, number, string, number?][] = [
@@ -96,16 +80,6 @@ async function approve(app: Page, business: string) {
   }).toPass({ timeout: 30_000 });
   await approveButton.click();
   await expect(update.getByText('It is in the outbox')).toBeVisible();
-}
-
-async function bothSchemes(app: Page, name: string) {
-  await app.emulateMedia({ colorScheme: 'light' });
-  await expectNoA11yViolations(app);
-  await screenshot(app, `${name}-light`);
-  await app.emulateMedia({ colorScheme: 'dark' });
-  await expectNoA11yViolations(app);
-  await screenshot(app, `${name}-dark`);
-  await app.emulateMedia({ colorScheme: 'light' });
 }
 
 reviewTest.describe('review offline, then sync', () => {

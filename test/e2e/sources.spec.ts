@@ -1,12 +1,5 @@
-import type { Page } from '@playwright/test';
-import { createOffsetClock } from '../../src/main/clock/clock';
-import {
-  createOffsetClock as createPracticeClock,
-  SEEDED,
-  startPracticeHmrc,
-  type PracticeHmrc,
-} from '../../src/practice/server';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import { SEEDED } from '../../src/practice/server';
+import { bothSchemes, expect, testAtReferenceTime } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
 
 /**
@@ -17,32 +10,7 @@ import { linkPracticeAccount } from './support/link-practice-account';
 const REFERENCE_NOW = '2026-11-20T10:00:00Z';
 const harri = SEEDED.annualStatus;
 
-const sourcesTest = test.extend<{ practice: PracticeHmrc }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  practice: async ({}, use) => {
-    const practice = await startPracticeHmrc({
-      clock: createPracticeClock(Date.parse(REFERENCE_NOW)),
-      calculationDelayMs: 300,
-    });
-    await use(practice);
-    await practice.stop();
-  },
-  hostOptions: async ({ practice }, use) => {
-    const clock = createOffsetClock();
-    clock.advance(Date.parse(REFERENCE_NOW) - Date.now());
-    await use({ practice, clock });
-  },
-});
-
-async function bothSchemes(app: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await app.emulateMedia({ colorScheme: scheme });
-    await expectNoA11yViolations(app);
-    await screenshot(app, `${name}-${scheme}`);
-  }
-  await app.emulateMedia({ colorScheme: 'light' });
-}
+const sourcesTest = testAtReferenceTime(REFERENCE_NOW, { calculationDelayMs: 300 });
 
 sourcesTest.describe('income sources as HMRC sees them', () => {
   sourcesTest(

@@ -1,14 +1,8 @@
 import type { Page } from '@playwright/test';
-import { createOffsetClock } from '../../src/main/clock/clock';
-import {
-  createOffsetClock as createPracticeClock,
-  SEEDED,
-  startPracticeHmrc,
-  type PracticeHmrc,
-} from '../../src/practice/server';
+import { SEEDED } from '../../src/practice/server';
 import { NOT_COVERED_TOPICS } from '@shared/domain/not-covered';
 import { dispatchAs } from '../support/dispatch-as';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import { bothSchemes, expect, testAtReferenceTime } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
 
 /**
@@ -20,22 +14,7 @@ import { linkPracticeAccount } from './support/link-practice-account';
 const NOW = '2026-06-15T10:00:00Z';
 const TAX_YEAR = '2025-26';
 
-const yearEndTest = test.extend<{ practice: PracticeHmrc }>({
-  // eslint-disable-next-line no-empty-pattern
-  practice: async ({}, use) => {
-    const practice = await startPracticeHmrc({
-      clock: createPracticeClock(Date.parse(NOW)),
-      calculationDelayMs: 300,
-    });
-    await use(practice);
-    await practice.stop();
-  },
-  hostOptions: async ({ practice }, use) => {
-    const clock = createOffsetClock();
-    clock.advance(Date.parse(NOW) - Date.now());
-    await use({ practice, clock });
-  },
-});
+const yearEndTest = testAtReferenceTime(NOW, { calculationDelayMs: 300 });
 
 /** These people told Ledgerlink they have no income it does not cover (the checklist asks). */
 async function nothingElse(
@@ -55,15 +34,6 @@ async function nothingElse(
       topic,
       applies: false,
     });
-}
-
-async function bothSchemes(app: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await app.emulateMedia({ colorScheme: scheme });
-    await expectNoA11yViolations(app);
-    await screenshot(app, `${name}-${scheme}`);
-  }
-  await app.emulateMedia({ colorScheme: 'light' });
 }
 
 const open = (app: Page, screen: string, profileId: string) =>

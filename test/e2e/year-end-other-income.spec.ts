@@ -1,12 +1,6 @@
 import type { Page } from '@playwright/test';
-import { createOffsetClock } from '../../src/main/clock/clock';
-import {
-  createOffsetClock as createPracticeClock,
-  startPracticeHmrc,
-  type PracticeHmrc,
-} from '../../src/practice/server';
 import { RETURN_SEEDED } from '../../src/practice/state/seed-return';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import { bothSchemes, expect, testAtReferenceTime } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
 
 /**
@@ -19,28 +13,7 @@ const NOW = '2026-06-15T10:00:00Z';
 const TAX_YEAR = '2025-26';
 const PRIYA = RETURN_SEEDED.savingsAndDividends;
 
-const otherIncomeTest = test.extend<{ practice: PracticeHmrc }>({
-  // eslint-disable-next-line no-empty-pattern
-  practice: async ({}, use) => {
-    const practice = await startPracticeHmrc({ clock: createPracticeClock(Date.parse(NOW)) });
-    await use(practice);
-    await practice.stop();
-  },
-  hostOptions: async ({ practice }, use) => {
-    const clock = createOffsetClock();
-    clock.advance(Date.parse(NOW) - Date.now());
-    await use({ practice, clock });
-  },
-});
-
-async function bothSchemes(app: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await app.emulateMedia({ colorScheme: scheme });
-    await expectNoA11yViolations(app);
-    await screenshot(app, `${name}-${scheme}`);
-  }
-  await app.emulateMedia({ colorScheme: 'light' });
-}
+const otherIncomeTest = testAtReferenceTime(NOW);
 
 const open = (app: Page, screen: string, profileId: string) =>
   app.evaluate(([s, p, t]) => (window.location.hash = `#/year-end/${s}/${p}/${t}`), [
