@@ -127,7 +127,8 @@ function PackDocument({ pack: p }: { pack: SignOffPack }): JSX.Element {
       {p.approval ? (
         <p className="sign-off-approved">
           <strong>Approved</strong> on {p.approval.approvedOn} {METHOD[p.approval.method]}
-          {p.approval.note ? `: ${p.approval.note}` : ''}. Recorded by {p.approval.recordedBy}.
+          {p.approval.note ? `: ${p.approval.note.replace(/\.+$/, '')}` : ''}. Recorded by{' '}
+          {p.approval.recordedBy}.
         </p>
       ) : (
         <p className="sign-off-signature">Signed: ______________________ Date: ____________</p>
