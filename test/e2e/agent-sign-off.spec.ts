@@ -61,6 +61,8 @@ test('an agent prints the annual figures sign-off pack and records the client’
   ).toBeVisible();
   await app.getByLabel(/Goods or services taken for your own use/).fill('150');
   await approveFigures(app, '1200');
+  await expectNoA11yViolations(app);
+  await screenshot(app, 'agents-annual-figures-client-light');
   await app
     .getByRole('link', { name: 'Sign-off pack for Carys Clarke: these annual figures' })
     .click();
