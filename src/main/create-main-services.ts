@@ -333,7 +333,13 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     emitNetwork: (view) => ipc.emit('sync.network', view),
   });
   registerSyncIpc(ipc, sync);
-  registerYearEndAnnual({ ipc, profiles, network, clock, logger: logger.child('year-end') });
+  const yearEndAnnual = registerYearEndAnnual({
+    ipc,
+    profiles,
+    network,
+    clock,
+    logger: logger.child('year-end'),
+  });
   registerLossesIpc(
     ipc,
     createLossesService({ profiles, network, clock, logger: logger.child('losses') }),
@@ -376,6 +382,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     settings,
     profiles,
     review,
+    annual: yearEndAnnual.annual,
     declaration,
     clock,
   });

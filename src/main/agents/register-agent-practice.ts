@@ -8,6 +8,7 @@ import { cancelledFileDialogs, type FileDialogs } from '../records-ipc/file-dial
 import type { ReviewService } from '../review/review-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { KeyValueStoreFactory } from '../storage/key-value-store';
+import type { AnnualService } from '../year-end/annual/annual-service';
 import type { DeclarationService } from '../year-end/declaration/declaration-service';
 import { createAgentsService } from './agents-service';
 import { createAgentsStore } from './agents-store';
@@ -28,6 +29,7 @@ export function registerAgentPractice(deps: {
   settings: Pick<SettingsService, 'environment'>;
   profiles: ProfilesService;
   review: Pick<ReviewService, 'prepare'>;
+  annual: Pick<AnnualService, 'view' | 'prepare'>;
   declaration: Pick<DeclarationService, 'state' | 'recordClientApproval'>;
   clock: Clock;
 }) {
@@ -43,6 +45,7 @@ export function registerAgentPractice(deps: {
     profiles: deps.profiles,
     accountLabel: (id) => deps.accounts.get(id)?.label,
     review: deps.review,
+    annual: deps.annual,
     declaration: deps.declaration,
     store: deps.adapters.keyValueStore('agent-sign-offs'),
     clock: deps.clock,

@@ -1,5 +1,10 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
 import type { PdfPrinter } from '../agents/sign-off/pdf-printer';
+
+/** What the printer uses of a BrowserWindow (narrow, so a test can pass a typed fake). */
+export type PrintWindow = Pick<BrowserWindow, 'loadURL' | 'destroy'> & {
+  webContents: Pick<WebContents, 'printToPDF'>;
+};
 
 /**
  * The sign-off pack printed with Electron's `webContents.printToPDF`: a hidden, sandboxed window
@@ -8,7 +13,7 @@ import type { PdfPrinter } from '../agents/sign-off/pdf-printer';
  * [Electron security checklist: sandbox, contextIsolation, no nodeIntegration]
  */
 export function electronPdfPrinter(
-  createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow,
+  createWindow: (options: BrowserWindowConstructorOptions) => PrintWindow,
 ): PdfPrinter {
   return {
     async printHtmlToPdf(html) {

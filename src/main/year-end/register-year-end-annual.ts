@@ -3,7 +3,7 @@ import type { IpcRouter } from '../ipc/ipc-router';
 import type { Logger } from '../logging/logger';
 import type { NetworkStatus } from '../sync/network-status';
 import type { SyncProfilesPort } from '../sync/profile-sync';
-import { createAnnualService } from './annual/annual-service';
+import { createAnnualService, type AnnualService } from './annual/annual-service';
 import { registerAnnualIpc } from './annual/register-annual-ipc';
 import { createBusinessFactsService } from './business-facts/business-facts-service';
 import { registerBusinessFactsIpc } from './business-facts/register-business-facts-ipc';
@@ -19,7 +19,7 @@ export function registerYearEndAnnual(deps: {
   network: NetworkStatus;
   clock: Clock;
   logger: Logger;
-}): void {
+}): { annual: AnnualService } {
   const annual = createAnnualService({
     profiles: deps.profiles,
     network: deps.network,
@@ -40,4 +40,6 @@ export function registerYearEndAnnual(deps: {
       logger: deps.logger.child('business-facts'),
     }),
   );
+  // The annual service is also read by the client sign-off pack for annual figures.
+  return { annual };
 }

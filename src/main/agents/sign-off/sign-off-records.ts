@@ -3,8 +3,8 @@ import { signOffApprovalSchema, type SignOffApproval } from '@shared/ipc/channel
 import type { KeyValueStore } from '../../storage/key-value-store';
 
 /**
- * Clients' approvals of quarterly sign-off packs, per profile and pack reference (the update's
- * payload hash is in the reference, so a changed update needs a new approval). Year-end
+ * Clients' approvals of quarterly and annual sign-off packs, per profile and pack reference (the
+ * payload's hash is in the reference, so changed figures need a new approval). Year-end
  * approvals are not here: they live with the declaration that requires them.
  */
 const recordsSchema = z.record(z.string(), z.record(z.string(), signOffApprovalSchema));

@@ -1,11 +1,13 @@
 import type { SignOffApproval, SignOffPack, SignOffSubject } from '@shared/ipc/channels/agents';
 import type { UpdateView } from '@shared/ipc/channels/review';
 import type { DeclarationStateView } from '@shared/ipc/channels/year-end-declaration';
+import type { AnnualService } from '../../year-end/annual/annual-service';
 import type { Clock } from '../../clock/clock';
 import { AppError } from '../../ipc/app-error';
 import type { Profile } from '../../profiles/profile-record';
 import type { FileDialogs } from '../../records-ipc/file-dialogs';
 import type { KeyValueStore } from '../../storage/key-value-store';
+import { annualPack } from './annual-pack';
 import { packHtml } from './pack-html';
 import type { PdfPrinter } from './pdf-printer';
 import { quarterlyPack, yearEndPack, type PackContext } from './sign-off-pack';
@@ -22,6 +24,8 @@ export interface SignOffDeps {
       periodEnd: string;
     }): Promise<UpdateView>;
   };
+  /** The annual figures as the annual screen has them (no HMRC call: its recent copy only). */
+  annual: Pick<AnnualService, 'view' | 'prepare'>;
   declaration: {
     state(profileId: string, taxYear: string): DeclarationStateView;
     recordClientApproval(input: {
@@ -46,7 +50,8 @@ export type SignOffService = ReturnType<typeof createSignOffService>;
 /**
  * Client sign-off packs and the client's approval. A year-end calculation's approval is the
  * very record the final declaration requires (the declaration's `ye_client_approvals`), so it
- * is written and read there; approvals of quarterly updates are kept per profile beside it.
+ * is written and read there; approvals of quarterly updates and annual figures are kept per
+ * profile beside it, against the pack's reference (which holds the payload's hash).
  */
 export function createSignOffService(deps: SignOffDeps) {
   const records = createSignOffRecords(deps.store);
@@ -70,11 +75,37 @@ export function createSignOffService(deps: SignOffDeps) {
     };
   };
 
+  async function annualPackOf(
+    ctx: PackContext,
+    subject: Extract<SignOffSubject, { kind: 'annual' }>,
+  ) {
+    const ref = {
+      profileId: ctx.profileId,
+      businessId: subject.businessId,
+      taxYear: subject.taxYear,
+    };
+    const view = await deps.annual.view(ref);
+    if (view.figuresFrom === 'none')
+      throw new AppError(
+        'NO_ANNUAL_FIGURES',
+        'There are no annual figures for this business and year yet.',
+        'Enter the annual figures and approve them on the annual figures page first.',
+      );
+    // The review reads the figures back from the body HMRC will receive, with what came before.
+    const review = deps.annual.prepare({ ...ref, figures: view.figures });
+    return annualPack(ctx, subject, { view, review });
+  }
+
   async function pack(profileId: string, subject: SignOffSubject): Promise<SignOffPack> {
     const ctx = contextOf(profileId);
     if (subject.kind === 'quarterly') {
       const update = await deps.review.prepare({ profileId, ...subject });
       const built = quarterlyPack(ctx, subject, update);
+      const approval = records.get(profileId, built.reference);
+      return { ...built, ...(approval ? { approval } : {}) };
+    }
+    if (subject.kind === 'annual') {
+      const built = await annualPackOf(ctx, subject);
       const approval = records.get(profileId, built.reference);
       return { ...built, ...(approval ? { approval } : {}) };
     }

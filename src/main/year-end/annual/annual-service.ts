@@ -221,6 +221,8 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
           hmrcField: f.hmrcPath.join('.'),
           ...(now !== undefined ? { now } : {}),
           ...(was !== undefined ? { before: was } : {}),
+          ...penceOf('nowPence', sent[f.key]),
+          ...penceOf('beforePence', previous.figures[f.key]),
           changed: now !== was,
         };
       })
@@ -408,6 +410,9 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
     },
   };
 }
+
+const penceOf = (name: 'nowPence' | 'beforePence', value: AnnualFigures[string] | undefined) =>
+  typeof value === 'number' ? { [name]: value } : {};
 
 function shown(
   f: (typeof ANNUAL_DEFINITIONS)[AnnualKind]['fields'][number],

@@ -95,6 +95,10 @@ export const signOffSubjectSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('year-end-calculation'), taxYear }).strict(),
+  /** One business's annual figures (adjustments, allowances, other facts) for a year. */
+  z
+    .object({ kind: z.literal('annual'), businessId: z.number().int().positive(), taxYear })
+    .strict(),
 ]);
 export type SignOffSubject = z.infer<typeof signOffSubjectSchema>;
 

@@ -47,6 +47,9 @@ export const annualLineSchema = z
     hmrcField: z.string().max(200),
     now: z.string().max(100).optional(),
     before: z.string().max(100).optional(),
+    /** The money figures in pence, so a change can be said in pounds (the client sign-off pack). */
+    nowPence: pence.optional(),
+    beforePence: pence.optional(),
     changed: z.boolean(),
   })
   .strict();

@@ -1,9 +1,11 @@
 import type { JSX } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { isAnnualKind } from '@shared/domain/annual-fields';
 import type { ProfileView } from '@shared/ipc/channels/profiles';
 import { profileKey } from '@renderer/app/use-active-profile';
 import { api, unwrap } from '@renderer/bridge';
 import { defaultYearEndTaxYear } from '../year-end/year-end-route';
+import { signOffHref } from './SignOffPackView';
 import { useAgentsState } from './use-agents';
 
 /**
@@ -16,6 +18,14 @@ export function ClientAgentPanel({ profile }: { profile: ProfileView }): JSX.Ele
     queryKey: profileKey(profile.id, 'sign-off-updates'),
     queryFn: () => unwrap(api.review.list({ profileId: profile.id })),
   });
+  // The same query as the annual figures screen's, so the two share HMRC's businesses.
+  const snapshot = useQuery({
+    queryKey: profileKey(profile.id, 'hmrc-snapshot'),
+    queryFn: () => unwrap(api.profiles.snapshot({ profileId: profile.id })),
+  });
+  const annualBusinesses = (snapshot.data?.businesses ?? []).filter(
+    (b) => b.ledgerBusinessId !== undefined && isAnnualKind(b.typeOfBusiness),
+  );
   const rel = agents.data?.clients.find((c) => c.profileId === profile.id);
   const lastYear = defaultYearEndTaxYear();
   const base = `#/profiles/sign-off/${profile.id}`;
@@ -38,6 +48,19 @@ export function ClientAgentPanel({ profile }: { profile: ProfileView }): JSX.Ele
           <li key={`${u.businessId}-${u.periodEnd}`}>
             <a href={`${base}/quarterly/${u.businessId}/${u.taxYear}/${u.periodEnd}`}>
               Quarterly update: {u.businessName}, {u.periodLabel}
+            </a>
+          </li>
+        ))}
+        {annualBusinesses.map((b) => (
+          <li key={b.hmrcBusinessId}>
+            <a
+              href={signOffHref(profile.id, {
+                kind: 'annual',
+                businessId: b.ledgerBusinessId ?? 0,
+                taxYear: lastYear,
+              })}
+            >
+              Annual figures for {lastYear}: {b.name}
             </a>
           </li>
         ))}

@@ -8,7 +8,7 @@ import { useRecordSignOff, useSignOffPack } from './use-agents';
 
 /**
  * `#/profiles/sign-off/<profileId>/quarterly/<businessId>/<taxYear>/<periodEnd>` or
- * `…/year-end/<taxYear>`: the client sign-off pack, laid out as the printed page (the print
+ * `…/year-end/<taxYear>` or `…/annual/<businessId>/<taxYear>`: the client sign-off pack, laid out as the printed page (the print
  * stylesheet hides everything else), with the print action and the client's approval.
  */
 export function subjectFromRoute(parts: string[]): SignOffSubject | undefined {
@@ -16,7 +16,18 @@ export function subjectFromRoute(parts: string[]): SignOffSubject | undefined {
   if (kind === 'quarterly' && a && b && c && /^\d+$/.test(a))
     return { kind: 'quarterly', businessId: Number(a), taxYear: b, periodEnd: c };
   if (kind === 'year-end' && a) return { kind: 'year-end-calculation', taxYear: a };
+  if (kind === 'annual' && a && b && /^\d+$/.test(a))
+    return { kind: 'annual', businessId: Number(a), taxYear: b };
   return undefined;
+}
+
+/** The link to a pack, the inverse of `subjectFromRoute`. */
+export function signOffHref(profileId: string, subject: SignOffSubject): string {
+  const base = `#/profiles/sign-off/${profileId}`;
+  if (subject.kind === 'quarterly')
+    return `${base}/quarterly/${subject.businessId}/${subject.taxYear}/${subject.periodEnd}`;
+  if (subject.kind === 'annual') return `${base}/annual/${subject.businessId}/${subject.taxYear}`;
+  return `${base}/year-end/${subject.taxYear}`;
 }
 
 export function SignOffPackView({
@@ -116,7 +127,8 @@ function PackDocument({ pack: p }: { pack: SignOffPack }): JSX.Element {
       {p.approval ? (
         <p className="sign-off-approved">
           <strong>Approved</strong> on {p.approval.approvedOn} {METHOD[p.approval.method]}
-          {p.approval.note ? `: ${p.approval.note}` : ''}. Recorded by {p.approval.recordedBy}.
+          {p.approval.note ? `: ${p.approval.note.replace(/\.+$/, '')}` : ''}. Recorded by{' '}
+          {p.approval.recordedBy}.
         </p>
       ) : (
         <p className="sign-off-signature">Signed: ______________________ Date: ____________</p>

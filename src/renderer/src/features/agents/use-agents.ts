@@ -28,7 +28,9 @@ export function useAgentsAction<I>(run: (input: I) => Promise<AgentsState>) {
 const subjectKey = (subject: SignOffSubject) =>
   subject.kind === 'quarterly'
     ? [subject.kind, subject.businessId, subject.taxYear, subject.periodEnd]
-    : [subject.kind, subject.taxYear];
+    : subject.kind === 'annual'
+      ? [subject.kind, subject.businessId, subject.taxYear]
+      : [subject.kind, subject.taxYear];
 
 export const packKey = (profileId: string, subject: SignOffSubject) =>
   profileKey(profileId, 'sign-off', ...subjectKey(subject));

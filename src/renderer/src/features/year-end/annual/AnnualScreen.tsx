@@ -1,11 +1,12 @@
 import type { JSX } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { isAnnualKind } from '@shared/domain/annual-fields';
-import { profileKey } from '@renderer/app/use-active-profile';
+import { profileKey, useProfiles } from '@renderer/app/use-active-profile';
 import { api, toIpcError, unwrap } from '@renderer/bridge';
 import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
+import { signOffHref } from '@renderer/features/agents/SignOffPackView';
 import { useNetwork } from '@renderer/features/sync/use-sync';
 import { yearEndHref } from '../year-end-route';
 import { AnnualForm } from './AnnualForm';
@@ -35,6 +36,10 @@ export function AnnualScreen({
   );
   const chosen =
     businessId ?? (businesses.length === 1 ? businesses[0]?.ledgerBusinessId : undefined);
+  // An agent's client: the client approves the figures on a printed sign-off pack.
+  const client = useProfiles().data?.profiles.find(
+    (p) => p.id === profileId && p.kind === 'client',
+  );
   return (
     <>
       <ScreenHeader title={`Annual figures for ${taxYear}`}>
@@ -44,6 +49,13 @@ export function AnnualScreen({
       <p>
         <a href={yearEndHref('checklist', profileId, taxYear)}>Back to the year-end checklist</a>
       </p>
+      {client && chosen !== undefined ? (
+        <p>
+          <a href={signOffHref(profileId, { kind: 'annual', businessId: chosen, taxYear })}>
+            Sign-off pack for {client.name}: these annual figures
+          </a>
+        </p>
+      ) : null}
       {snapshot.isPending ? <Loading label="Reading the businesses…" /> : null}
       {snapshot.error ? <ErrorNotice error={toIpcError(snapshot.error)} /> : null}
       {businesses.length > 1 ? (
