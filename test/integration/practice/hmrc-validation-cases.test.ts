@@ -7,6 +7,7 @@ import { CALCULATIONS_CASES } from './hmrc-cases/calculations';
 import { type Endpoint, type ExpectedError, type HmrcCase } from './hmrc-cases/case-types';
 import { OBLIGATIONS_CASES } from './hmrc-cases/obligations';
 import { ITSA_STATUS_CASES } from './hmrc-cases/itsa-status';
+import { LOSSES_CASES } from './hmrc-cases/losses';
 import { PROPERTY_CASES } from './hmrc-cases/property';
 import { PROPERTY_YEAR_END_CASES } from './hmrc-cases/property-year-end';
 import { SELF_EMPLOYMENT_CASES } from './hmrc-cases/self-employment';
@@ -73,6 +74,7 @@ const PROBES: Record<Endpoint, { scenario: string; status: number; code: string 
   'pb-foreign-details-get': NOT_FOUND_PROBE,
   'pb-foreign-details-update': NOT_FOUND_PROBE,
   'itsa-status': NOT_FOUND_PROBE,
+  'il-losses-claims-put': NOT_FOUND_PROBE,
 };
 
 const ALL: [string, HmrcCase[]][] = [
@@ -85,6 +87,7 @@ const ALL: [string, HmrcCase[]][] = [
   ['Self Employment Business 5.0 (annual submission)', SELF_EMPLOYMENT_ANNUAL_CASES],
   ['Property Business 6.0 (annual, foreign property)', PROPERTY_YEAR_END_CASES],
   ['Self Assessment Individual Details 2.0', ITSA_STATUS_CASES],
+  ['Individual Losses 7.0 (losses and claims)', LOSSES_CASES],
 ];
 
 let s: Session;

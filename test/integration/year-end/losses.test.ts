@@ -60,6 +60,9 @@ describe('losses (Individual Losses 6.0 to 2025-26, 7.0 from 2026-27)', () => {
       ['carry-back', false],
     ]);
 
+    // Without a claim HMRC's 2026-27 calculation has the whole £6,500 profit: the claim moves it.
+    expect(await profitAfterLosses(h, profile.id, '2026-27')).toBe(6_500);
+
     const claimed = await h.ok('yearEnd.claimLoss', {
       profileId: profile.id,
       taxYear: '2025-26',
