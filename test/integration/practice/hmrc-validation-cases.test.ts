@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient } from './helpers/contract-client';
 import { REFERENCE_NOW, type Session, startSession } from './helpers/practice-session';
+import { BSAS_CASES } from './hmrc-cases/bsas';
 import { BUSINESS_DETAILS_CASES } from './hmrc-cases/business-details';
 import { BUSINESS_DETAILS_YEAR_END_CASES } from './hmrc-cases/business-details-year-end';
 import { CALCULATIONS_CASES } from './hmrc-cases/calculations';
@@ -75,6 +76,7 @@ const PROBES: Record<Endpoint, { scenario: string; status: number; code: string 
   'pb-foreign-details-update': NOT_FOUND_PROBE,
   'itsa-status': NOT_FOUND_PROBE,
   'il-losses-claims-put': NOT_FOUND_PROBE,
+  'bsas-trigger': NOT_FOUND_PROBE,
 };
 
 const ALL: [string, HmrcCase[]][] = [
@@ -88,6 +90,7 @@ const ALL: [string, HmrcCase[]][] = [
   ['Property Business 6.0 (annual, foreign property)', PROPERTY_YEAR_END_CASES],
   ['Self Assessment Individual Details 2.0', ITSA_STATUS_CASES],
   ['Individual Losses 7.0 (losses and claims)', LOSSES_CASES],
+  ['Business Source Adjustable Summary 7.0 (trigger)', BSAS_CASES],
 ];
 
 let s: Session;

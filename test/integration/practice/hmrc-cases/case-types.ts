@@ -57,7 +57,8 @@ export type Endpoint =
   | 'pb-foreign-details-get'
   | 'pb-foreign-details-update'
   | 'itsa-status'
-  | 'il-losses-claims-put';
+  | 'il-losses-claims-put'
+  | 'bsas-trigger';
 
 export interface HmrcCase {
   source: HmrcSource;
@@ -82,6 +83,7 @@ export const REPOS = {
   ic: 'hmrc/individual-calculations-api',
   said: 'hmrc/self-assessment-individual-details-api',
   il: 'hmrc/individual-losses-api',
+  bsas: 'hmrc/self-assessment-bsas-api',
 } as const;
 
 /** The note for validator-level cases whose NINO is also bad. */
