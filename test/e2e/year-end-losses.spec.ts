@@ -109,6 +109,8 @@ lossesTest.describe('year end: losses and accounting adjustments', () => {
     await app.keyboard.press('Enter');
     await expect(app.getByRole('status').filter({ hasText: 'HMRC accepted it' })).toBeVisible();
     await expect(bikes.locator('dl')).toContainText('Keep it for later years');
+    await expect(bikes).toContainText('HMRC has your choice for this year’s loss');
+    await expect(bikes.getByRole('form', { name: 'Use this year’s loss' })).toHaveCount(0);
     await bothSchemes(app, 'year-end-losses-accepted');
 
     // Accounting adjustments: the summary to adjust, a line changed with a reason, before/after.

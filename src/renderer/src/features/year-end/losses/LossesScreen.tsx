@@ -244,7 +244,12 @@ function BusinessLosses({
       {c && c.lossPence === 0 ? (
         <p>This business made no loss this year, so there is no loss of this year to use.</p>
       ) : null}
-      {(c && c.lossPence > 0) || (!c && !wholeLoss) ? (
+      {wholeLoss && business.claims.length > 0 ? (
+        <p>
+          HMRC has your choice for this year’s loss. HMRC refuses a second claim for the same year;
+          changing the choice cannot be done from Ledgerlink yet, so ask HMRC or your agent.
+        </p>
+      ) : (c && c.lossPence > 0) || (!c && !wholeLoss) ? (
         <form
           className="loss-form"
           aria-labelledby={`claim-title-${id}`}
