@@ -8,6 +8,7 @@ import {
   LOSSES_AND_CLAIMS_SPEC,
   LOSS_ERRORS,
   checkLossesAndClaims,
+  lossesAndClaimsBodyFirst,
 } from '../rules/losses-bodies';
 import { ParamErrors } from '../rules/path-params';
 import { temporalChecks } from '../rules/temporal-validation';
@@ -72,9 +73,15 @@ export function registerLossesAndClaims(app: FastifyInstance, deps: ApiDeps): vo
     jsonBody: true,
     handler: (ctx) => {
       const taxpayer = authorise(ctx);
-      // Business id, tax year (which must have ended, unless suspended) and body together, then
-      // the rules. [IL app/v7/lossesAndClaims/createAmend/CreateAmendLossesAndClaimsValidator.scala
-      // ResolveTaxYearMinimum(allowIncompleteTaxYear = !temporalValidationEnabled)]
+      // The body first (its fields, amounts and claim rules), then business id, tax year
+      // (which must have ended, unless suspended) and body together. [IL app/v7/lossesAndClaims/
+      // createAmend/request/CreateAmendLossesAndClaimsValidator.scala validate: validateRequestBody
+      // andThen ...; ResolveTaxYearMinimum(allowIncompleteTaxYear = !temporalValidationEnabled)]
+      const first = lossesAndClaimsBodyFirst(ctx.body);
+      if (first.length > 0) throw new ApiError(400, first);
+      const early = readBody(ctx.body, LOSSES_AND_CLAIMS_SPEC);
+      const rules = early.ok ? checkLossesAndClaims(early.body) : [];
+      if (rules.length > 0) throw new ApiError(400, rules);
       const errors: MtdError[] = [];
       const ty = params(ctx, errors);
       if (ty && temporalChecks(ctx) && ukDate(clock.now()) <= taxYearEnd(ty))
@@ -82,8 +89,6 @@ export function registerLossesAndClaims(app: FastifyInstance, deps: ApiDeps): vo
       const read = readBody(ctx.body, LOSSES_AND_CLAIMS_SPEC);
       if (!read.ok) errors.push(...read.errors);
       if (errors.length > 0 || !read.ok || !ty) throw new ApiError(400, errors);
-      const broken = checkLossesAndClaims(read.body);
-      if (broken.length > 0) throw new ApiError(400, broken);
       if (resolveScenario(ctx.scenario, SCENARIOS.put) !== 'stateful') return { status: 204 };
       const business = businessOf(taxpayer, ctx.params.businessId as string, {
         types: ['self-employment', 'uk-property', 'foreign-property'],

@@ -142,8 +142,11 @@ export function checkTriggerFormats(body: ParsedBody, businessIdPattern: RegExp)
   const errors: MtdError[] = [];
   const start = textAt(body, 'accountingPeriod', 'startDate') ?? '';
   const end = textAt(body, 'accountingPeriod', 'endDate') ?? '';
-  if (!isIsoDate(start)) errors.push(BSAS_ERRORS.formatStartDate);
-  if (!isIsoDate(end)) errors.push(BSAS_ERRORS.formatEndDate);
+  // Real dates within HMRC's range: 1890-05-23 and 2101-05-20 are format errors.
+  // [BSAS test/v7/bsas/trigger/def1/Def1_TriggerBsasValidatorSpec.scala "min start date", "max end date"]
+  const inRange = (d: string) => isIsoDate(d) && d >= '1900-01-01' && d <= '2099-12-31';
+  if (!inRange(start)) errors.push(BSAS_ERRORS.formatStartDate);
+  if (!inRange(end)) errors.push(BSAS_ERRORS.formatEndDate);
   const type = textAt(body, 'typeOfBusiness') ?? '';
   if (!(BSAS_TYPES_WITH_FHL as readonly string[]).includes(type))
     errors.push(BSAS_ERRORS.formatTypeOfBusiness);

@@ -124,7 +124,61 @@ export const LOSSES_AND_CLAIMS_SPEC: ObjectSpec = {
   },
 };
 
-/** [IL app/v7/lossesAndClaims/createAmend/CreateAmendLossesAndClaimsRulesValidator.scala] */
+const PREFERENCE_PATH = ['/claims/preferenceOrder'];
+
+/** The amounts of the 7.0 body, in HMRC's order. [IL app/v7/lossesAndClaims/createAmend/request/CreateAmendLossesAndClaimsValidator.scala doubleValuedPath] */
+const LOSSES_AND_CLAIMS_AMOUNTS = [
+  '/claims/carryBack/previousYearGeneralIncome',
+  '/claims/carryBack/earlyYearLosses',
+  '/claims/carryBack/terminalLosses',
+  '/claims/carrySideways/currentYearGeneralIncome',
+  '/claims/carryForward/currentYearLosses',
+  '/claims/carryForward/previousYearsLosses',
+  '/losses/broughtForwardLosses',
+];
+
+/**
+ * HMRC's first look at a 7.0 body, before the NINO, business id and tax year: none of its
+ * fields present is RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED with every path; an amount that is
+ * not a number (or numeric string) is FORMAT_VALUE at its path; claims that do not read
+ * (e.g. a preference order that is not one of HMRC's) are FORMAT_PREFERENCE_ORDER.
+ * [IL app/v7/lossesAndClaims/createAmend/request/CreateAmendLossesAndClaimsValidator.scala
+ * validateRequestBody; test/v7/.../CreateAmendLossesAndClaimsValidatorFactorySpec.scala]
+ */
+export function lossesAndClaimsBodyFirst(body: unknown): MtdError[] {
+  const at = (path: string): unknown => {
+    let v: unknown = body;
+    for (const key of path.split('/').slice(1)) {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+      v = (v as Record<string, unknown>)[key];
+    }
+    return v === null ? undefined : v;
+  };
+  const all = [...LOSSES_AND_CLAIMS_AMOUNTS, ...PREFERENCE_PATH];
+  if (all.every((p) => at(p) === undefined)) return [{ ...E.ruleIncorrectOrEmptyBody, paths: all }];
+  const notNumbers = LOSSES_AND_CLAIMS_AMOUNTS.filter((p) => {
+    const v = at(p);
+    return !(
+      v === undefined ||
+      typeof v === 'number' ||
+      (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
+    );
+  });
+  if (notNumbers.length > 0)
+    return [
+      {
+        code: 'FORMAT_VALUE',
+        message: 'The value must be between 0 and 99999999999.99',
+        paths: notNumbers,
+      },
+    ];
+  const applyFirst = at('/claims/preferenceOrder/applyFirst');
+  if (applyFirst !== undefined && !PREFERENCE_ORDER.includes(applyFirst as string))
+    return [{ ...LOSS_ERRORS.formatPreferenceOrder, paths: PREFERENCE_PATH }];
+  return [];
+}
+
+/** [IL app/v7/lossesAndClaims/createAmend/request/CreateAmendLossesAndClaimsValidator.scala validateClaims] */
 export function checkLossesAndClaims(body: ParsedBody): MtdError[] {
   const errors: MtdError[] = [];
   const claims = objectAt(body, 'claims');
@@ -141,25 +195,22 @@ export function checkLossesAndClaims(body: ParsedBody): MtdError[] {
     );
     const applyFirst = textAt(claims, 'preferenceOrder', 'applyFirst');
     if (applyFirst !== undefined && !PREFERENCE_ORDER.includes(applyFirst))
-      errors.push({
-        ...LOSS_ERRORS.formatPreferenceOrder,
-        paths: ['/claims/preferenceOrder/applyFirst'],
-      });
+      errors.push({ ...LOSS_ERRORS.formatPreferenceOrder, paths: PREFERENCE_PATH });
     const required =
       textAt(claims, 'carryBack', 'previousYearGeneralIncome') !== undefined &&
       textAt(claims, 'carrySideways', 'currentYearGeneralIncome') !== undefined;
     if (required && applyFirst === undefined)
-      errors.push({ ...LOSS_ERRORS.missingPreferenceOrder, paths: ['/claims'] });
+      errors.push({ ...LOSS_ERRORS.missingPreferenceOrder, paths: PREFERENCE_PATH });
     if (!required && applyFirst !== undefined)
-      errors.push({
-        ...LOSS_ERRORS.preferenceOrderNotAllowed,
-        paths: ['/claims/preferenceOrder/applyFirst'],
-      });
+      errors.push({ ...LOSS_ERRORS.preferenceOrderNotAllowed, paths: PREFERENCE_PATH });
     if (
       textAt(claims, 'carryBack', 'terminalLosses') !== undefined &&
       objectAt(claims, 'carryForward') !== undefined
     )
-      errors.push({ ...LOSS_ERRORS.carryForwardAndTerminal, paths: ['/claims'] });
+      errors.push({
+        ...LOSS_ERRORS.carryForwardAndTerminal,
+        paths: ['/claims/carryBack/terminalLosses', '/claims/carryForward'],
+      });
   }
   errors.push(...checkAmounts(body, [['/losses/broughtForwardLosses', 'zero-or-more']]));
   return errors;

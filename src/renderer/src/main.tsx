@@ -19,6 +19,7 @@ import './styles/records-export.css';
 import './styles/review.css';
 import './styles/year-end.css';
 import './styles/year-end-declare.css';
+import './styles/year-end-losses.css';
 import './styles/home.css';
 
 const queryClient = new QueryClient({

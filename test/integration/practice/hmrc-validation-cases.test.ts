@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient } from './helpers/contract-client';
 import { REFERENCE_NOW, type Session, startSession } from './helpers/practice-session';
+import { BSAS_CASES } from './hmrc-cases/bsas';
 import { BUSINESS_DETAILS_CASES } from './hmrc-cases/business-details';
 import { BUSINESS_DETAILS_YEAR_END_CASES } from './hmrc-cases/business-details-year-end';
 import { CALCULATIONS_CASES } from './hmrc-cases/calculations';
 import { type Endpoint, type ExpectedError, type HmrcCase } from './hmrc-cases/case-types';
 import { OBLIGATIONS_CASES } from './hmrc-cases/obligations';
 import { ITSA_STATUS_CASES } from './hmrc-cases/itsa-status';
+import { LOSSES_CASES } from './hmrc-cases/losses';
 import { PROPERTY_CASES } from './hmrc-cases/property';
 import { PROPERTY_YEAR_END_CASES } from './hmrc-cases/property-year-end';
 import { SELF_EMPLOYMENT_CASES } from './hmrc-cases/self-employment';
@@ -73,6 +75,8 @@ const PROBES: Record<Endpoint, { scenario: string; status: number; code: string 
   'pb-foreign-details-get': NOT_FOUND_PROBE,
   'pb-foreign-details-update': NOT_FOUND_PROBE,
   'itsa-status': NOT_FOUND_PROBE,
+  'il-losses-claims-put': NOT_FOUND_PROBE,
+  'bsas-trigger': NOT_FOUND_PROBE,
 };
 
 const ALL: [string, HmrcCase[]][] = [
@@ -85,6 +89,8 @@ const ALL: [string, HmrcCase[]][] = [
   ['Self Employment Business 5.0 (annual submission)', SELF_EMPLOYMENT_ANNUAL_CASES],
   ['Property Business 6.0 (annual, foreign property)', PROPERTY_YEAR_END_CASES],
   ['Self Assessment Individual Details 2.0', ITSA_STATUS_CASES],
+  ['Individual Losses 7.0 (losses and claims)', LOSSES_CASES],
+  ['Business Source Adjustable Summary 7.0 (trigger)', BSAS_CASES],
 ];
 
 let s: Session;

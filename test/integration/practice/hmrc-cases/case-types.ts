@@ -56,7 +56,9 @@ export type Endpoint =
   | 'pb-foreign-details-create'
   | 'pb-foreign-details-get'
   | 'pb-foreign-details-update'
-  | 'itsa-status';
+  | 'itsa-status'
+  | 'il-losses-claims-put'
+  | 'bsas-trigger';
 
 export interface HmrcCase {
   source: HmrcSource;
@@ -80,6 +82,8 @@ export const REPOS = {
   ob: 'hmrc/obligations-api',
   ic: 'hmrc/individual-calculations-api',
   said: 'hmrc/self-assessment-individual-details-api',
+  il: 'hmrc/individual-losses-api',
+  bsas: 'hmrc/self-assessment-bsas-api',
 } as const;
 
 /** The note for validator-level cases whose NINO is also bad. */

@@ -9,6 +9,7 @@ import { Loading } from '@renderer/ui/Loading';
 import { Modal } from '@renderer/ui/Modal';
 import { ScreenHeader } from '@renderer/ui/ScreenHeader';
 import { yearEndHref } from '../year-end-route';
+import { adjustmentGroupLabel, adjustmentLineLabel } from './adjustment-lines';
 
 /**
  * Accounting adjustments for one business's year: HMRC's running summary (BISS) as the
@@ -37,8 +38,9 @@ export function AdjustmentsScreen({
   return (
     <div className="year-end-screen">
       <ScreenHeader title={`Accounting adjustments for ${taxYear}`}>
-        Corrections to a business’s year after its updates, made on HMRC’s adjustable summary.
-        Nothing is sent until you confirm.{' '}
+        Correct a business’s figures for the year after its quarterly updates, for example an
+        invoice entered twice or a cost missed. HMRC makes a summary of the year for you to adjust
+        (its “adjustable summary”). Nothing is sent until you confirm.{' '}
         <a href={yearEndHref('checklist', profileId, taxYear)}>Back to the checklist</a>.
       </ScreenHeader>
       {snapshot.isPending ? <Loading label="Reading the businesses…" /> : null}
@@ -78,15 +80,15 @@ function SummaryTable({
   const rows: [string, keyof IncomeSummary][] = [
     ['Income', 'incomePence'],
     ['Expenses', 'expensesPence'],
-    ['Added back', 'additionsPence'],
-    ['Allowances and deductions', 'deductionsPence'],
+    ['Costs not allowed for tax (added back)', 'additionsPence'],
+    ['Allowances and other deductions', 'deductionsPence'],
     ['Taxable profit', 'taxableProfitPence'],
     ['Taxable loss', 'taxableLossPence'],
   ];
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption>HMRC’s summary of the business’s year</caption>
+        <caption>HMRC’s summary of the business’s year{after ? ', before and after' : ''}</caption>
         <thead>
           <tr>
             <th scope="col">Figure</th>
@@ -158,13 +160,21 @@ function BusinessAdjustments({
   if (view.isError) return <ErrorNotice error={toIpcError(view.error)} />;
   const v = view.data;
   const s = v.summary;
+  // Foreign property is adjusted per country: the countries are those in HMRC's summary.
+  const countries = [
+    ...new Set((s?.lines ?? []).flatMap((l) => (l.key.includes(':') ? [l.key.split(':')[0]] : []))),
+  ];
+  const choices =
+    countries.length > 0
+      ? countries.flatMap((c) => v.adjustable.map((k) => `${c}:${k}`))
+      : v.adjustable;
   return (
-    <section className="card" aria-labelledby="adjust-title">
+    <section className="card adjust-card" aria-labelledby="adjust-title">
       <h2 id="adjust-title">{v.businessName}</h2>
       <SummaryTable before={answer?.before ?? v.incomeSummary} after={answer?.after} />
       {answer ? (
         <div
-          className={`notice ${answer.outcome === 'accepted' ? 'notice-success' : 'notice-error'}`}
+          className={`notice ${answer.outcome === 'accepted' ? 'notice-ok' : 'notice-error'}`}
           role={answer.outcome === 'accepted' ? 'status' : 'alert'}
         >
           <p className="notice-title">
@@ -185,30 +195,37 @@ function BusinessAdjustments({
         </div>
       ) : null}
       {!s || s.status !== 'valid' || s.adjusted ? (
-        <div className="stack">
+        <div className="adjust-form">
           <p>
             {!s
-              ? 'There is no adjustable summary for this year yet. Ask HMRC for one to make adjustments.'
+              ? 'HMRC has not made a summary of this year for you to adjust yet. Ask for one: HMRC makes it from the updates you sent.'
               : s.adjusted
-                ? 'The latest summary has been adjusted. HMRC adjusts a summary once: ask for a new one to adjust again (it replaces the adjustments).'
+                ? 'HMRC has your adjustments on its latest summary. To change them, ask HMRC for a new summary and adjust that one: its adjustments replace these.'
                 : 'The business’s figures changed since the summary was made: ask HMRC for a new one.'}
           </p>
-          <button
-            type="button"
-            className="button primary"
-            disabled={trigger.isPending}
-            onClick={() => trigger.mutate()}
-          >
-            {trigger.isPending ? 'Asking HMRC…' : 'Ask HMRC for the adjustable summary'}
-          </button>
+          <div className="actions">
+            <button
+              type="button"
+              className="button primary"
+              disabled={trigger.isPending}
+              onClick={() => trigger.mutate()}
+            >
+              {trigger.isPending
+                ? 'Asking HMRC…'
+                : s
+                  ? 'Ask HMRC for a new summary'
+                  : 'Ask HMRC for the adjustable summary'}
+            </button>
+          </div>
           {trigger.isError ? <ErrorNotice error={toIpcError(trigger.error)} /> : null}
         </div>
       ) : (
         <form
-          className="stack"
+          className="adjust-form"
           onSubmit={(e) => {
             e.preventDefault();
-            const parsed = parseMoney(amount.replace(/^-/, ''));
+            const minus = /^[-−]/.test(amount.trim());
+            const parsed = parseMoney(amount.trim().replace(/^[-−]/, ''));
             if (!line) return setProblem('Choose the line to adjust.');
             if (!parsed.ok || parsed.pence === 0)
               return setProblem(parsed.ok ? 'An adjustment cannot be £0.' : parsed.message);
@@ -216,49 +233,98 @@ function BusinessAdjustments({
             setProblem(null);
             setConfirming({
               key: line,
-              amountPence: amount.trim().startsWith('-') ? -parsed.pence : parsed.pence,
+              amountPence: minus ? -parsed.pence : parsed.pence,
             });
           }}
         >
+          <h3>Make an adjustment</h3>
           <p>
-            HMRC’s adjustable summary: taxable profit {formatPence(s.taxableProfitPence)}. An
-            adjustment is added to its line (a minus amount reduces it).
+            HMRC’s summary to adjust is ready. Choose the line to correct and the amount to add to
+            it; a minus amount takes away. HMRC accepts one set of adjustments per summary.
           </p>
           {problem ? (
             <p className="field-error" role="alert">
               {problem}
             </p>
           ) : null}
-          <label htmlFor="adjust-line">Line to adjust</label>
-          <select id="adjust-line" value={line} onChange={(e) => setLine(e.target.value)}>
-            <option value="">Choose…</option>
-            {v.adjustable.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="adjust-amount">Adjustment (£, minus to reduce)</label>
-          <input
-            id="adjust-amount"
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-          <label htmlFor="adjust-reason">Why</label>
-          <input id="adjust-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="button primary" disabled={submit.isPending}>
-            Review and send…
-          </button>
+          <div className="field">
+            <label htmlFor="adjust-line">Line to adjust</label>
+            <select
+              id="adjust-line"
+              value={line}
+              onChange={(e) => setLine(e.target.value)}
+              aria-describedby="adjust-line-now"
+            >
+              <option value="">Choose…</option>
+              {grouped(choices).map(([group, keys]) => (
+                <optgroup key={group} label={group}>
+                  {keys.map((k) => (
+                    <option key={k} value={k}>
+                      {adjustmentLineLabel(k)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+            <p id="adjust-line-now" className="hint">
+              {line
+                ? `In HMRC’s summary now: ${formatPence(s.lines.find((l) => l.key === line)?.amountPence ?? 0)}.`
+                : 'The lines HMRC lets this business adjust.'}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="adjust-amount">Amount to add (£)</label>
+            <input
+              id="adjust-amount"
+              type="text"
+              className="amount-input"
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              aria-describedby="adjust-amount-hint"
+            />
+            <p id="adjust-amount-hint" className="hint">
+              Put a minus sign in front to take away, for example −500.
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="adjust-reason">Why you are making it</label>
+            <input
+              id="adjust-reason"
+              type="text"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-describedby="adjust-reason-hint"
+            />
+            <p id="adjust-reason-hint" className="hint">
+              Kept with HMRC’s answer in this app’s log, for you or your accountant. HMRC does not
+              ask for it.
+            </p>
+          </div>
+          <div className="actions">
+            <button type="submit" className="button primary" disabled={submit.isPending}>
+              Review and send…
+            </button>
+          </div>
         </form>
       )}
       {confirming && s ? (
         <Modal title="Send this adjustment to HMRC?" onClose={() => setConfirming(null)}>
+          <dl className="facts">
+            <dt>Line</dt>
+            <dd>{adjustmentLineLabel(confirming.key)}</dd>
+            <dt>Change</dt>
+            <dd>
+              {confirming.amountPence < 0 ? 'take away ' : 'add '}
+              {formatPence(Math.abs(confirming.amountPence))}
+            </dd>
+            <dt>Why</dt>
+            <dd>{reason}</dd>
+          </dl>
           <p>
-            {confirming.key}: {confirming.amountPence < 0 ? '−' : '+'}
-            {formatPence(Math.abs(confirming.amountPence))}. Reason: {reason}
+            HMRC accepts one set of adjustments per summary, and uses them in its calculation of the
+            year.
           </p>
-          <p>HMRC adjusts a summary once; the change goes into HMRC’s calculation of the year.</p>
           {submit.isError ? <ErrorNotice error={toIpcError(submit.error)} /> : null}
           <div className="button-row">
             <button
@@ -277,4 +343,14 @@ function BusinessAdjustments({
       ) : null}
     </section>
   );
+}
+
+/** The lines in the order given, under their groups (income, expenses, costs added back). */
+function grouped(keys: readonly string[]): [string, string[]][] {
+  const out = new Map<string, string[]>();
+  for (const k of keys) {
+    const g = `${k.includes(':') ? `${k.split(':')[0]}: ` : ''}${adjustmentGroupLabel(k)}`;
+    out.set(g, [...(out.get(g) ?? []), k]);
+  }
+  return [...out];
 }
