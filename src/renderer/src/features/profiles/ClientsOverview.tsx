@@ -38,7 +38,7 @@ const OPEN_KEY = ['profiles', 'open-from-overview'] as const;
  * "Show more" is pressed): with hundreds of clients, building every row on each keystroke or
  * sort is what made the overview pause; the filter and the sort still cover every client.
  */
-export const OVERVIEW_PAGE = 30;
+export const OVERVIEW_PAGE = 20;
 
 // One collator for every comparison: `localeCompare` with options builds a new one per call,
 // which for a thousand-client sort is most of its time.
