@@ -8,7 +8,7 @@ import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { checkedAtText, obligationText, shortDate } from './format';
 import { RoleBadge } from './ProfileBadges';
-import { useOverview, useRefreshAll } from './use-profile-data';
+import { overviewOpenKey, useOverview, useRefreshAll } from './use-profile-data';
 import { defaultYearEndTaxYear, yearEndHref } from '../year-end/year-end-route';
 
 const STATUS: Record<OverviewStatus, { label: string; tone: string; rank: number }> = {
@@ -31,7 +31,6 @@ const SORTS: { key: SortKey; label: string }[] = [
 ];
 
 type AttentionFilter = 'all' | 'needs' | 'none';
-const OPEN_KEY = ['profiles', 'open-from-overview'] as const;
 
 /**
  * Rows listed at first (a screen and more), and added as the end of the list nears view (or
@@ -84,7 +83,7 @@ export function ClientsOverview(): JSX.Element {
   // for main's answer first was most of the switch's time. If main refuses, the overview
   // comes back and says why (the error outlives this screen in the mutation cache).
   const open = useMutation({
-    mutationKey: OPEN_KEY,
+    mutationKey: overviewOpenKey,
     mutationFn: (profileId: string) => setActive(profileId),
     onMutate: () => {
       window.location.hash = '#/profiles';
@@ -94,7 +93,7 @@ export function ClientsOverview(): JSX.Element {
     },
   });
   const openError = useMutationState({
-    filters: { mutationKey: OPEN_KEY },
+    filters: { mutationKey: overviewOpenKey },
     select: (m) => m.state.error,
   }).at(-1);
 
