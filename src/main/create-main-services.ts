@@ -328,6 +328,8 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     emitProgress: (run) => ipc.emit('sync.progress', run),
     emitChanged: (profileId) => {
       review.forgetHmrcCopies(profileId);
+      // The overview's "Last synced" and "Needs attention" come from the registry, not ledgers.
+      profiles.keepSyncSummary(profileId);
       ipc.emit('sync.changed', { profileId });
     },
     emitNetwork: (view) => ipc.emit('sync.network', view),

@@ -251,6 +251,8 @@ export function createProfilesHmrcChecks(deps: {
               ...(before.itsaStatuses ? { itsaStatuses: before.itsaStatuses } : {}),
               ...(before.itsaCheckedAt ? { itsaCheckedAt: before.itsaCheckedAt } : {}),
             }),
+        // What the last sync left is the sync's to change, not an HMRC check's.
+        ...(before.sync ? { sync: before.sync } : {}),
       },
       updatedAt: nowIso(),
     });

@@ -45,6 +45,21 @@ export interface ProfileHmrcSummary {
   /** HMRC's ITSA statuses (last year onwards) and when they were fetched, with the businesses. */
   itsaStatuses?: ItsaStatusRecord[];
   itsaCheckedAt?: string;
+  /**
+   * The last sync run and the outbox as it left them, copied from the ledger when a run
+   * changes them: kept here, like the ITSA status, so the agent overview never opens a
+   * thousand ledgers to say when each client last synced or what is stuck.
+   */
+  sync?: ProfileSyncSummary;
+}
+
+export interface ProfileSyncSummary {
+  /** When the last sync run for the profile finished (absent: none has yet). */
+  lastSyncedAt?: string;
+  /** Updates refused by HMRC (or stale), kept for correction. */
+  refused: number;
+  /** Updates waiting for the HMRC account to be linked again. */
+  needsRelink: number;
 }
 
 export type NewProfile = Pick<

@@ -25,6 +25,11 @@ export interface ProfileRegistry {
   remove(id: string): void;
   activeId(environment: Environment): string | null;
   setActiveId(environment: Environment, id: string | null): void;
+  /**
+   * Goes up with every write to a profile (not the active choice), so a view built from the
+   * whole list (the overview of a thousand clients) is rebuilt only when something changed.
+   */
+  generation(): number;
   close(): void;
 }
 
@@ -170,6 +175,7 @@ export function openProfileRegistry(file: string): ProfileRegistry {
   );
   const metaDelete = db.prepare('DELETE FROM registry_meta WHERE key = ?');
 
+  let generation = 0;
   const get = (id: string): Profile | undefined => {
     const row = byId.get(id) as Row | undefined;
     return row ? toProfile(row) : undefined;
@@ -196,6 +202,7 @@ export function openProfileRegistry(file: string): ProfileRegistry {
       return row ? toProfile(row) : undefined;
     },
     insert(profiles) {
+      generation++;
       db.transaction(() => {
         for (const p of profiles) {
           try {
@@ -210,6 +217,7 @@ export function openProfileRegistry(file: string): ProfileRegistry {
     update(id, patch) {
       const current = get(id);
       if (!current) throw new Error(`No profile ${id}`);
+      generation++;
       const next: Profile = { ...current, ...patch, id };
       // A patch sets optional fields to undefined to clear them.
       for (const key of ['agentRole', 'archivedAt', 'lastActiveAt', 'ledgerCreatedAt'] as const) {
@@ -224,6 +232,7 @@ export function openProfileRegistry(file: string): ProfileRegistry {
       return get(id)!;
     },
     remove(id) {
+      generation++;
       db.transaction(() => {
         db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
         db.prepare("DELETE FROM registry_meta WHERE key LIKE 'active:%' AND value = ?").run(id);
@@ -237,6 +246,7 @@ export function openProfileRegistry(file: string): ProfileRegistry {
       if (id === null) metaDelete.run(`active:${environment}`);
       else metaSet.run(`active:${environment}`, id);
     },
+    generation: () => generation,
     close() {
       if (db.open) db.close();
     },

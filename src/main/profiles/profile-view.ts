@@ -7,6 +7,7 @@ import type {
 } from '@shared/ipc/channels/profiles';
 import type { HmrcAccount } from '../auth/hmrc-accounts';
 import { itsaStatusView } from './itsa-status';
+import { needsAttention } from './needs-attention';
 import { DUE_SOON_DAYS, overviewStatus } from './obligation-summary';
 import type { Profile } from './profile-record';
 
@@ -57,17 +58,21 @@ export function buildOverview(input: {
     const account = input.accountOf(p.accountId);
     // A refused client was still checked: say when HMRC last answered at all.
     const checkedAt = p.hmrc.checkedAt ?? p.authorisation.checkedAt;
+    const status = overviewStatus(p, today);
+    const lastSyncedAt = p.hmrc.sync?.lastSyncedAt;
     return {
       profileId: p.id,
       name: p.name,
       nino: p.nino,
       ...(p.agentRole ? { agentRole: p.agentRole } : {}),
       ...(account ? { accountLabel: account.label } : {}),
-      ...overviewStatus(p, today),
+      ...status,
       ...(p.hmrc.nextDue ? { nextDue: p.hmrc.nextDue } : {}),
       ...(p.hmrc.openCount !== undefined ? { openCount: p.hmrc.openCount } : {}),
       ...(checkedAt ? { checkedAt } : {}),
       itsaStatus: itsaStatusView(p.hmrc.itsaStatuses, taxYearOf(today), p.hmrc.itsaCheckedAt),
+      ...(lastSyncedAt ? { lastSyncedAt } : {}),
+      attention: needsAttention(p, account, status.status),
     };
   });
   return {

@@ -156,6 +156,11 @@ export interface ProfilesService {
   };
   /** Every client of the environment in use with its next due update and status (offline). */
   overview(): Overview;
+  /**
+   * Copies what a sync left in the profile's ledger (last run, stuck updates) into its registry
+   * entry for the overview; called when a sync changes the ledger (it is open then).
+   */
+  keepSyncSummary(profileId: string): void;
   /** Checks every client with HMRC in the background (progress events). */
   refreshAll(): RefreshProgress;
   /** Resolves when a background refresh has finished (tests, shutdown). */

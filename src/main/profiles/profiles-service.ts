@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ukDateOf } from '@shared/domain/tax-year';
 import type { Environment } from '@shared/ipc/channels/settings';
+import type { Overview, ProfilesView } from '@shared/ipc/channels/profiles';
 import { ENVIRONMENT_LABELS } from '../environments/hmrc-environments';
 import { AppError } from '../ipc/app-error';
 import { createClientImport } from './client-import';
@@ -28,6 +29,7 @@ import {
 } from './profile-rules';
 import { buildOverview, toProfileView, type AccountSummary } from './profile-view';
 import { createRefreshQueue, type RefreshQueue } from './refresh-queue';
+import { readSyncSummary, sameSyncSummary } from './sync-summary';
 
 export type { ProfilesHmrcPort } from './profile-hmrc';
 export {
@@ -133,8 +135,30 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
     refreshQueue,
   });
 
-  const stopAccounts = deps.accounts.onChange(() => changed());
+  // Views of the whole list, built once per change: with a thousand clients, building them for
+  // every request (and every switch) was most of the overview's and the switch's time.
+  let accountsGeneration = 0;
+  const listKey = () =>
+    `${registry.generation()}|${accountsGeneration}|${deps.environment()}|${today()}`;
+  let overviewCache: { key: string; overview: Overview } | undefined;
+  let viewCache: { key: string; profiles: ProfilesView['profiles'] } | undefined;
+
+  const stopAccounts = deps.accounts.onChange(() => {
+    accountsGeneration++;
+    changed();
+  });
   const stopEnvironment = deps.onEnvironmentChange?.(() => emitNow());
+
+  const profileViews = () => {
+    const key = listKey();
+    if (viewCache?.key !== key) {
+      viewCache = {
+        key,
+        profiles: registry.list(deps.environment()).map((p) => service.viewOf(p)),
+      };
+    }
+    return viewCache.profiles;
+  };
 
   const service: ProfilesService = {
     list: (options = {}) => registry.list(options.environment ?? deps.environment()),
@@ -316,15 +340,38 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
     importClients: (accountId, csv) => clientImport.importClients(accountId, csv),
 
     overview() {
-      return buildOverview({
-        clients: registry
-          .list(deps.environment())
-          .filter((p) => p.kind === 'client' && !p.archivedAt),
-        accountOf: accountView,
-        now: deps.clock.now(),
-        today: today(),
-        progress: refreshQueue.status(),
-      });
+      const key = listKey();
+      if (overviewCache?.key !== key) {
+        overviewCache = {
+          key,
+          overview: buildOverview({
+            clients: registry
+              .list(deps.environment())
+              .filter((p) => p.kind === 'client' && !p.archivedAt),
+            accountOf: accountView,
+            now: deps.clock.now(),
+            today: today(),
+            progress: refreshQueue.status(),
+          }),
+        };
+      }
+      return { ...overviewCache.overview, now: nowIso(), progress: refreshQueue.status() };
+    },
+
+    keepSyncSummary(profileId) {
+      const profile = registry.get(profileId);
+      if (!profile) return;
+      let summary;
+      try {
+        summary = readSyncSummary(pool.get(profileId).database);
+      } catch (error) {
+        // Only the overview's note is missed; the sync itself must not fail over it.
+        log.warn('Could not note the sync for the overview', { profileId, error: String(error) });
+        return;
+      }
+      if (sameSyncSummary(profile.hmrc.sync, summary)) return;
+      registry.update(profileId, { hmrc: { ...profile.hmrc, sync: summary } });
+      changed();
     },
 
     refreshAll() {
@@ -346,7 +393,7 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
         environmentLabel: ENVIRONMENT_LABELS[environment].label,
         now: nowIso(),
         activeId: service.active()?.id ?? null,
-        profiles: registry.list(environment).map((p) => service.viewOf(p)),
+        profiles: profileViews(),
       };
     },
 

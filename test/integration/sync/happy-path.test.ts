@@ -105,6 +105,12 @@ describe('review offline, then sync (sole trader and landlord)', () => {
     const status = sync.status(profile.id);
     expect(status.counts).toMatchObject({ accepted: 2, queued: 0, failed: 0 });
     expect(status.lastSyncedAt).toBeDefined();
+    // Noted in the registry entry too, where the agent overview reads it without the ledger.
+    expect(h.services.profiles.require(profile.id).hmrc.sync).toEqual({
+      lastSyncedAt: status.lastSyncedAt,
+      refused: 0,
+      needsRelink: 0,
+    });
     const receipts = sync.receipts(profile.id);
     expect(receipts).toHaveLength(2);
     expect(receipts.every((r) => r.environment === 'practice' && r.correlationId.length > 0)).toBe(

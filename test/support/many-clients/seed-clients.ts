@@ -12,7 +12,14 @@ export interface SeededClient {
   expected: 'overdue' | 'due-soon' | 'up-to-date' | 'not-authorised';
   /** HMRC's next due date, if anything is open. */
   dueDate?: IsoDate;
+  /** When the client's last sync finished, if one has. */
+  lastSyncedAt?: string;
+  /** The overview's "Needs attention" reasons for the client, in its order. */
+  attention: string[];
 }
+
+/** The agent services account the seeded clients are acted for through (not linked here). */
+export const SEEDED_ACCOUNT_ID = 'seeded-agent-account';
 
 const SURNAMES = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fraser', 'Green', 'Hughes'];
 const FIRST = ['Asha', 'Ben', 'Carys', 'Dev', 'Ewan', 'Fiona', 'Gwen', 'Harri', 'Isla', 'Jude'];
@@ -56,13 +63,25 @@ export function seedClients(
         ? undefined
         : addDays(options.today, dueIn);
     const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    // Every third client synced this morning; some of those left updates HMRC refused.
+    const lastSyncedAt =
+      i % 3 === 0 ? `${options.today}T07:${String(i % 60).padStart(2, '0')}:00.000Z` : undefined;
+    const refused = i % 9 === 0 ? 1 + (i % 2) : 0;
+    const noAccount = i % 50 === 7;
+    const attention = [
+      ...(noAccount ? ['No HMRC account chosen'] : []),
+      ...(expected === 'not-authorised' ? ['Client has not authorised you'] : []),
+      ...(expected === 'overdue' ? ['Overdue update'] : []),
+      ...(refused ? [`${refused} ${refused === 1 ? 'update' : 'updates'} refused by HMRC`] : []),
+    ];
+    const sync = lastSyncedAt ? { sync: { lastSyncedAt, refused, needsRelink: 0 } } : {};
     profiles.push({
       id,
       environment: 'practice',
       kind: 'client',
       name,
       nino,
-      accountId: options.accountId ?? null,
+      accountId: noAccount ? null : (options.accountId ?? SEEDED_ACCOUNT_ID),
       agentRole: role,
       createdAt: checkedAt,
       updatedAt: checkedAt,
@@ -76,9 +95,10 @@ export function seedClients(
           : { status: 'authorised', checkedAt },
       hmrc: !dueDate
         ? shape === 'nothing-open'
-          ? { checkedAt, openCount: 0 }
-          : {}
+          ? { checkedAt, openCount: 0, ...sync }
+          : { ...sync }
         : {
+            ...sync,
             checkedAt,
             openCount: 1 + (i % 3),
             nextDue: {
@@ -90,7 +110,16 @@ export function seedClients(
             },
           },
     });
-    clients.push({ id, name, nino, role, expected, ...(dueDate ? { dueDate } : {}) });
+    clients.push({
+      id,
+      name,
+      nino,
+      role,
+      expected,
+      ...(dueDate ? { dueDate } : {}),
+      ...(lastSyncedAt ? { lastSyncedAt } : {}),
+      attention,
+    });
   }
   registry.insert(profiles);
   registry.close();

@@ -89,7 +89,12 @@ describe('renderer caches keyed by profile', () => {
     ].flatMap((f) =>
       [...readFileSync(f, 'utf8').matchAll(/(?:queryKey|mutationKey):\s*([^,}\n]+)/g)]
         .map((m) => m[1]!.trim())
-        .filter((k) => !/^(profileKey\(|snapshotKey\(|profilesQueryKey|overviewQueryKey)/.test(k))
+        .filter(
+          (k) =>
+            !/^(profileKey\(|snapshotKey\(|profilesQueryKey|overviewQueryKey|overviewOpenKey)/.test(
+              k,
+            ),
+        )
         .map((k) => `${f}: ${k}`),
     );
     expect(offenders).toEqual([]);

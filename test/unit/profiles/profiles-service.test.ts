@@ -13,6 +13,7 @@ import {
   type ProfilesService,
 } from '../../../src/main/profiles/profiles-service';
 import { createMemoryStore } from '../../../src/main/storage/key-value-store';
+import { profileSyncState } from '../../../src/main/sync/profile-sync-state';
 import type { ProfilesView, RefreshProgress } from '@shared/ipc/channels/profiles';
 import { fakeHmrcAccountClient } from '../../support/fakes/fake-hmrc-client';
 
@@ -395,6 +396,30 @@ describe('profiles service', () => {
     await service.refresh(dev.id);
     // The UK property business once (the foreign one HMRC no longer lists stays, with its records).
     expect(service.ledger(dev.id).businesses.list()).toHaveLength(2);
+  });
+
+  it('shows when a client last synced in the overview, from the registry, kept across HMRC checks', async () => {
+    const dev = await client('Dev Desai', 'AE100004D');
+    expect(service.overview().rows[0]).not.toHaveProperty('lastSyncedAt');
+    // What a sync run leaves in the ledger, then tells the service about.
+    profileSyncState(service.ledger(dev.id).database).setLastSync({
+      at: '2026-12-01T09:30:00.000Z',
+      outcome: 'There was nothing to send.',
+    });
+    views.length = 0;
+    service.keepSyncSummary(dev.id);
+    expect(views).toHaveLength(1);
+    expect(service.overview().rows[0]).toMatchObject({ lastSyncedAt: '2026-12-01T09:30:00.000Z' });
+    // Told again with nothing new: no write, no event.
+    service.keepSyncSummary(dev.id);
+    expect(views).toHaveLength(1);
+    // A later HMRC check rewrites HMRC's summary but not what the sync left.
+    await service.refresh(dev.id);
+    expect(service.overview().rows[0]).toMatchObject({
+      lastSyncedAt: '2026-12-01T09:30:00.000Z',
+      status: 'overdue',
+      attention: ['Overdue update'],
+    });
   });
 
   it('records a refusal as the authorisation status and changes no data', async () => {

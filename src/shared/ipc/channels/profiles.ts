@@ -242,6 +242,10 @@ export const overviewRowSchema = z
     checkedAt: isoTime.optional(),
     /** This tax year's ITSA status: whether quarterly updates are due at all. */
     itsaStatus: itsaStatusViewSchema,
+    /** When the client's last sync run finished (absent: never synced from this computer). */
+    lastSyncedAt: isoTime.optional(),
+    /** Short plain reasons the client needs the agent, most pressing first (empty: none). */
+    attention: z.array(z.string().max(200)).max(10),
   })
   .strict();
 export type OverviewRow = z.infer<typeof overviewRowSchema>;

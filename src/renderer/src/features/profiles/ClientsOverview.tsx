@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, type JSX } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useMutationState } from '@tanstack/react-query';
 import { maskNino, normaliseNino } from '@shared/domain/nino';
 import type { OverviewRow, OverviewStatus } from '@shared/ipc/channels/profiles';
 import { useActiveProfile } from '@renderer/app/use-active-profile';
@@ -8,7 +8,7 @@ import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { checkedAtText, obligationText, shortDate } from './format';
 import { RoleBadge } from './ProfileBadges';
-import { useOverview, useRefreshAll } from './use-profile-data';
+import { overviewOpenKey, useOverview, useRefreshAll } from './use-profile-data';
 import { defaultYearEndTaxYear, yearEndHref } from '../year-end/year-end-route';
 
 const STATUS: Record<OverviewStatus, { label: string; tone: string; rank: number }> = {
@@ -20,20 +20,24 @@ const STATUS: Record<OverviewStatus, { label: string; tone: string; rank: number
   'up-to-date': { label: 'Up to date', tone: 'badge-ok', rank: 5 },
 };
 
-type SortKey = 'name' | 'due' | 'status' | 'checked';
+type SortKey = 'name' | 'due' | 'status' | 'attention' | 'synced' | 'checked';
 const SORTS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Client' },
   { key: 'due', label: 'Next due update' },
   { key: 'status', label: 'Status' },
+  { key: 'attention', label: 'Needs attention' },
+  { key: 'synced', label: 'Last synced' },
   { key: 'checked', label: 'HMRC last checked' },
 ];
+
+type AttentionFilter = 'all' | 'needs' | 'none';
 
 /**
  * Rows listed at first (a screen and more), and added as the end of the list nears view (or
  * "Show more" is pressed): with hundreds of clients, building every row on each keystroke or
  * sort is what made the overview pause; the filter and the sort still cover every client.
  */
-export const OVERVIEW_PAGE = 30;
+export const OVERVIEW_PAGE = 20;
 
 // One collator for every comparison: `localeCompare` with options builds a new one per call,
 // which for a thousand-client sort is most of its time.
@@ -49,6 +53,11 @@ function compare(a: OverviewRow, b: OverviewRow, key: SortKey): number {
       return (a.nextDue?.dueDate ?? '9999').localeCompare(b.nextDue?.dueDate ?? '9999');
     case 'status':
       return STATUS[a.status].rank - STATUS[b.status].rank;
+    case 'attention':
+      // Most reasons first when ascending: the clients to see to today head the list.
+      return b.attention.length - a.attention.length;
+    case 'synced':
+      return (a.lastSyncedAt ?? '').localeCompare(b.lastSyncedAt ?? '');
     case 'checked':
       return (a.checkedAt ?? '').localeCompare(b.checkedAt ?? '');
   }
@@ -69,17 +78,31 @@ export function ClientsOverview(): JSX.Element {
   });
   const [text, setText] = useState('');
   const [status, setStatus] = useState<OverviewStatus | 'all'>('all');
+  const [attention, setAttention] = useState<AttentionFilter>('all');
+  // The client's screen opens at once (the switch is optimistic, as in the switcher): waiting
+  // for main's answer first was most of the switch's time. If main refuses, the overview
+  // comes back and says why (the error outlives this screen in the mutation cache).
   const open = useMutation({
+    mutationKey: overviewOpenKey,
     mutationFn: (profileId: string) => setActive(profileId),
-    onSuccess: () => {
+    onMutate: () => {
       window.location.hash = '#/profiles';
     },
+    onError: () => {
+      window.location.hash = '#/profiles/overview';
+    },
   });
+  const openError = useMutationState({
+    filters: { mutationKey: overviewOpenKey },
+    select: (m) => m.state.error,
+  }).at(-1);
 
   // Each client's name in lower case once per answer from the main process, not per keystroke.
+  // Keyed on the rows: a refetch that changed nothing keeps them (structural sharing).
+  const allRows = overview.data?.rows;
   const searchable = useMemo(
-    () => (overview.data?.rows ?? []).map((r) => ({ row: r, name: r.name.toLowerCase() })),
-    [overview.data],
+    () => (allRows ?? []).map((r) => ({ row: r, name: r.name.toLowerCase() })),
+    [allRows],
   );
   const sortedAll = useMemo(() => {
     const sorted = searchable
@@ -90,12 +113,13 @@ export function ClientsOverview(): JSX.Element {
   const rows = useMemo(() => {
     const needle = text.trim().toLowerCase();
     const ninoNeedle = normaliseNino(text);
-    if (needle === '' && status === 'all') return sortedAll;
+    if (needle === '' && status === 'all' && attention === 'all') return sortedAll;
     const matching = new Set(
       searchable
         .filter(
           (s) =>
             (status === 'all' || s.row.status === status) &&
+            (attention === 'all' || s.row.attention.length > 0 === (attention === 'needs')) &&
             (needle === '' ||
               s.name.includes(needle) ||
               (ninoNeedle.length >= 2 && s.row.nino.includes(ninoNeedle))),
@@ -103,10 +127,10 @@ export function ClientsOverview(): JSX.Element {
         .map((s) => s.row),
     );
     return sortedAll.filter((r) => matching.has(r));
-  }, [searchable, sortedAll, text, status]);
+  }, [searchable, sortedAll, text, status, attention]);
 
   // A new filter or order lists from the top again, one page at a time.
-  const listKey = `${text}|${status}|${sort.key}|${sort.ascending}`;
+  const listKey = `${text}|${status}|${attention}|${sort.key}|${sort.ascending}`;
   const [listed, setListed] = useState({ key: listKey, count: OVERVIEW_PAGE });
   const limit = listed.key === listKey ? listed.count : OVERVIEW_PAGE;
   const showMore = () => setListed({ key: listKey, count: limit + OVERVIEW_PAGE });
@@ -134,6 +158,7 @@ export function ClientsOverview(): JSX.Element {
   const progress = o.progress;
   const counts = o.rows.reduce<Record<string, number>>((acc, r) => {
     acc[r.status] = (acc[r.status] ?? 0) + 1;
+    if (r.attention.length > 0) acc.needs = (acc.needs ?? 0) + 1;
     return acc;
   }, {});
 
@@ -176,7 +201,7 @@ export function ClientsOverview(): JSX.Element {
         />
       ) : null}
       {refreshAll.error ? <ErrorNotice error={toIpcError(refreshAll.error)} /> : null}
-      {open.error ? <ErrorNotice error={toIpcError(open.error)} /> : null}
+      {openError ? <ErrorNotice error={toIpcError(openError)} /> : null}
 
       {o.rows.length === 0 ? (
         <p className="empty-state">
@@ -208,6 +233,18 @@ export function ClientsOverview(): JSX.Element {
                     {STATUS[s].label} ({counts[s] ?? 0})
                   </option>
                 ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="overview-attention">Needs attention</label>
+              <select
+                id="overview-attention"
+                value={attention}
+                onChange={(e) => setAttention(e.target.value as AttentionFilter)}
+              >
+                <option value="all">All ({o.rows.length})</option>
+                <option value="needs">Needs attention ({counts.needs ?? 0})</option>
+                <option value="none">Nothing needed ({o.rows.length - (counts.needs ?? 0)})</option>
               </select>
             </div>
             <p className="hint" aria-live="polite">
@@ -326,6 +363,20 @@ const ClientRow = memo(function ClientRow({
               ? ': only the final declaration carries penalties'
               : ''}
         </span>
+      </td>
+      <td data-attention={row.attention.length}>
+        {row.attention.length ? (
+          <ul className="profiles-attention">
+            {row.attention.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className="detail">Nothing needed</span>
+        )}
+      </td>
+      <td>
+        {row.lastSyncedAt ? checkedAtText(row.lastSyncedAt) : <span className="detail">Never</span>}
       </td>
       <td>
         {row.checkedAt ? checkedAtText(row.checkedAt) : <span className="detail">Never</span>}

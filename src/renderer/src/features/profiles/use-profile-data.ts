@@ -17,6 +17,8 @@ import { api, unwrap } from '@renderer/bridge';
 
 export const snapshotKey = (profileId: string) => profileKey(profileId, 'hmrc-snapshot');
 export const overviewQueryKey = ['profiles', 'overview'] as const;
+/** Opening a client from the overview (a switch: no one profile's data, so not profileKey). */
+export const overviewOpenKey = ['profiles', 'overview', 'open'] as const;
 
 /** Data only if it belongs to this profile; otherwise undefined (the screen shows "loading"). */
 export function forProfile<T extends { profileId: string }>(

@@ -1,0 +1,33 @@
+import type { OverviewStatus } from '@shared/ipc/channels/profiles';
+import type { AccountSummary } from './profile-view';
+import type { Profile } from './profile-record';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Why a client needs the agent now, in a few words each and the most pressing first, from what
+ * the registry already holds (HMRC's last answer, the account, what the last sync left): no
+ * ledger opened, so it costs nothing per client in a thousand-client overview.
+ */
+export function needsAttention(
+  profile: Pick<Profile, 'accountId' | 'hmrc'>,
+  account: AccountSummary | null,
+  status: OverviewStatus,
+): string[] {
+  const reasons: string[] = [];
+  // An account unlinked since (accountId kept, no account) shows on the profile's own page.
+  if (!profile.accountId) reasons.push('No HMRC account chosen');
+  else if (account?.status === 'relink-needed') reasons.push('Link to HMRC again');
+  if (status === 'not-authorised') reasons.push('Client has not authorised you');
+  if (status === 'not-signed-up') reasons.push('Not signed up to Making Tax Digital');
+  if (status === 'overdue') reasons.push('Overdue update');
+  const sync = profile.hmrc.sync;
+  if (sync?.refused)
+    reasons.push(plural(sync.refused, 'update refused by HMRC', 'updates refused by HMRC'));
+  if (sync?.needsRelink)
+    reasons.push(
+      plural(sync.needsRelink, 'update waiting for a re-link', 'updates waiting for a re-link'),
+    );
+  if (status === 'not-checked' && profile.accountId) reasons.push('Not checked with HMRC');
+  return reasons;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { needsAttention } from '../../../src/main/profiles/needs-attention';
+
+const linked = { id: 'agent-1', label: 'Agent', kind: 'agent', status: 'linked' } as const;
+
+describe('needs attention', () => {
+  it('says nothing for a client whose updates are in hand', () => {
+    expect(needsAttention({ accountId: 'agent-1', hmrc: {} }, linked, 'up-to-date')).toEqual([]);
+    expect(
+      needsAttention(
+        { accountId: 'agent-1', hmrc: { sync: { refused: 0, needsRelink: 0 } } },
+        linked,
+        'due-soon',
+      ),
+    ).toEqual([]);
+  });
+
+  it('names every reason in a few words, the account first and stuck updates counted', () => {
+    expect(
+      needsAttention(
+        { accountId: 'agent-1', hmrc: { sync: { refused: 2, needsRelink: 1 } } },
+        { ...linked, status: 'relink-needed' },
+        'overdue',
+      ),
+    ).toEqual([
+      'Link to HMRC again',
+      'Overdue update',
+      '2 updates refused by HMRC',
+      '1 update waiting for a re-link',
+    ]);
+    expect(needsAttention({ accountId: null, hmrc: {} }, null, 'not-checked')).toEqual([
+      'No HMRC account chosen',
+    ]);
+    expect(needsAttention({ accountId: 'agent-1', hmrc: {} }, linked, 'not-authorised')).toEqual([
+      'Client has not authorised you',
+    ]);
+    expect(needsAttention({ accountId: 'agent-1', hmrc: {} }, linked, 'not-checked')).toEqual([
+      'Not checked with HMRC',
+    ]);
+  });
+});
