@@ -1,5 +1,5 @@
 import type { OverviewStatus } from '@shared/ipc/channels/profiles';
-import type { AccountSummary } from './profile-view';
+import type { HmrcAccount } from '../auth/hmrc-accounts';
 import type { Profile } from './profile-record';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -11,7 +11,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  */
 export function needsAttention(
   profile: Pick<Profile, 'accountId' | 'hmrc'>,
-  account: AccountSummary | null,
+  account: Pick<HmrcAccount, 'status'> | null,
   status: OverviewStatus,
 ): string[] {
   const reasons: string[] = [];
