@@ -191,6 +191,13 @@ export function checkAnnualFigures(
       checkSet(def, own, about ?? {}, `${about?.label ?? entry}: `, entry, out);
       anything ||= def.fields.some((f) => isSet(f, own[f.key]));
     }
+    // A warning is acknowledged by its code: one per code, naming every entry it is about.
+    const byCode = new Map<string, AnnualIssue>();
+    for (const w of out.warnings) {
+      const seen = byCode.get(w.code);
+      byCode.set(w.code, seen ? { ...seen, message: `${seen.message} ${w.message}` } : w);
+    }
+    out.warnings = [...byCode.values()];
   } else {
     checkSet(def, figures, context, '', undefined, out);
     anything = def.fields.some((f) => isSet(f, figures[f.key]));
