@@ -43,7 +43,10 @@ describe('foreign property annual figures', () => {
       { key: france, label: 'Villa des Pins, Antibes (FRA)', places: ['Villa des Pins, Antibes'] },
       { key: spain, label: 'Piso Azul, Valencia (ESP)', places: ['Piso Azul, Valencia'] },
     ]);
+    expect(view.unplaced).toEqual([]);
     expect(view.hmrc?.status).toBe('none');
+    // The hints count the expenses HMRC holds in the year's cumulative update, every property.
+    expect(view.hints.cumulativeExpensesPence).toBeGreaterThan(0);
 
     // HMRC's rules per entry: the property allowance with private use in the same property.
     const refused = await h.ok('yearEnd.annualPrepare', {
@@ -144,12 +147,18 @@ describe('foreign property annual figures', () => {
     const again = await h.ok('yearEnd.annualPrepare', { ...ref('2026-27'), figures });
     expect(again.comparedWith).toMatch(/What HMRC holds now/);
     expect(again.lines.every((l) => !l.changed)).toBe(true);
-    const heldOlder = await h.ok('yearEnd.annualView', { ...ref('2025-26'), compareWithHmrc: true });
+    const heldOlder = await h.ok('yearEnd.annualView', {
+      ...ref('2025-26'),
+      compareWithHmrc: true,
+    });
     expect(heldOlder.hmrc?.figures).toEqual(expect.arrayContaining(olderFigures));
     expect(heldOlder.hmrc?.figures).toHaveLength(2);
 
     // The year-end checklist lists the foreign property's annual figures.
-    const checklist = await h.ok('yearEnd.checklist', { profileId: profile.id, taxYear: '2026-27' });
+    const checklist = await h.ok('yearEnd.checklist', {
+      profileId: profile.id,
+      taxYear: '2026-27',
+    });
     expect(checklist.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -70,9 +70,7 @@ function requestSchemaFor(kind: AnnualKind): z.ZodType<Record<string, unknown>> 
       .refine((e) => (e.countryCode === undefined) !== (e.propertyId === undefined), {
         message: 'Each entry names its country or its property id, not both.',
       });
-    return z.strictObject({ [def.root]: z.array(entry).min(1) }) as z.ZodType<
-      Record<string, unknown>
-    >;
+    return z.strictObject({ [def.root]: z.array(entry).min(1) });
   }
   return (def.root ? z.strictObject({ [def.root]: body }) : body) as z.ZodType<
     Record<string, unknown>

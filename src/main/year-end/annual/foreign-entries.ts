@@ -27,11 +27,12 @@ export function foreignAnnualEntries(
   const unplaced: string[] = [];
   for (const place of ledger.businesses.foreignPropertyGroup(rootId)) {
     const key = perProperty ? place.foreign?.hmrcPropertyId : place.foreign?.countryCode;
+    const totals = ledger.totals.placeYearToDate(place.id, taxYear);
     if (!key || key.includes('/')) {
-      unplaced.push(place.name);
+      // The business linked to HMRC is often no property itself: named only if it has records.
+      if (place.foreign?.parentId || totals.records.count > 0) unplaced.push(place.name);
       continue;
     }
-    const totals = ledger.totals.placeYearToDate(place.id, taxYear);
     const entry = byKey.get(key) ?? {
       names: [],
       country: place.foreign?.countryCode ?? '',
