@@ -1,7 +1,5 @@
 import {
   ANNUAL_DEFINITIONS,
-  entryFigureKey,
-  entryRuleFor,
   isAnnualKind,
   type AnnualFigures,
   type AnnualKind,
@@ -27,7 +25,13 @@ import { createOutboxStore } from '../../sync/outbox-store';
 import type { SyncProfilesPort } from '../../sync/profile-sync';
 import { createSubmissionLog } from '../../sync/submission-log';
 import { capitalCandidates, expensesInCumulative, incomeAllowanceAdvice } from './annual-hints';
-import { cumulativeExpensesByEntry, foreignAnnualEntries } from './foreign-entries';
+import {
+  cumulativeExpensesByEntry,
+  entriesContext,
+  entrySlots,
+  foreignAnnualEntries,
+  unknownEntries,
+} from './foreign-entries';
 
 export interface AnnualServiceDeps {
   profiles: Pick<SyncProfilesPort, 'require' | 'ledger' | 'hmrcFor'>;
@@ -224,31 +228,9 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
         ? totals.consolidated.consolidatedPence
         : totals.expensesPence,
       ...(held !== undefined ? { cumulativeExpensesPence: held } : {}),
-      ...(def.entries
-        ? {
-            entries: Object.fromEntries(
-              places.entries.map((e) => [
-                e.key,
-                {
-                  label: e.label,
-                  ledgerExpensesPence: e.ledgerExpensesPence,
-                  ...(heldEntries ? { cumulativeExpensesPence: heldEntries[e.key] ?? 0 } : {}),
-                },
-              ]),
-            ),
-          }
-        : {}),
+      ...(def.entries ? { entries: entriesContext(places, heldEntries) } : {}),
     });
-    for (const entry of new Set(Object.keys(figures).map((k) => k.split('/')[0]!))) {
-      if (!def.entries || places.entries.some((e) => e.key === entry)) continue;
-      const rule = entryRuleFor(def, ref.taxYear);
-      checks.errors.push({
-        code: 'FOREIGN_PROPERTY_UNKNOWN_ENTRY',
-        hmrcRule: false,
-        message: `Figures are entered for ${rule?.keyField === 'propertyId' ? 'property ID' : 'country'} “${entry.slice(0, 60)}”, which none of your foreign properties has for ${ref.taxYear}.`,
-        action: 'Clear those figures, or give the property that country or ID under Businesses.',
-      });
-    }
+    if (def.entries) checks.errors.push(...unknownEntries(def, places, figures, ref.taxYear));
     if (!business.hmrcBusinessId) {
       checks.errors.push({
         code: 'NO_HMRC_BUSINESS_ID',
@@ -266,20 +248,7 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
     const previous = before(ref, kind);
     // Per-entry kinds: every field of every entry in either column, named after its entry.
     const slots = def.entries
-      ? [
-          ...new Set([
-            ...places.entries.map((e) => e.key),
-            ...Object.keys({ ...sent, ...previous.figures }).map((k) => k.split('/')[0]!),
-          ]),
-        ].flatMap((entry) => {
-          const label = places.entries.find((e) => e.key === entry)?.label ?? entry;
-          return def.fields.map((f) => ({
-            f,
-            key: entryFigureKey(entry, f.key),
-            label: `${label}: ${f.label}`,
-            hmrcField: `${def.root}[${entry}].${f.hmrcPath.join('.')}`,
-          }));
-        })
+      ? entrySlots(def, places, [...Object.keys(sent), ...Object.keys(previous.figures)])
       : def.fields.map((f) => ({ f, key: f.key, label: f.label, hmrcField: f.hmrcPath.join('.') }));
     const lines: AnnualLine[] = slots
       .map(({ f, key, label, hmrcField }) => {

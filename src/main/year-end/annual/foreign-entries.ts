@@ -1,3 +1,11 @@
+import {
+  entryFigureKey,
+  entryRuleFor,
+  type AnnualField,
+  type AnnualFigures,
+  type AnnualKindDefinition,
+} from '@shared/domain/annual-fields';
+import type { AnnualCheckContext, AnnualIssue } from '@shared/domain/annual-payload';
 import { compareTaxYears, type TaxYear } from '@shared/domain/tax-year';
 import type { AnnualEntryView } from '@shared/ipc/channels/year-end-annual';
 import type { Ledger } from '../../ledger';
@@ -66,4 +74,60 @@ export function cumulativeExpensesByEntry(body: unknown): Record<string, number>
     out[match[1]!] = (out[match[1]!] ?? 0) + value.pence;
   }
   return out;
+}
+
+/** Each entry's name and expenses (ledger; HMRC's copy when known) for the checks. */
+export function entriesContext(
+  places: AnnualEntries,
+  held: Record<string, number> | undefined,
+): NonNullable<AnnualCheckContext['entries']> {
+  return Object.fromEntries(
+    places.entries.map((e) => [
+      e.key,
+      {
+        label: e.label,
+        ledgerExpensesPence: e.ledgerExpensesPence,
+        ...(held ? { cumulativeExpensesPence: held[e.key] ?? 0 } : {}),
+      },
+    ]),
+  );
+}
+
+/** Figures for a country or property id none of the person's properties has this year. */
+export function unknownEntries(
+  def: AnnualKindDefinition,
+  places: AnnualEntries,
+  figures: AnnualFigures,
+  taxYear: string,
+): AnnualIssue[] {
+  const keyField = entryRuleFor(def, taxYear)?.keyField;
+  return [...new Set(Object.keys(figures).map((k) => k.split('/')[0]!))]
+    .filter((entry) => !places.entries.some((e) => e.key === entry))
+    .map((entry) => ({
+      code: 'FOREIGN_PROPERTY_UNKNOWN_ENTRY',
+      hmrcRule: false,
+      message: `Figures are entered for ${keyField === 'propertyId' ? 'property ID' : 'country'} “${entry.slice(0, 60)}”, which none of your foreign properties has for ${taxYear}.`,
+      action: 'Clear those figures, or give the property that country or ID under Businesses.',
+    }));
+}
+
+/** The review's lines: every field of every entry (known, or in either column), named by it. */
+export function entrySlots(
+  def: AnnualKindDefinition,
+  places: AnnualEntries,
+  keys: readonly string[],
+): { f: AnnualField; key: string; label: string; hmrcField: string }[] {
+  const entries = new Set([
+    ...places.entries.map((e) => e.key),
+    ...keys.map((k) => k.split('/')[0]!),
+  ]);
+  return [...entries].flatMap((entry) => {
+    const label = places.entries.find((e) => e.key === entry)?.label ?? entry;
+    return def.fields.map((f) => ({
+      f,
+      key: entryFigureKey(entry, f.key),
+      label: `${label}: ${f.label}`,
+      hmrcField: `${def.root}[${entry}].${f.hmrcPath.join('.')}`,
+    }));
+  });
 }
