@@ -147,4 +147,69 @@ foreignTest.describe('foreign property', () => {
     await expect(app.locator('tr[data-receipt]')).toContainText(['Foreign property']);
     await bothSchemes(app, 'foreign-property-receipts');
   });
+
+  foreignTest('annual figures per property, from the checklist to sync', async ({ app, host }) => {
+    foreignTest.setTimeout(240_000);
+    const { accountId } = await linkPracticeAccount(app, host, {
+      user: { userId: isla.userId, password: isla.password, kind: 'individual' },
+    });
+    const profile = await host.services.profiles.create({
+      kind: 'self',
+      name: 'Isla Iqbal',
+      nino: isla.nino,
+      accountId,
+      activate: true,
+    });
+    await host.services.profiles.refresh(profile.id);
+    const foreign = host.services.profiles
+      .ledger(profile.id)
+      .businesses.findByHmrcId(isla.foreignPropertyId)!;
+
+    // The checklist lists the foreign property business's annual figures.
+    await app.evaluate(
+      (hash) => (window.location.hash = hash),
+      `#/year-end/checklist/${profile.id}/2026-27`,
+    );
+    const annualRow = app.locator(`tr[data-item="annual-${foreign.id}"]`);
+    await expect(annualRow).toContainText('Foreign property');
+    await annualRow.getByRole('link', { name: 'Enter the annual figures' }).click();
+    await expect(
+      app.getByRole('heading', { level: 1, name: 'Annual figures for 2026-27' }),
+    ).toBeVisible();
+
+    // One box per property (2026-27: by HMRC property id).
+    const villa = app.getByRole('group', { name: 'Villa des Pins, Antibes (FRA)' });
+    const flat = app.getByRole('group', { name: 'Piso Azul, Valencia (ESP)' });
+    await villa.getByLabel(/^Replacing domestic items/).fill('640');
+    await flat.getByLabel(/^Annual Investment Allowance/).fill('1,500');
+    await villa.scrollIntoViewIfNeeded();
+    await bothSchemes(app, 'foreign-property-annual-form');
+
+    await app.getByRole('button', { name: 'Review these figures' }).click();
+    const review = app.getByRole('region', { name: 'Review before approving' });
+    await expect(review.getByText(/All checks passed/)).toBeVisible();
+    await expect(review).toContainText('Piso Azul, Valencia (ESP): Annual Investment Allowance');
+    await review.getByText('The exact JSON HMRC will receive').click();
+    const json = review.getByLabel('The JSON that will be sent');
+    await expect(json).toContainText(isla.propertyIds.france);
+    await expect(json).toContainText('"costOfReplacingDomesticItems": 640');
+    await review.scrollIntoViewIfNeeded();
+    await bothSchemes(app, 'foreign-property-annual-review');
+    await review.getByRole('button', { name: 'Approve for sending' }).click();
+    await expect(
+      review.getByText(/Approved\. The annual figures wait in the outbox/),
+    ).toBeVisible();
+
+    await review.getByRole('link', { name: 'Open the outbox and sync' }).click();
+    await app.getByRole('button', { name: 'Sync now' }).click();
+    await expect(app.locator('.sync-result')).toContainText('1 of 1', { timeout: 30_000 });
+    await app.evaluate(
+      (hash) => (window.location.hash = hash),
+      `#/year-end/checklist/${profile.id}/2026-27`,
+    );
+    await expect(app.locator(`tr[data-item="annual-${foreign.id}"]`)).toHaveAttribute(
+      'data-status',
+      'done',
+    );
+  });
 });

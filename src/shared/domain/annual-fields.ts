@@ -7,12 +7,13 @@
  *
  * Sources: Self Employment Business 5.0 `schemas/createAmendAnnualSubmission/def3/request.json`
  * (2025-26 onwards) and Property Business 6.0
- * `schemas/uk_property_annual_submission_create_and_amend/def2/request.json` (2025-26 onwards);
- * reference §5.4, §5.5.
+ * `schemas/uk_property_annual_submission_create_and_amend/def2/request.json` (2025-26 onwards),
+ * `schemas/foreign_property_annual_submission_create_and_amend/def2/request.json` (2025-26) and
+ * `def3/request.json` (2026-27 onwards); reference §5.4, §5.5.
  */
 
-/** The kinds of business with an annual submission here (a foreign property entry plugs in). */
-export const ANNUAL_KINDS = ['self-employment', 'uk-property'] as const;
+/** The kinds of business with an annual submission here. */
+export const ANNUAL_KINDS = ['self-employment', 'uk-property', 'foreign-property'] as const;
 export type AnnualKind = (typeof ANNUAL_KINDS)[number];
 
 export type AnnualSection = 'adjustments' | 'allowances' | 'nonFinancials';
@@ -53,6 +54,19 @@ export interface AnnualKindDefinition {
   fields: readonly AnnualField[];
   /** In plain words, the name of the income allowance ("trading allowance"). */
   incomeAllowanceName: string;
+  /**
+   * The figures are kept per entry of an array under `root` (foreign property: one entry per
+   * country for 2025-26, per HMRC property id from 2026-27), each entry holding `fields`. A
+   * figure's key is then `<entry key>/<field key>` (annual-payload.ts).
+   */
+  entries?: readonly AnnualEntryRule[];
+}
+
+export interface AnnualEntryRule {
+  fromTaxYear: string;
+  /** HMRC's field naming the entry. */
+  keyField: 'countryCode' | 'propertyId';
+  requestSchema: string;
 }
 
 const money = (minPence = 0, maxPence = MAX): AnnualFieldType => ({
@@ -322,10 +336,49 @@ export const UK_PROPERTY_ANNUAL: AnnualKindDefinition = {
   ],
 };
 
-/** Every annual table, by kind (add foreign property here). */
+const FOREIGN_SCHEMAS =
+  'property-business-api/schemas/foreign_property_annual_submission_create_and_amend';
+
+/**
+ * Foreign property: the same adjustments and allowances as UK property, less those HMRC only
+ * takes for the UK (renovation allowance, non-resident landlord, rent-a-room), per entry.
+ * Structured buildings allowance (a list of buildings) is not offered here.
+ */
+export const FOREIGN_PROPERTY_ANNUAL: AnnualKindDefinition = {
+  kind: 'foreign-property',
+  title: 'Foreign property annual figures',
+  api: 'property-business',
+  requestSchema: `${FOREIGN_SCHEMAS}/def2/request.json`,
+  root: 'foreignProperty',
+  fromTaxYear: '2025-26',
+  incomeAllowanceName: 'property allowance',
+  entries: [
+    {
+      fromTaxYear: '2025-26',
+      keyField: 'countryCode',
+      requestSchema: `${FOREIGN_SCHEMAS}/def2/request.json`,
+    },
+    {
+      fromTaxYear: '2026-27',
+      keyField: 'propertyId',
+      requestSchema: `${FOREIGN_SCHEMAS}/def3/request.json`,
+    },
+  ],
+  fields: UK_PROPERTY_ANNUAL.fields.filter(
+    (f) =>
+      f.value.type === 'money' &&
+      ![
+        'adjustments.businessPremisesRenovationAllowanceBalancingCharges',
+        'allowances.businessPremisesRenovationAllowance',
+      ].includes(f.key),
+  ),
+};
+
+/** Every annual table, by kind. */
 export const ANNUAL_DEFINITIONS: Readonly<Record<AnnualKind, AnnualKindDefinition>> = {
   'self-employment': SELF_EMPLOYMENT_ANNUAL,
   'uk-property': UK_PROPERTY_ANNUAL,
+  'foreign-property': FOREIGN_PROPERTY_ANNUAL,
 };
 
 export const isAnnualKind = (kind: string): kind is AnnualKind =>
@@ -335,6 +388,22 @@ export const isAnnualKind = (kind: string): kind is AnnualKind =>
 export type AnnualValue = number | boolean | string;
 /** The person's annual figures for one business and year, by field key; absent = not claimed. */
 export type AnnualFigures = Record<string, AnnualValue>;
+
+/** The entry rule for the tax year (the latest that has started by then). */
+export const entryRuleFor = (
+  def: AnnualKindDefinition,
+  taxYear: string,
+): AnnualEntryRule | undefined =>
+  def.entries?.filter((e) => e.fromTaxYear <= taxYear).at(-1) ?? def.entries?.[0];
+
+/** A per-entry figure's key, and back. Entry keys (country codes, HMRC ids) hold no `/`. */
+export const entryFigureKey = (entry: string, fieldKey: string): string => `${entry}/${fieldKey}`;
+export const splitEntryFigureKey = (
+  key: string,
+): { entry: string; fieldKey: string } | undefined => {
+  const at = key.indexOf('/');
+  return at > 0 ? { entry: key.slice(0, at), fieldKey: key.slice(at + 1) } : undefined;
+};
 
 export const incomeAllowanceField = (def: AnnualKindDefinition): AnnualField =>
   def.fields.find((f) => f.incomeAllowance)!;

@@ -1,5 +1,8 @@
 import {
   ANNUAL_DEFINITIONS,
+  entryFigureKey,
+  entryRuleFor,
+  splitEntryFigureKey,
   type AnnualField,
   type AnnualFigures,
   type AnnualKind,
@@ -35,9 +38,8 @@ function getPath(source: unknown, path: readonly string[]): unknown {
   return node;
 }
 
-/** The HMRC body for the figures (money as HMRC decimals). Assumes the figures passed the checks. */
-export function annualBody(kind: AnnualKind, figures: AnnualFigures): Record<string, unknown> {
-  const def = ANNUAL_DEFINITIONS[kind];
+/** The sections (adjustments, allowances…) for one set of figures, in the table's order. */
+function sectionsOf(def: AnnualKindDefinition, figures: AnnualFigures): Record<string, unknown> {
   const sections: Record<string, unknown> = {};
   // A section goes when it holds anything; then the fields HMRC requires in it go too (as no).
   const present = new Set(def.fields.filter((f) => isSet(f, figures[f.key])).map((f) => f.section));
@@ -54,14 +56,47 @@ export function annualBody(kind: AnnualKind, figures: AnnualFigures): Record<str
       f.value.type === 'money' && typeof value === 'number' ? penceToHmrcAmount(value) : value,
     );
   }
+  return sections;
+}
+
+/** Per-entry figures (`FRA/allowances.x`) by entry, in key order so the body is stable. */
+export function figuresByEntry(figures: AnnualFigures): Map<string, AnnualFigures> {
+  const out = new Map<string, AnnualFigures>();
+  for (const key of Object.keys(figures).sort()) {
+    const split = splitEntryFigureKey(key);
+    if (!split) continue;
+    const entry = out.get(split.entry) ?? {};
+    entry[split.fieldKey] = figures[key]!;
+    out.set(split.entry, entry);
+  }
+  return out;
+}
+
+/**
+ * The HMRC body for the figures (money as HMRC decimals). Assumes the figures passed the checks.
+ * Per-entry kinds (foreign property) send one entry per country or property id, as the tax
+ * year's schema names it [PB foreign_property_annual_submission_create_and_amend def2 / def3].
+ */
+export function annualBody(
+  kind: AnnualKind,
+  figures: AnnualFigures,
+  taxYear?: string,
+): Record<string, unknown> {
+  const def = ANNUAL_DEFINITIONS[kind];
+  const rule = entryRuleFor(def, taxYear ?? def.fromTaxYear);
+  if (rule && def.root) {
+    const list = [...figuresByEntry(figures)].map(([entry, own]) => ({
+      [rule.keyField]: entry,
+      ...sectionsOf(def, own),
+    }));
+    return { [def.root]: list };
+  }
+  const sections = sectionsOf(def, figures);
   // HMRC's UK property schema requires jointlyLet whenever rentARoom is sent: it is only sent as true.
   return def.root ? { [def.root]: sections } : sections;
 }
 
-/** HMRC's copy (a retrieve response) → figures, ignoring fields this table does not know. */
-export function figuresFromBody(kind: AnnualKind, body: unknown): AnnualFigures {
-  const def = ANNUAL_DEFINITIONS[kind];
-  const base = def.root ? getPath(body, [def.root]) : body;
+function figuresOfSections(def: AnnualKindDefinition, base: unknown): AnnualFigures {
   const figures: AnnualFigures = {};
   for (const f of def.fields) {
     const value = getPath(base, f.hmrcPath);
@@ -71,6 +106,22 @@ export function figuresFromBody(kind: AnnualKind, body: unknown): AnnualFigures 
       figures[f.key] = value;
     } else if (f.value.type === 'choice' && typeof value === 'string') {
       figures[f.key] = value;
+    }
+  }
+  return figures;
+}
+
+/** HMRC's copy (a retrieve response) → figures, ignoring fields this table does not know. */
+export function figuresFromBody(kind: AnnualKind, body: unknown): AnnualFigures {
+  const def = ANNUAL_DEFINITIONS[kind];
+  const base = def.root ? getPath(body, [def.root]) : body;
+  if (!def.entries) return figuresOfSections(def, base);
+  const figures: AnnualFigures = {};
+  for (const item of Array.isArray(base) ? (base as unknown[]) : []) {
+    const entry = getPath(item, ['countryCode']) ?? getPath(item, ['propertyId']);
+    if (typeof entry !== 'string' || entry.includes('/')) continue;
+    for (const [key, value] of Object.entries(figuresOfSections(def, item))) {
+      figures[entryFigureKey(entry, key)] = value;
     }
   }
   return figures;
@@ -94,13 +145,22 @@ export interface AnnualCheckContext {
    */
   cumulativeExpensesPence?: number;
   ledgerExpensesPence?: number;
+  /**
+   * Per-entry kinds (foreign property): each entry's name for messages, and its expenses (the
+   * allowance is claimed per country or property, so only that entry's expenses matter).
+   */
+  entries?: Record<
+    string,
+    { label: string; cumulativeExpensesPence?: number; ledgerExpensesPence?: number }
+  >;
 }
 
 /**
  * Every rule HMRC states for the body, checked here first, plus Ledgerlink's own: the income
  * allowance and expenses. [SE Def3_CreateAmendAnnualSubmissionRulesValidator via
- * create_and_amend_annual_submission.yaml errors; PB uk_property_annual_submission_create_and_amend.yaml;
- * reference §5.4, §5.5]
+ * create_and_amend_annual_submission.yaml errors; PB uk_property_annual_submission_create_and_amend.yaml,
+ * foreign_property_annual_submission_create_and_amend.yaml (RULE_BOTH_ALLOWANCES_SUPPLIED,
+ * RULE_PROPERTY_INCOME_ALLOWANCE, RULE_DUPLICATE_COUNTRY_CODE / _PROPERTY_ID); reference §5.4, §5.5]
  */
 export function checkAnnualFigures(
   kind: AnnualKind,
@@ -108,42 +168,42 @@ export function checkAnnualFigures(
   context: AnnualCheckContext,
 ): { errors: AnnualIssue[]; warnings: AnnualIssue[] } {
   const def = ANNUAL_DEFINITIONS[kind];
-  const errors: AnnualIssue[] = [];
-  const warnings: AnnualIssue[] = [];
-  const known = new Map(def.fields.map((f) => [f.key, f]));
+  const out = { errors: [] as AnnualIssue[], warnings: [] as AnnualIssue[] };
 
   if (compareTaxYears(context.taxYear, def.fromTaxYear) < 0) {
-    errors.push({
+    out.errors.push({
       code: 'RULE_TAX_YEAR_NOT_SUPPORTED',
       hmrcRule: true,
       message: `Annual figures in this form are for ${def.fromTaxYear} onwards.`,
       action: 'Choose a later tax year.',
     });
   }
-  for (const [key, value] of Object.entries(figures)) {
-    const f = known.get(key);
-    if (!f) {
-      errors.push({
-        code: 'UNKNOWN_FIELD',
-        hmrcRule: false,
-        message: `“${key.slice(0, 80)}” is not one of HMRC’s annual figures for this business.`,
-        action: 'Remove it.',
-      });
-      continue;
+  let anything: boolean;
+  if (def.entries) {
+    // One entry per key (a map), so HMRC's duplicate country / property id rules cannot arise.
+    for (const key of Object.keys(figures)) {
+      if (!splitEntryFigureKey(key)) out.errors.push(unknownField(key));
     }
-    const problem = valueProblem(f, value);
-    if (problem) {
-      errors.push({
-        code: 'FORMAT_VALUE',
-        hmrcRule: true,
-        message: `${f.label}: ${problem}`,
-        action: 'Correct the amount.',
-        field: f.key,
-      });
+    const groups = figuresByEntry(figures);
+    anything = false;
+    for (const [entry, own] of groups) {
+      const about = context.entries?.[entry];
+      checkSet(def, own, about ?? {}, `${about?.label ?? entry}: `, entry, out);
+      anything ||= def.fields.some((f) => isSet(f, own[f.key]));
     }
+    // A warning is acknowledged by its code: one per code, naming every entry it is about.
+    const byCode = new Map<string, AnnualIssue>();
+    for (const w of out.warnings) {
+      const seen = byCode.get(w.code);
+      byCode.set(w.code, seen ? { ...seen, message: `${seen.message} ${w.message}` } : w);
+    }
+    out.warnings = [...byCode.values()];
+  } else {
+    checkSet(def, figures, context, '', undefined, out);
+    anything = def.fields.some((f) => isSet(f, figures[f.key]));
   }
-  if (!def.fields.some((f) => isSet(f, figures[f.key]))) {
-    errors.push({
+  if (!anything) {
+    out.errors.push({
       code: 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED',
       hmrcRule: true,
       message: 'There is nothing to send: every figure is empty.',
@@ -151,7 +211,46 @@ export function checkAnnualFigures(
         'Enter at least one figure, or delete the annual submission if HMRC should hold none.',
     });
   }
+  return out;
+}
 
+const unknownField = (key: string): AnnualIssue => ({
+  code: 'UNKNOWN_FIELD',
+  hmrcRule: false,
+  message: `“${key.slice(0, 80)}” is not one of HMRC’s annual figures for this business.`,
+  action: 'Remove it.',
+});
+
+/** The rules for one set of figures: the whole body, or one foreign property entry. */
+function checkSet(
+  def: AnnualKindDefinition,
+  figures: AnnualFigures,
+  context: { cumulativeExpensesPence?: number; ledgerExpensesPence?: number },
+  prefix: string,
+  entry: string | undefined,
+  out: { errors: AnnualIssue[]; warnings: AnnualIssue[] },
+): void {
+  const { errors, warnings } = out;
+  const kind = def.kind;
+  const known = new Map(def.fields.map((f) => [f.key, f]));
+  const at = (key: string) => (entry === undefined ? key : entryFigureKey(entry, key));
+  for (const [key, value] of Object.entries(figures)) {
+    const f = known.get(key);
+    if (!f) {
+      errors.push(unknownField(at(key)));
+      continue;
+    }
+    const problem = valueProblem(f, value);
+    if (problem) {
+      errors.push({
+        code: 'FORMAT_VALUE',
+        hmrcRule: true,
+        message: `${prefix}${f.label}: ${problem}`,
+        action: 'Correct the amount.',
+        field: at(f.key),
+      });
+    }
+  }
   const allowance = def.fields.find((f) => f.incomeAllowance)!;
   const claimed = figures[allowance.key];
   const claiming = typeof claimed === 'number' && claimed > 0;
@@ -162,22 +261,22 @@ export function checkAnnualFigures(
     errors.push({
       code: 'RULE_BOTH_ALLOWANCES_SUPPLIED',
       hmrcRule: true,
-      message: `The ${def.incomeAllowanceName} cannot be claimed together with other allowances (${otherAllowances.map((f) => f.label).join(', ')}).`,
+      message: `${prefix}The ${def.incomeAllowanceName} cannot be claimed together with other allowances (${otherAllowances.map((f) => f.label).join(', ')}).`,
       action: `Either claim the ${def.incomeAllowanceName}, or the other allowances, not both.`,
-      field: allowance.key,
+      field: at(allowance.key),
     });
   }
   if (
-    kind === 'uk-property' &&
+    (kind === 'uk-property' || kind === 'foreign-property') &&
     allowance.key in figures &&
     'adjustments.privateUseAdjustment' in figures
   ) {
     errors.push({
       code: 'RULE_PROPERTY_INCOME_ALLOWANCE',
       hmrcRule: true,
-      message: 'The property allowance cannot be claimed with a private use adjustment.',
+      message: `${prefix}The property allowance cannot be claimed with a private use adjustment.`,
       action: 'Remove one of them.',
-      field: allowance.key,
+      field: at(allowance.key),
     });
   }
   if (
@@ -200,21 +299,20 @@ export function checkAnnualFigures(
       errors.push({
         code: 'INCOME_ALLOWANCE_WITH_EXPENSES',
         hmrcRule: false,
-        message: `Claiming the ${def.incomeAllowanceName} means no other expenses, but the year’s cumulative update HMRC holds includes ${formatPence(held)} of expenses.`,
+        message: `${prefix}Claiming the ${def.incomeAllowanceName} means no other expenses, but the year’s cumulative update HMRC holds includes ${formatPence(held)} of expenses.`,
         action:
           'First amend the last cumulative update of the year with no expenses (mark them as not claimed in your records, review and send it), then come back and claim the allowance.',
-        field: allowance.key,
+        field: at(allowance.key),
       });
     } else if (context.ledgerExpensesPence !== undefined && context.ledgerExpensesPence !== 0) {
       warnings.push({
         code: 'INCOME_ALLOWANCE_LEDGER_EXPENSES',
         hmrcRule: false,
-        message: `Your records for the year still hold ${formatPence(context.ledgerExpensesPence)} of expenses for this business.`,
+        message: `${prefix}Your records for the year still hold ${formatPence(context.ledgerExpensesPence)} of expenses for this business.`,
         action: `If you claim the ${def.incomeAllowanceName}, make sure the cumulative update you send has no expenses.`,
       });
     }
   }
-  return { errors, warnings };
 }
 
 function valueProblem(f: AnnualField, value: unknown): string | undefined {

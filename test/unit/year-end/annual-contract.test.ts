@@ -17,6 +17,7 @@ const { specs, reason } = loadHmrcSpecs();
 const API_FOLDER: Record<AnnualKind, string> = {
   'self-employment': 'self-employment-business-api',
   'uk-property': 'property-business-api',
+  'foreign-property': 'property-business-api',
 };
 
 /** A transport that records what would be sent and answers 204 (the true boundary). */
@@ -39,7 +40,9 @@ describe.skipIf(!specs)(`every annual request matches HMRC's OAS (${reason})`, (
     async (kind) => {
       const t = recordingTransport();
       const allowance = ANNUAL_DEFINITIONS[kind].fields.find((f) => f.incomeAllowance)!;
-      const body = annualBody(kind, { [allowance.key]: 50_000 });
+      // Foreign property: figures per country (2025-26), keyed `<country>/<field>`.
+      const key = ANNUAL_DEFINITIONS[kind].entries ? `FRA/${allowance.key}` : allowance.key;
+      const body = annualBody(kind, { [key]: 50_000 }, '2025-26');
       const id = kind === 'self-employment' ? 'XAIS12345678901' : 'XPIS12345678901';
       await putAnnualSubmission(t, kind, 'AA123456A', id, '2025-26', body);
       await getAnnualSubmission(t, kind, 'AA123456A', id, '2025-26');

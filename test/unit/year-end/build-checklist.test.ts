@@ -46,6 +46,46 @@ const byId = (items: ReturnType<typeof buildChecklist>, id: string) =>
   items.find((i) => i.id === id)!;
 
 describe('the year-end checklist (offline, from cached obligations and the log)', () => {
+  it('lists the foreign property business’s annual figures (its properties are under it)', () => {
+    const items = buildChecklist(
+      base({
+        businesses: [
+          {
+            id: 3,
+            name: 'Foreign property',
+            kind: 'foreign-property',
+            hmrcBusinessId: 'XFIS12345678903',
+            basis: STANDARD,
+          },
+        ],
+        annualWaiting: new Set([3]),
+      }),
+    );
+    expect(byId(items, 'annual-3')).toMatchObject({
+      group: 'annual',
+      businessName: 'Foreign property',
+      status: 'waiting',
+    });
+    const sent = buildChecklist(
+      base({
+        businesses: [
+          {
+            id: 3,
+            name: 'Foreign property',
+            kind: 'foreign-property',
+            hmrcBusinessId: 'XFIS12345678903',
+            basis: STANDARD,
+          },
+        ],
+        annualSent: new Map([[3, { submission: 'annual', at: '2026-11-02T10:00:00.000Z' }]]),
+      }),
+    );
+    expect(byId(sent, 'annual-3')).toMatchObject({
+      status: 'done',
+      action: { screen: 'annual', businessId: 3 },
+    });
+  });
+
   it('lists four quarters per business, annual figures and facts per business, calculation and declaration', () => {
     const items = buildChecklist(base());
     expect(items.filter((i) => i.group === 'quarterly')).toHaveLength(8);

@@ -14,7 +14,10 @@ import { pathParam, validBody } from './request-checks';
  * `/individuals/business/self-employment/{nino}/{businessId}/annual/{taxYear}`]; UK property
  * [PB uk_property_annual_submission.yaml: `/individuals/business/property/uk/{nino}/{businessId}/annual/{taxYear}`,
  * deleted through uk_foreign_property_annual_submission_deletion.yaml:
- * `/individuals/business/property/{nino}/{businessId}/annual/{taxYear}`]. PUT and DELETE are
+ * `/individuals/business/property/{nino}/{businessId}/annual/{taxYear}`]; foreign property
+ * [PB foreign_property_annual_submission.yaml:
+ * `/individuals/business/property/foreign/{nino}/{businessId}/annual/{taxYear}`, deleted through
+ * the same shared path]. PUT and DELETE are
  * idempotent: sending either twice leaves the same state.
  */
 const PATHS: Record<AnnualKind, { base: string; deleteBase: string }> = {
@@ -24,6 +27,10 @@ const PATHS: Record<AnnualKind, { base: string; deleteBase: string }> = {
   },
   'uk-property': {
     base: '/individuals/business/property/uk',
+    deleteBase: '/individuals/business/property',
+  },
+  'foreign-property': {
+    base: '/individuals/business/property/foreign',
     deleteBase: '/individuals/business/property',
   },
 };

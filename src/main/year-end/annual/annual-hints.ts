@@ -55,7 +55,12 @@ export function expensesInCumulative(body: unknown): Pence {
   let total = 0;
   for (const [path, value] of flattenBody(body)) {
     if (value.kind !== 'money' || path.endsWith('Disallowable')) continue;
-    if (path.startsWith('periodExpenses.') || path.startsWith('ukProperty.expenses.')) {
+    if (
+      path.startsWith('periodExpenses.') ||
+      path.startsWith('ukProperty.expenses.') ||
+      // Foreign property: every country's or property's expenses (flattened under its key).
+      /^foreignProperty\.[^.]+\.expenses\./.test(path)
+    ) {
       total += value.pence;
     }
   }

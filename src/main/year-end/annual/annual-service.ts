@@ -25,6 +25,13 @@ import { createOutboxStore } from '../../sync/outbox-store';
 import type { SyncProfilesPort } from '../../sync/profile-sync';
 import { createSubmissionLog } from '../../sync/submission-log';
 import { capitalCandidates, expensesInCumulative, incomeAllowanceAdvice } from './annual-hints';
+import {
+  cumulativeExpensesByEntry,
+  entriesContext,
+  entrySlots,
+  foreignAnnualEntries,
+  unknownEntries,
+} from './foreign-entries';
 
 export interface AnnualServiceDeps {
   profiles: Pick<SyncProfilesPort, 'require' | 'ledger' | 'hmrcFor'>;
@@ -58,6 +65,8 @@ interface HeldCopy {
   readAt: string;
   annual: { status: 'found'; figures: AnnualFigures } | { status: 'none' } | undefined;
   cumulativeExpensesPence?: number;
+  /** Foreign property: the same, per country or property id. */
+  cumulativeByEntry?: Record<string, number>;
   unavailable?: string;
 }
 
@@ -83,7 +92,11 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
   const open = (ref: AnnualRef) => {
     const profile = deps.profiles.require(ref.profileId);
     const ledger = deps.profiles.ledger(ref.profileId);
-    const business = ledger.businesses.get(ref.businessId);
+    const chosen = ledger.businesses.get(ref.businessId);
+    // A foreign property kept under the business linked to HMRC is part of that one's figures.
+    const business = chosen.foreign?.parentId
+      ? ledger.businesses.get(chosen.foreign.parentId)
+      : chosen;
     if (!isAnnualKind(business.kind)) {
       throw new AppError(
         'ANNUAL_NOT_SUPPORTED',
@@ -127,14 +140,19 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
         copy.annual = { status: 'none' };
       }
       try {
-        const cumulative =
-          kind === 'self-employment'
-            ? await client.selfEmployment.getCumulative(nino, hmrcBusinessId, ref.taxYear)
-            : await client.ukProperty.getCumulative(nino, hmrcBusinessId, ref.taxYear);
+        const api = {
+          'self-employment': client.selfEmployment,
+          'uk-property': client.ukProperty,
+          'foreign-property': client.foreignProperty,
+        }[kind];
+        const cumulative = await api.getCumulative(nino, hmrcBusinessId, ref.taxYear);
         copy.cumulativeExpensesPence = expensesInCumulative(cumulative.data);
+        if (kind === 'foreign-property')
+          copy.cumulativeByEntry = cumulativeExpensesByEntry(cumulative.data);
       } catch (error) {
         if (!isHmrcError(error) || error.status !== 404) throw error;
         copy.cumulativeExpensesPence = 0;
+        copy.cumulativeByEntry = {};
       }
       copies.set(keyOf(ref), copy);
       return copy;
@@ -156,6 +174,17 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
       ref.taxYear,
     );
     return logged ? expensesInCumulative(JSON.parse(logged.payload)) : undefined;
+  };
+
+  /** Foreign property: the same per country or property id. */
+  const heldByEntry = (ref: AnnualRef): Record<string, number> | undefined => {
+    const copy = recentCopy(ref);
+    if (copy?.cumulativeByEntry) return copy.cumulativeByEntry;
+    const logged = createSubmissionLog(deps.profiles.ledger(ref.profileId).database).latestFor(
+      ref.businessId,
+      ref.taxYear,
+    );
+    return logged ? cumulativeExpensesByEntry(JSON.parse(logged.payload)) : undefined;
   };
 
   /** The "before" of the review: HMRC's copy when recent, else the last annual receipt. */
@@ -189,13 +218,19 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
     const figures = fromEntries(ref.figures);
     const totals = ledger.totals.yearToDate(business.id, ref.taxYear);
     const held = heldExpenses(ref);
+    const places = def.entries
+      ? foreignAnnualEntries(ledger, business.id, ref.taxYear)
+      : { entries: [], unplaced: [] };
+    const heldEntries = def.entries ? heldByEntry({ ...ref, businessId: business.id }) : undefined;
     const checks = checkAnnualFigures(kind, figures, {
       taxYear: ref.taxYear,
       ledgerExpensesPence: totals.consolidated.chosen
         ? totals.consolidated.consolidatedPence
         : totals.expensesPence,
       ...(held !== undefined ? { cumulativeExpensesPence: held } : {}),
+      ...(def.entries ? { entries: entriesContext(places, heldEntries) } : {}),
     });
+    if (def.entries) checks.errors.push(...unknownEntries(def, places, figures, ref.taxYear));
     if (!business.hmrcBusinessId) {
       checks.errors.push({
         code: 'NO_HMRC_BUSINESS_ID',
@@ -206,19 +241,23 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
     }
     const body = checks.errors.some((e) => e.code === 'FORMAT_VALUE' || e.code === 'UNKNOWN_FIELD')
       ? {}
-      : annualBody(kind, figures);
+      : annualBody(kind, figures, ref.taxYear);
     const json = JSON.stringify(body);
     // The lines show what HMRC will receive, read back from the body itself.
     const sent = figuresFromBody(kind, body);
     const previous = before(ref, kind);
-    const lines: AnnualLine[] = def.fields
-      .map((f) => {
-        const now = shown(f, sent[f.key]);
-        const was = shown(f, previous.figures[f.key]);
+    // Per-entry kinds: every field of every entry in either column, named after its entry.
+    const slots = def.entries
+      ? entrySlots(def, places, [...Object.keys(sent), ...Object.keys(previous.figures)])
+      : def.fields.map((f) => ({ f, key: f.key, label: f.label, hmrcField: f.hmrcPath.join('.') }));
+    const lines: AnnualLine[] = slots
+      .map(({ f, key, label, hmrcField }) => {
+        const now = shown(f, sent[key]);
+        const was = shown(f, previous.figures[key]);
         return {
-          key: f.key,
-          label: f.label,
-          hmrcField: f.hmrcPath.join('.'),
+          key,
+          label: label.slice(0, 600),
+          hmrcField: hmrcField.slice(0, 300),
           ...(now !== undefined ? { now } : {}),
           ...(was !== undefined ? { before: was } : {}),
           ...penceOf('nowPence', sent[f.key]),
@@ -323,6 +362,9 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
         : totals.expensesPence;
       const held = heldExpenses(ref);
       const allowance = incomeAllowanceAdvice(kind, held ?? expenses);
+      const places = ANNUAL_DEFINITIONS[kind].entries
+        ? foreignAnnualEntries(ledger, business.id, ref.taxYear)
+        : undefined;
       return {
         profileId: ref.profileId,
         businessId: business.id,
@@ -333,6 +375,16 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
         figures: toEntries(figures),
         figuresFrom,
         figuresNote,
+        ...(places
+          ? {
+              entries: places.entries.map(({ key, label, places: names }) => ({
+                key,
+                label: label.slice(0, 500),
+                places: names,
+              })),
+              unplaced: places.unplaced.map((n) => n.slice(0, 200)),
+            }
+          : {}),
         ...(copy
           ? {
               hmrc: {

@@ -184,6 +184,8 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
         action: { label: 'Enter the annual figures', screen: 'annual', businessId: b.id },
       });
     }
+    // As before foreign property had annual figures: its business facts are not listed here yet.
+    if (b.kind === 'foreign-property') continue;
     items.push({
       id: `facts-${b.id}`,
       group: 'facts',

@@ -34,7 +34,19 @@ export const annualFigureSchema = z
   })
   .strict();
 export type AnnualFigureEntry = z.infer<typeof annualFigureSchema>;
-const figures = z.array(annualFigureSchema).max(60);
+// Foreign property: the figures of every country or property (7 each), so a generous cap.
+const figures = z.array(annualFigureSchema).max(400);
+
+/** One entry of a foreign property annual submission: a country (2025-26) or a property. */
+export const annualEntryViewSchema = z
+  .object({
+    /** The country code or HMRC property id: figure keys are `<key>/<field>`. */
+    key: z.string().min(1).max(100),
+    label: z.string().max(500),
+    places: z.array(z.string().max(200)).max(50),
+  })
+  .strict();
+export type AnnualEntryView = z.infer<typeof annualEntryViewSchema>;
 
 const annualRef = z.object({ profileId, businessId, taxYear }).strict();
 
@@ -42,9 +54,9 @@ const annualRef = z.object({ profileId, businessId, taxYear }).strict();
 export const annualLineSchema = z
   .object({
     key: z.string().max(100),
-    label: z.string().max(200),
+    label: z.string().max(600),
     /** HMRC's field, e.g. `allowances.annualInvestmentAllowance`. */
-    hmrcField: z.string().max(200),
+    hmrcField: z.string().max(300),
     now: z.string().max(100).optional(),
     before: z.string().max(100).optional(),
     /** The money figures in pence, so a change can be said in pounds (the client sign-off pack). */
@@ -91,6 +103,10 @@ export const annualViewSchema = z
     figures,
     figuresFrom: z.enum(['outbox', 'hmrc', 'submission-log', 'none']),
     figuresNote: text,
+    /** Foreign property: the countries or properties the figures are entered for. */
+    entries: z.array(annualEntryViewSchema).max(50).optional(),
+    /** Foreign properties with no country (2025-26) or HMRC property id (2026-27 on) yet. */
+    unplaced: z.array(z.string().max(200)).max(50).optional(),
     /** HMRC's copy, when it was read (online). */
     hmrc: z
       .object({
@@ -118,7 +134,7 @@ export type AnnualView = z.infer<typeof annualViewSchema>;
 
 export const annualReviewSchema = z
   .object({
-    lines: z.array(annualLineSchema).max(60),
+    lines: z.array(annualLineSchema).max(400),
     /** What the "before" column is. */
     comparedWith: text,
     payloadJson: z.string().max(20_000),
@@ -147,7 +163,7 @@ export const yearEndAnnualChannels = defineChannels({
   /** Freezes the annual submission into the outbox (offline); sync sends it. */
   'yearEnd.annualApprove': {
     request: annualRef
-      .extend({ figures, payloadHash: sha256, acknowledgedWarnings: z.array(code).max(20) })
+      .extend({ figures, payloadHash: sha256, acknowledgedWarnings: z.array(code).max(100) })
       .strict(),
     response: approved,
   },

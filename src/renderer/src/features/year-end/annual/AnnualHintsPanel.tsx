@@ -13,7 +13,8 @@ export function AnnualHintsPanel({
   onUseAia,
 }: {
   view: AnnualView;
-  onUseAia: (pence: number) => void;
+  /** Absent for foreign property: which property's allowance it would be is the person's call. */
+  onUseAia?: (pence: number) => void;
 }): JSX.Element {
   const { hints } = view;
   return (
@@ -39,13 +40,15 @@ export function AnnualHintsPanel({
               </li>
             ))}
           </ul>
-          <button
-            type="button"
-            className="button"
-            onClick={() => onUseAia(hints.capitalCandidatesPence)}
-          >
-            Use {formatPence(hints.capitalCandidatesPence)} as the Annual Investment Allowance
-          </button>
+          {onUseAia ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => onUseAia(hints.capitalCandidatesPence)}
+            >
+              Use {formatPence(hints.capitalCandidatesPence)} as the Annual Investment Allowance
+            </button>
+          ) : null}
         </>
       ) : (
         <p className="hint">No purchases in your records for the year look like equipment.</p>
