@@ -1,7 +1,8 @@
 import type { DeclarationKind } from '@shared/ipc/channels/year-end-declaration';
 import type { SqliteDatabase } from '../../ledger';
 import { canonicalJson, sha256Hex } from '../../sync/canonical-json';
-import { createSubmissionLog, GENESIS_HASH } from '../../sync/submission-log';
+import { chainProblems, receiptsHead, storedError } from '../../sync/receipt-chain';
+import { createSubmissionLog } from '../../sync/submission-log';
 
 /**
  * The declaration's records in the profile's ledger file (migration 0010-year-end-declaration):
@@ -95,15 +96,7 @@ const toItem = (r: OutboxRow): DeclarationItem => ({
   state: r.state,
   attempts: r.attempts,
   ...(r.sending_since ? { sendingSince: r.sending_since } : {}),
-  ...(r.error_code
-    ? {
-        error: {
-          code: r.error_code,
-          message: r.error_message ?? '',
-          action: r.error_action ?? '',
-        },
-      }
-    : {}),
+  ...storedError(r),
   ...(r.correlation_id ? { correlationId: r.correlation_id } : {}),
   ...(r.accepted_at ? { acceptedAt: r.accepted_at } : {}),
 });
@@ -149,12 +142,7 @@ export function createDeclarationStore(db: SqliteDatabase) {
     const row = db.prepare('SELECT * FROM ye_outbox WHERE id = ?').get(id) as OutboxRow | undefined;
     return row ? toItem(row) : undefined;
   };
-  const receiptsHead = () => {
-    const row = db
-      .prepare('SELECT seq, entry_hash FROM ye_receipts ORDER BY seq DESC LIMIT 1')
-      .get() as { seq: number; entry_hash: string } | undefined;
-    return { seq: row?.seq ?? 0, hash: row?.entry_hash ?? GENESIS_HASH };
-  };
+  const chainHead = () => receiptsHead(db, 'ye_receipts');
 
   return {
     recordClientApproval(a: ClientApproval): void {
@@ -339,7 +327,7 @@ export function createDeclarationStore(db: SqliteDatabase) {
             `UPDATE ye_outbox SET state = 'accepted', correlation_id = ?, accepted_at = ?, how = ?,
                error_code = NULL, error_message = NULL, error_action = NULL, updated_at = ? WHERE id = ?`,
           ).run(input.correlationId, input.now, input.how, input.now, id);
-          const head = receiptsHead();
+          const head = chainHead();
           const base: Omit<Receipt, 'entryHash'> = {
             seq: head.seq + 1,
             outboxId: id,
@@ -392,19 +380,10 @@ export function createDeclarationStore(db: SqliteDatabase) {
     },
     /** Checks the receipts' chain: each hash over its fields and the hash before it. */
     verifyReceipts(): string[] {
-      const problems: string[] = [];
-      let prev = GENESIS_HASH;
-      for (const r of (
+      const receipts = (
         db.prepare('SELECT * FROM ye_receipts ORDER BY seq').all() as ReceiptRow[]
-      ).map(toReceipt)) {
-        const { entryHash, ...rest } = r;
-        if (r.prevHash !== prev)
-          problems.push(`Receipt ${r.seq} does not follow on from the one before.`);
-        if (receiptHashOf(rest) !== entryHash)
-          problems.push(`Receipt ${r.seq} was changed after it was recorded.`);
-        prev = entryHash;
-      }
-      return problems;
+      ).map(toReceipt);
+      return chainProblems(receipts, ({ entryHash, ...rest }) => receiptHashOf(rest) === entryHash);
     },
   };
 }

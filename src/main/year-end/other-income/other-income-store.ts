@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from '../../ledger';
 import { canonicalJson, sha256Hex } from '../../sync/canonical-json';
-import { createSubmissionLog, GENESIS_HASH } from '../../sync/submission-log';
+import { chainProblems, receiptsHead, storedError } from '../../sync/receipt-chain';
+import { createSubmissionLog } from '../../sync/submission-log';
 
 /**
  * Other income and reliefs in the profile's ledger file (migration 0012-other-income): savings
@@ -102,15 +103,7 @@ const toItem = (r: ItemRow): OiItem => ({
   state: r.state,
   attempts: r.attempts,
   ...(r.next_retry_at ? { nextRetryAt: r.next_retry_at } : {}),
-  ...(r.error_code
-    ? {
-        error: {
-          code: r.error_code,
-          message: r.error_message ?? '',
-          action: r.error_action ?? '',
-        },
-      }
-    : {}),
+  ...storedError(r),
   ...(r.correlation_id ? { correlationId: r.correlation_id } : {}),
   ...(r.accepted_at ? { acceptedAt: r.accepted_at } : {}),
   approvedBy: r.approved_by,
@@ -174,12 +167,7 @@ export function createOtherIncomeStore(db: SqliteDatabase) {
       AccountRow | undefined;
     return row ? toAccount(row) : undefined;
   };
-  const receiptsHead = () => {
-    const row = db
-      .prepare('SELECT seq, entry_hash FROM oi_receipts ORDER BY seq DESC LIMIT 1')
-      .get() as { seq: number; entry_hash: string } | undefined;
-    return { seq: row?.seq ?? 0, hash: row?.entry_hash ?? GENESIS_HASH };
-  };
+  const chainHead = () => receiptsHead(db, 'oi_receipts');
 
   return {
     accounts(): SavingsAccount[] {
@@ -353,7 +341,7 @@ export function createOtherIncomeStore(db: SqliteDatabase) {
               input.now,
               item.accountRef,
             );
-          const head = receiptsHead();
+          const head = chainHead();
           const base: Omit<OiReceipt, 'entryHash' | 'payload'> = {
             seq: head.seq + 1,
             outboxId: id,
@@ -407,19 +395,14 @@ export function createOtherIncomeStore(db: SqliteDatabase) {
     },
     /** Checks the receipts' chain: each hash over its fields and the one before, each payload. */
     verifyReceipts(): string[] {
-      const problems: string[] = [];
-      let prev = GENESIS_HASH;
-      for (const r of (
+      const receipts = (
         db.prepare('SELECT * FROM oi_receipts ORDER BY seq').all() as ReceiptRow[]
-      ).map(toReceipt)) {
-        const { entryHash, payload, ...rest } = r;
-        if (r.prevHash !== prev)
-          problems.push(`Receipt ${r.seq} does not follow on from the one before.`);
-        if (oiReceiptHashOf(rest) !== entryHash || sha256Hex(payload) !== r.payloadHash)
-          problems.push(`Receipt ${r.seq} was changed after it was recorded.`);
-        prev = entryHash;
-      }
-      return problems;
+      ).map(toReceipt);
+      return chainProblems(
+        receipts,
+        ({ entryHash, payload, ...rest }) =>
+          oiReceiptHashOf(rest) === entryHash && sha256Hex(payload) === rest.payloadHash,
+      );
     },
   };
 }
