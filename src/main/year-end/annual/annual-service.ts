@@ -6,7 +6,7 @@ import {
 } from '@shared/domain/annual-fields';
 import { annualBody, checkAnnualFigures, figuresFromBody } from '@shared/domain/annual-payload';
 import { formatPence } from '@shared/domain/money';
-import { formatUkDate, taxYearEnd, taxYearStart } from '@shared/domain/tax-year';
+import { taxYearEnd, taxYearStart } from '@shared/domain/tax-year';
 import type {
   AnnualFigureEntry,
   AnnualLine,
@@ -14,8 +14,6 @@ import type {
   AnnualView,
 } from '@shared/ipc/channels/year-end-annual';
 import type { Clock } from '../../clock/clock';
-import { getAnnualSubmission } from '../../hmrc/endpoints/annual-submission';
-import { isHmrcError } from '../../hmrc/errors/hmrc-error';
 import { AppError } from '../../ipc/app-error';
 import type { Logger } from '../../logging/logger';
 import type { Profile } from '../../profiles/profile-record';
@@ -24,9 +22,9 @@ import type { NetworkStatus } from '../../sync/network-status';
 import { createOutboxStore } from '../../sync/outbox-store';
 import type { SyncProfilesPort } from '../../sync/profile-sync';
 import { createSubmissionLog } from '../../sync/submission-log';
-import { capitalCandidates, expensesInCumulative, incomeAllowanceAdvice } from './annual-hints';
+import { createHeldCopies } from './annual-held-copy';
+import { capitalCandidates, incomeAllowanceAdvice } from './annual-hints';
 import {
-  cumulativeExpensesByEntry,
   entriesContext,
   entrySlots,
   foreignAnnualEntries,
@@ -60,17 +58,6 @@ export interface AnnualService {
   approveDelete(ref: AnnualRef): { outboxId: number; state: 'approved' };
 }
 
-/** What HMRC held when last asked, kept for the screen's session (a few minutes). */
-interface HeldCopy {
-  readAt: string;
-  annual: { status: 'found'; figures: AnnualFigures } | { status: 'none' } | undefined;
-  cumulativeExpensesPence?: number;
-  /** Foreign property: the same, per country or property id. */
-  cumulativeByEntry?: Record<string, number>;
-  unavailable?: string;
-}
-
-const COPY_TTL_MS = 10 * 60_000;
 const WAITING = ['approved', 'sending', 'failed', 'needs-relink'] as const;
 
 export const toEntries = (figures: AnnualFigures): AnnualFigureEntry[] =>
@@ -85,8 +72,6 @@ const fromEntries = (entries: AnnualFigureEntry[]): AnnualFigures =>
  * updates (submission `annual`, or `annual-delete` to remove HMRC's copy). Sync sends them.
  */
 export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
-  const copies = new Map<string, HeldCopy>();
-  const keyOf = (ref: AnnualRef) => `${ref.profileId}|${ref.businessId}|${ref.taxYear}`;
   const nowIso = () => deps.clock.now().toISOString();
 
   const open = (ref: AnnualRef) => {
@@ -108,110 +93,7 @@ export function createAnnualService(deps: AnnualServiceDeps): AnnualService {
     return { profile, ledger, business, kind, def: ANNUAL_DEFINITIONS[kind] };
   };
 
-  const recentCopy = (ref: AnnualRef): HeldCopy | undefined => {
-    const copy = copies.get(keyOf(ref));
-    if (!copy) return undefined;
-    return deps.clock.now().getTime() - Date.parse(copy.readAt) < COPY_TTL_MS ? copy : undefined;
-  };
-
-  const readHmrc = async (
-    ref: AnnualRef,
-    kind: AnnualKind,
-    hmrcBusinessId: string,
-  ): Promise<HeldCopy> => {
-    const readAt = nowIso();
-    if (!deps.network.isOnline()) {
-      return { readAt, annual: undefined, unavailable: 'This computer is offline.' };
-    }
-    try {
-      const { client, nino } = deps.profiles.hmrcFor(ref.profileId);
-      const copy: HeldCopy = { readAt, annual: undefined };
-      try {
-        const held = await getAnnualSubmission(
-          client.transport,
-          kind,
-          nino,
-          hmrcBusinessId,
-          ref.taxYear,
-        );
-        copy.annual = { status: 'found', figures: figuresFromBody(kind, held.data) };
-      } catch (error) {
-        if (!isHmrcError(error) || error.status !== 404) throw error;
-        copy.annual = { status: 'none' };
-      }
-      try {
-        const api = {
-          'self-employment': client.selfEmployment,
-          'uk-property': client.ukProperty,
-          'foreign-property': client.foreignProperty,
-        }[kind];
-        const cumulative = await api.getCumulative(nino, hmrcBusinessId, ref.taxYear);
-        copy.cumulativeExpensesPence = expensesInCumulative(cumulative.data);
-        if (kind === 'foreign-property')
-          copy.cumulativeByEntry = cumulativeExpensesByEntry(cumulative.data);
-      } catch (error) {
-        if (!isHmrcError(error) || error.status !== 404) throw error;
-        copy.cumulativeExpensesPence = 0;
-        copy.cumulativeByEntry = {};
-      }
-      copies.set(keyOf(ref), copy);
-      return copy;
-    } catch (error) {
-      return {
-        readAt,
-        annual: undefined,
-        unavailable: error instanceof AppError ? error.message : 'HMRC could not be asked.',
-      };
-    }
-  };
-
-  /** Expenses in the year's cumulative update as HMRC holds it (copy) or last accepted it (log). */
-  const heldExpenses = (ref: AnnualRef): number | undefined => {
-    const copy = recentCopy(ref);
-    if (copy?.cumulativeExpensesPence !== undefined) return copy.cumulativeExpensesPence;
-    const logged = createSubmissionLog(deps.profiles.ledger(ref.profileId).database).latestFor(
-      ref.businessId,
-      ref.taxYear,
-    );
-    return logged ? expensesInCumulative(JSON.parse(logged.payload)) : undefined;
-  };
-
-  /** Foreign property: the same per country or property id. */
-  const heldByEntry = (ref: AnnualRef): Record<string, number> | undefined => {
-    const copy = recentCopy(ref);
-    if (copy?.cumulativeByEntry) return copy.cumulativeByEntry;
-    const logged = createSubmissionLog(deps.profiles.ledger(ref.profileId).database).latestFor(
-      ref.businessId,
-      ref.taxYear,
-    );
-    return logged ? cumulativeExpensesByEntry(JSON.parse(logged.payload)) : undefined;
-  };
-
-  /** The "before" of the review: HMRC's copy when recent, else the last annual receipt. */
-  const before = (ref: AnnualRef, kind: AnnualKind): { figures: AnnualFigures; said: string } => {
-    const copy = recentCopy(ref);
-    if (copy?.annual?.status === 'found') {
-      return {
-        figures: copy.annual.figures,
-        said: `What HMRC holds now (read ${copy.readAt.slice(11, 16)} UTC).`,
-      };
-    }
-    if (copy?.annual?.status === 'none') {
-      return { figures: {}, said: 'HMRC holds no annual figures for this business and year yet.' };
-    }
-    const log = createSubmissionLog(deps.profiles.ledger(ref.profileId).database);
-    const logged = log.latestFor(ref.businessId, ref.taxYear, ['annual', 'annual-delete']);
-    if (logged?.submission === 'annual') {
-      return {
-        figures: figuresFromBody(kind, JSON.parse(logged.payload)),
-        said: `The annual figures HMRC accepted from this computer on ${formatUkDate(logged.recordedAt.slice(0, 10))}.`,
-      };
-    }
-    return {
-      figures: {},
-      said: 'No annual figures for this business and year were sent from this computer.',
-    };
-  };
+  const { recentCopy, readHmrc, heldExpenses, heldByEntry, before } = createHeldCopies(deps);
 
   const prepare: AnnualService['prepare'] = (ref) => {
     const { ledger, business, kind, def } = open(ref);
