@@ -32,7 +32,7 @@ import { registerProfilesIpc } from './profiles/register-profiles-ipc';
 import { cancelledFileDialogs, type FileDialogs } from './records-ipc/file-dialogs';
 import { registerRecordsIpc } from './records-ipc/register-records-ipc';
 import { registerReviewIpc } from './review/register-review-ipc';
-import { registerYearEndAnnual } from './year-end/register-year-end-annual';
+import { registerYearEndFigures } from './year-end/register-year-end-figures';
 import { createOtherIncomeService } from './year-end/other-income/other-income-service';
 import { registerOtherIncomeIpc } from './year-end/other-income/register-other-income-ipc';
 import { createReviewService, type ReviewService } from './review/review-service';
@@ -54,21 +54,12 @@ import { ALLOWED_HTTPS_HOSTS } from './shell/external-url-policy';
 import type { KeyValueStoreFactory } from './storage/key-value-store';
 import { unavailableKeychain, type Keychain } from './vault/keychain';
 import { createTokenVault } from './vault/token-vault';
+import type { DeclarationService } from './year-end/declaration/declaration-service';
 import {
-  createDeclarationService,
-  type DeclarationService,
-} from './year-end/declaration/declaration-service';
-import { registerDeclarationIpc } from './year-end/declaration/register-declaration-ipc';
-import { registerDeclarationReceiptsIpc } from './year-end/declaration/declaration-receipts-check';
-import {
-  createInterruptedDeclarations,
   resumeInterruptedDeclarations,
   type ResumeReport,
 } from './year-end/declaration/interrupted-declarations';
-import { createAdjustmentsService } from './year-end/adjustments/adjustments-service';
-import { registerAdjustmentsIpc } from './year-end/adjustments/register-adjustments-ipc';
-import { createLossesService } from './year-end/losses/losses-service';
-import { registerLossesIpc } from './year-end/losses/register-losses-ipc';
+import { registerYearEndDeclaration } from './year-end/register-year-end-declaration';
 
 /**
  * Everything the services need from the outside world. The Electron layer provides these
@@ -335,46 +326,26 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     emitNetwork: (view) => ipc.emit('sync.network', view),
   });
   registerSyncIpc(ipc, sync);
-  const yearEndAnnual = registerYearEndAnnual({
+  const yearEndFigures = registerYearEndFigures({
     ipc,
     profiles,
     network,
     clock,
     logger: logger.child('year-end'),
   });
-  registerLossesIpc(
-    ipc,
-    createLossesService({ profiles, network, clock, logger: logger.child('losses') }),
-  );
-  registerAdjustmentsIpc(
-    ipc,
-    createAdjustmentsService({ profiles, network, clock, logger: logger.child('adjustments') }),
-  );
   profiles.useUnsyncedRecordCounter(countUnsyncedRecords);
 
   // The year end: final calculation, declaration, final declaration, amendments.
-  const interrupted = createInterruptedDeclarations(
-    adapters.keyValueStore('year-end-declarations'),
-  );
-  const declaration = createDeclarationService({
-    interrupted,
+  const { declaration, interrupted } = registerYearEndDeclaration({
+    ipc,
     profiles,
     accountLabel: (accountId) => accounts.get(accountId)?.label,
+    marksStore: adapters.keyValueStore('year-end-declarations'),
     clock,
     logger: logger.child('year-end'),
-    sleep:
-      adapters.sleep ??
-      ((ms) =>
-        new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, ms);
-          t.unref?.();
-        })),
-    emitProgress: (p) => ipc.emit('yearEnd.calculationProgress', p),
-    emitChanged: (profileId) => ipc.emit('sync.changed', { profileId }),
+    ...(adapters.sleep ? { sleep: adapters.sleep } : {}),
     ...(adapters.declarationCheckpoint ? { checkpoint: adapters.declarationCheckpoint } : {}),
   });
-  registerDeclarationIpc(ipc, declaration);
-  registerDeclarationReceiptsIpc(ipc, profiles);
   // The agent's practice: authorisation requests, roles from HMRC, client sign-off packs.
   registerAgentPractice({
     ipc,
@@ -384,7 +355,7 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     settings,
     profiles,
     review,
-    annual: yearEndAnnual.annual,
+    annual: yearEndFigures.annual,
     declaration,
     clock,
   });

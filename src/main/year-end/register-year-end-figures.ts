@@ -8,12 +8,17 @@ import { registerAnnualIpc } from './annual/register-annual-ipc';
 import { createBusinessFactsService } from './business-facts/business-facts-service';
 import { registerBusinessFactsIpc } from './business-facts/register-business-facts-ipc';
 import { createChecklistService } from './checklist/checklist-service';
+import { createAdjustmentsService } from './adjustments/adjustments-service';
+import { registerAdjustmentsIpc } from './adjustments/register-adjustments-ipc';
+import { createLossesService } from './losses/losses-service';
+import { registerLossesIpc } from './losses/register-losses-ipc';
 
 /**
- * The year end's first half, composed in one place so the composition root registers it with
- * one line: annual figures, the year-end checklist and the business facts for the year.
+ * The year end's figures, composed in one place so the composition root registers them with
+ * one line: annual figures, the year-end checklist, the business facts for the year, losses
+ * and the accounting adjustments (BSAS with BISS).
  */
-export function registerYearEndAnnual(deps: {
+export function registerYearEndFigures(deps: {
   ipc: IpcRouter;
   profiles: Pick<SyncProfilesPort, 'require' | 'ledger' | 'hmrcFor'>;
   network: NetworkStatus;
@@ -39,6 +44,15 @@ export function registerYearEndAnnual(deps: {
       clock: deps.clock,
       logger: deps.logger.child('business-facts'),
     }),
+  );
+  const { profiles, network, clock, logger } = deps;
+  registerLossesIpc(
+    deps.ipc,
+    createLossesService({ profiles, network, clock, logger: logger.child('losses') }),
+  );
+  registerAdjustmentsIpc(
+    deps.ipc,
+    createAdjustmentsService({ profiles, network, clock, logger: logger.child('adjustments') }),
   );
   // The annual service is also read by the client sign-off pack for annual figures.
   return { annual };
