@@ -1,12 +1,11 @@
-import type { Page } from '@playwright/test';
-import { createOffsetClock } from '../../src/main/clock/clock';
+import { SEEDED } from '../../src/practice/server';
 import {
-  createOffsetClock as createPracticeClock,
-  SEEDED,
-  startPracticeHmrc,
-  type PracticeHmrc,
-} from '../../src/practice/server';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+  bothSchemes,
+  expect,
+  expectNoA11yViolations,
+  screenshot,
+  testAtReferenceTime,
+} from './fixtures';
 import { openRecords } from './records-support';
 import { linkPracticeAccount } from './support/link-practice-account';
 
@@ -19,32 +18,7 @@ import { linkPracticeAccount } from './support/link-practice-account';
 const REFERENCE_NOW = '2026-11-20T10:00:00Z';
 const isla = SEEDED.ukAndForeignLandlord;
 
-const foreignTest = test.extend<{ practice: PracticeHmrc }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  practice: async ({}, use) => {
-    const practice = await startPracticeHmrc({
-      clock: createPracticeClock(Date.parse(REFERENCE_NOW)),
-      calculationDelayMs: 300,
-    });
-    await use(practice);
-    await practice.stop();
-  },
-  hostOptions: async ({ practice }, use) => {
-    const clock = createOffsetClock();
-    clock.advance(Date.parse(REFERENCE_NOW) - Date.now());
-    await use({ practice, clock });
-  },
-});
-
-async function bothSchemes(app: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await app.emulateMedia({ colorScheme: scheme });
-    await expectNoA11yViolations(app);
-    await screenshot(app, `${name}-${scheme}`);
-  }
-  await app.emulateMedia({ colorScheme: 'light' });
-}
+const foreignTest = testAtReferenceTime(REFERENCE_NOW, { calculationDelayMs: 300 });
 
 foreignTest.describe('foreign property', () => {
   foreignTest('from records to sync, per property', async ({ app, host }) => {

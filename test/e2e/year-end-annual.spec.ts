@@ -1,12 +1,5 @@
-import type { Page } from '@playwright/test';
-import { createOffsetClock } from '../../src/main/clock/clock';
-import {
-  createOffsetClock as createPracticeClock,
-  SEEDED,
-  startPracticeHmrc,
-  type PracticeHmrc,
-} from '../../src/practice/server';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import { SEEDED } from '../../src/practice/server';
+import { bothSchemes, expect, screenshot, testAtReferenceTime } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
 
 /**
@@ -19,33 +12,7 @@ import { linkPracticeAccount } from './support/link-practice-account';
 const REFERENCE_NOW = '2026-11-20T10:00:00Z';
 const alice = SEEDED.individualA;
 
-const yearEndTest = test.extend<{ practice: PracticeHmrc }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  practice: async ({}, use) => {
-    const practice = await startPracticeHmrc({
-      clock: createPracticeClock(Date.parse(REFERENCE_NOW)),
-      calculationDelayMs: 300,
-    });
-    await use(practice);
-    await practice.stop();
-  },
-  hostOptions: async ({ practice }, use) => {
-    const clock = createOffsetClock();
-    clock.advance(Date.parse(REFERENCE_NOW) - Date.now());
-    await use({ practice, clock });
-  },
-});
-
-async function bothSchemes(app: Page, name: string) {
-  await app.emulateMedia({ colorScheme: 'light' });
-  await expectNoA11yViolations(app);
-  await screenshot(app, `${name}-light`);
-  await app.emulateMedia({ colorScheme: 'dark' });
-  await expectNoA11yViolations(app);
-  await screenshot(app, `${name}-dark`);
-  await app.emulateMedia({ colorScheme: 'light' });
-}
+const yearEndTest = testAtReferenceTime(REFERENCE_NOW, { calculationDelayMs: 300 });
 
 yearEndTest.describe('year end: checklist and annual figures', () => {
   yearEndTest(

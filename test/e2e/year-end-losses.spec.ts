@@ -1,12 +1,6 @@
 import type { Page } from '@playwright/test';
-import { createOffsetClock } from '../../src/main/clock/clock';
-import {
-  createOffsetClock as createPracticeClock,
-  SEEDED,
-  startPracticeHmrc,
-  type PracticeHmrc,
-} from '../../src/practice/server';
-import { expect, expectNoA11yViolations, screenshot, test } from './fixtures';
+import { SEEDED } from '../../src/practice/server';
+import { bothSchemes, expect, testAtReferenceTime } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
 
 /**
@@ -21,31 +15,7 @@ const NOW = '2026-06-15T10:00:00Z';
 const TAX_YEAR = '2025-26';
 const RHYS = SEEDED.lossMade;
 
-const lossesTest = test.extend<{ practice: PracticeHmrc }>({
-  // eslint-disable-next-line no-empty-pattern
-  practice: async ({}, use) => {
-    const practice = await startPracticeHmrc({
-      clock: createPracticeClock(Date.parse(NOW)),
-      calculationDelayMs: 300,
-    });
-    await use(practice);
-    await practice.stop();
-  },
-  hostOptions: async ({ practice }, use) => {
-    const clock = createOffsetClock();
-    clock.advance(Date.parse(NOW) - Date.now());
-    await use({ practice, clock });
-  },
-});
-
-async function bothSchemes(app: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await app.emulateMedia({ colorScheme: scheme });
-    await expectNoA11yViolations(app);
-    await screenshot(app, `${name}-${scheme}`);
-  }
-  await app.emulateMedia({ colorScheme: 'light' });
-}
+const lossesTest = testAtReferenceTime(NOW, { calculationDelayMs: 300 });
 
 const open = (app: Page, screen: string, profileId: string) =>
   app.evaluate(([s, p, t]) => (window.location.hash = `#/year-end/${s}/${p}/${t}`), [
