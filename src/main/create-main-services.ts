@@ -396,6 +396,9 @@ export async function createMainServices(adapters: MainAdapters): Promise<MainSe
     async dispose() {
       await declarationsResumed;
       sync.dispose();
+      // A run cut short still finishes its bookkeeping (the outbox, the overview's note):
+      // the ledgers and the registry close only after it has.
+      await sync.idle();
       profiles.dispose();
       unsubscribeCallbacks();
       stopAccountEvents();
