@@ -1,8 +1,28 @@
 import { z } from 'zod';
-import { BUSINESS_KINDS } from '@shared/domain/business-kinds';
-import { getCategory } from '@shared/domain/categories';
-import { MAX_HMRC_AMOUNT_PENCE } from '@shared/domain/money';
-import { isIsoDate, isTaxYear } from '@shared/domain/tax-year';
+import {
+  SHORT,
+  LONG,
+  DOCUMENT,
+  id,
+  ref,
+  count,
+  flag,
+  text,
+  nonBlank,
+  date,
+  time,
+  taxYear,
+  sha256,
+  pence,
+  category,
+  json,
+  jsonArrayOf,
+  businessKind,
+  periodType,
+  declarationKind,
+  table,
+  type LedgerTable,
+} from './ledger-columns';
 import { MAX_RECEIPT_BYTES } from '../../receipts/receipt-files';
 import { parseStoredReceiptPath } from '../../receipts/receipt-paths';
 
@@ -18,52 +38,7 @@ import { parseStoredReceiptPath } from '../../receipts/receipt-paths';
  * own triggers as the transactions go in, never taken from the file.
  */
 
-const SHORT = 500;
-const LONG = 20_000;
-const DOCUMENT = 2_000_000;
-
-const id = z.int().min(1);
-const ref = id.nullable();
-const count = z.int().min(0);
-const flag = z.union([z.literal(0), z.literal(1)]);
-const text = (max: number) => z.string().max(max);
-const nonBlank = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => s.trim().length > 0);
-const date = z.string().refine(isIsoDate, 'not a date');
-const time = z.string().min(1).max(40);
-const taxYear = z.string().refine(isTaxYear, 'not a tax year');
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const pence = z.int().refine((p) => Math.abs(p) <= MAX_HMRC_AMOUNT_PENCE, 'too large');
-const category = z.string().refine((c) => getCategory(c) !== undefined, 'not a known category');
-const json = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => {
-      try {
-        JSON.parse(s);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'not JSON');
-const jsonArrayOf = (item: z.ZodType, max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => {
-      try {
-        return z.array(item).safeParse(JSON.parse(s)).success;
-      } catch {
-        return false;
-      }
-    }, 'not a list');
-const businessKind = z.enum(BUSINESS_KINDS);
-const periodType = z.enum(['standard', 'calendar']);
-const declarationKind = z.enum(['final-declaration', 'confirm-amendment']);
+export type { LedgerTable };
 
 export const OUTBOX_STATES = [
   'approved',
@@ -74,17 +49,6 @@ export const OUTBOX_STATES = [
   'stale',
   'superseded',
 ] as const;
-
-export interface LedgerTable {
-  name: string;
-  /** The columns the app knows, each with the values it accepts. */
-  row: z.ZodObject<Record<string, z.ZodType>, z.core.$strict>;
-}
-
-const table = (name: string, columns: Record<string, z.ZodType>): LedgerTable => ({
-  name,
-  row: z.object(columns).strict(),
-});
 
 /** The update both the outbox and the submission log keep: its business, period and payload. */
 const updateColumns = {
