@@ -1,6 +1,7 @@
 import type { DeclarationKind } from '@shared/ipc/channels/year-end-declaration';
 import type { SqliteDatabase } from '../../ledger';
 import { canonicalJson, sha256Hex } from '../../sync/canonical-json';
+import { outboxTransitions } from '../../sync/outbox-transitions';
 import { chainProblems, receiptsHead, storedError } from '../../sync/receipt-chain';
 import { createSubmissionLog } from '../../sync/submission-log';
 
@@ -144,6 +145,7 @@ export function createDeclarationStore(db: SqliteDatabase) {
   };
   const chainHead = () => receiptsHead(db, 'ye_receipts');
 
+  const transitions = outboxTransitions(db, 'ye_outbox');
   return {
     recordClientApproval(a: ClientApproval): void {
       db.prepare(
@@ -283,22 +285,8 @@ export function createDeclarationStore(db: SqliteDatabase) {
           .all() as OutboxRow[]
       ).map(toItem);
     },
-    markSending(id: number, now: string): void {
-      db.prepare(
-        `UPDATE ye_outbox SET state = 'sending', sending_since = COALESCE(sending_since, ?), attempts = attempts + 1,
-           updated_at = ? WHERE id = ? AND state IN ('approved', 'sending')`,
-      ).run(now, now, id);
-    },
-    markFailed(
-      id: number,
-      error: { code: string; message: string; action: string },
-      now: string,
-    ): void {
-      db.prepare(
-        `UPDATE ye_outbox SET state = 'failed', error_code = ?, error_message = ?, error_action = ?, updated_at = ?
-         WHERE id = ? AND state IN ('approved', 'sending')`,
-      ).run(error.code, error.message, error.action, now, id);
-    },
+    markSending: transitions.markSending,
+    markFailed: transitions.markFailed,
     /**
      * Accepted and its receipt, in one transaction; a second call for the same item records
      * nothing more (UNIQUE outbox_id), so the receipt is written once whatever happens.

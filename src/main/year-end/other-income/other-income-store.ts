@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../ledger';
 import { canonicalJson, sha256Hex } from '../../sync/canonical-json';
+import { outboxTransitions } from '../../sync/outbox-transitions';
 import { chainProblems, receiptsHead, storedError } from '../../sync/receipt-chain';
 import { createSubmissionLog } from '../../sync/submission-log';
 
@@ -169,6 +170,7 @@ export function createOtherIncomeStore(db: SqliteDatabase) {
   };
   const chainHead = () => receiptsHead(db, 'oi_receipts');
 
+  const transitions = outboxTransitions(db, 'oi_outbox');
   return {
     accounts(): SavingsAccount[] {
       return (
@@ -274,12 +276,7 @@ export function createOtherIncomeStore(db: SqliteDatabase) {
           .all(taxYear) as ItemRow[]
       ).map(toItem);
     },
-    markSending(id: number, now: string): void {
-      db.prepare(
-        `UPDATE oi_outbox SET state = 'sending', sending_since = COALESCE(sending_since, ?),
-           attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN ('approved', 'sending')`,
-      ).run(now, now, id);
-    },
+    markSending: transitions.markSending,
     /** Back to waiting (HMRC busy or unreachable), to try again at `retryAt`. */
     requeue(
       id: number,
@@ -292,16 +289,7 @@ export function createOtherIncomeStore(db: SqliteDatabase) {
            updated_at = ? WHERE id = ? AND state IN ('approved', 'sending')`,
       ).run(error.code, error.message, error.action, retryAt, now, id);
     },
-    markFailed(
-      id: number,
-      error: { code: string; message: string; action: string },
-      now: string,
-    ): void {
-      db.prepare(
-        `UPDATE oi_outbox SET state = 'failed', error_code = ?, error_message = ?, error_action = ?,
-           updated_at = ? WHERE id = ? AND state IN ('approved', 'sending')`,
-      ).run(error.code, error.message, error.action, now, id);
-    },
+    markFailed: transitions.markFailed,
     /**
      * Accepted, its effect on the accounts and its receipt, in one transaction; a second call
      * for the same item records nothing more (UNIQUE outbox_id).
