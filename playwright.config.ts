@@ -16,22 +16,25 @@ const executablePath = chromiumExecutable();
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/playwright',
-  // Each test starts its own browser host and Practice HMRC on port 0; two cores.
-  workers: process.env.CI ? 1 : 2,
+  // Each test starts its own browser host (own data folder, own keychain entry) and Practice
+  // HMRC on port 0, so two tests share nothing but the CPU: one per core, in CI too.
+  workers: 2,
   fullyParallel: false,
   retries: 0,
-  // Generous: a test that links an account and then works through a screen does a lot on two cores.
-  timeout: 90_000,
-  expect: { timeout: 10_000 },
+  // Hang guards, never speed limits (as vitest's): a passing test never waits them out, and one
+  // journey may share two cores with another and a busy CI box. Specs set no timeouts of their
+  // own; `toPass` retries until this guard.
+  timeout: 600_000,
+  expect: { timeout: 60_000 },
   reporter: process.env.CI
     ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]]
     : 'list',
   use: {
     headless: !process.env.HEADED,
     viewport: { width: 1280, height: 800 },
-    // A click on a control that never becomes usable fails in seconds, saying which, instead of
-    // waiting out the whole test.
-    actionTimeout: 15_000,
+    // A click on a control that never becomes usable fails saying which, instead of waiting out
+    // the whole test.
+    actionTimeout: 60_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -24,7 +24,6 @@ test('an agent invites a client, sees it accepted, confirms the role with HMRC, 
   host,
 }) => {
   // One whole journey with ten axe scans on a shared machine: longer than the default budget.
-  test.setTimeout(420_000);
   const { accountId } = await linkPracticeAccount(app, host, { kind: 'agent' });
   const profile = await host.services.profiles.create({
     kind: 'client',

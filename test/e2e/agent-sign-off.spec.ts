@@ -39,7 +39,6 @@ test('an agent prints the annual figures sign-off pack and records the client’
   host,
 }) => {
   // Four axe scans and a PDF on a shared machine: longer than the default budget.
-  test.setTimeout(300_000);
   const { accountId } = await linkPracticeAccount(app, host, { kind: 'agent' });
   const profile = await host.services.profiles.create({
     kind: 'client',

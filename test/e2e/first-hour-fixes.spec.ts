@@ -51,7 +51,6 @@ async function openReview(app: Page, host: { url: string }, tab = ''): Promise<v
 fixesTest(
   'review warnings mean what they say, link to their rows, stay ticked; accepted and empty updates; the estimate explains itself',
   async ({ app, host }) => {
-    fixesTest.setTimeout(420_000);
     const { accountId } = await linkPracticeAccount(app, host, { kind: 'individual' });
     const profile = await host.services.profiles.create({
       kind: 'self',
@@ -126,9 +125,7 @@ fixesTest(
     }
     await openReview(app, host, 'sync');
     await app.getByRole('button', { name: 'Sync now' }).click();
-    await expect(app.locator('.sync-result')).toContainText('2 of 2 updates accepted by HMRC.', {
-      timeout: 30_000,
-    });
+    await expect(app.locator('.sync-result')).toContainText('2 of 2 updates accepted by HMRC.');
     await expect(app.getByText(/on the Receipts tab, per profile/)).toBeVisible();
     await openReview(app, host);
     const accepted = card(app, 'Ashworth Joinery');
@@ -139,9 +136,7 @@ fixesTest(
     // The estimate: after reliefs, what it is based on, per business, Ledgerlink's projection.
     await openReview(app, host, 'estimate');
     const estimate = app.getByRole('region', { name: 'Tax estimate from HMRC' });
-    await expect(estimate.getByText('Estimated Income Tax (after reliefs)')).toBeVisible({
-      timeout: 30_000,
-    });
+    await expect(estimate.getByText('Estimated Income Tax (after reliefs)')).toBeVisible();
     await expect(estimate.getByText('What HMRC’s figure is based on')).toBeVisible();
     await expect(
       estimate.getByRole('table', { name: 'Profit so far, per business' }),
@@ -185,7 +180,6 @@ test('a header-only statement says it has no rows; fixing a bad date keeps amoun
   app,
   host,
 }) => {
-  test.setTimeout(300_000);
   const profileId = await samsProfile(host);
   host.services.profiles
     .ledger(profileId)

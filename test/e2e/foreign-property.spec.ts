@@ -22,7 +22,6 @@ const foreignTest = testAtReferenceTime(REFERENCE_NOW, { calculationDelayMs: 300
 
 foreignTest.describe('foreign property', () => {
   foreignTest('from records to sync, per property', async ({ app, host }) => {
-    foreignTest.setTimeout(240_000);
     const { accountId } = await linkPracticeAccount(app, host, {
       user: { userId: isla.userId, password: isla.password, kind: 'individual' },
     });
@@ -102,7 +101,7 @@ foreignTest.describe('foreign property', () => {
         if (!(await box.isChecked())) await box.check();
       }
       await expect(approveButton).toBeEnabled({ timeout: 1_000 });
-    }).toPass({ timeout: 30_000 });
+    }).toPass();
     await approveButton.click();
     await expect(update.getByText('It is in the outbox')).toBeVisible();
 
@@ -111,9 +110,7 @@ foreignTest.describe('foreign property', () => {
       .getByRole('link', { name: 'Outbox and sync' })
       .click();
     await app.getByRole('button', { name: 'Sync now' }).click();
-    await expect(app.locator('.sync-result')).toContainText('1 of 1 update accepted by HMRC.', {
-      timeout: 30_000,
-    });
+    await expect(app.locator('.sync-result')).toContainText('1 of 1 update accepted by HMRC.');
     await app
       .getByRole('navigation', { name: 'Review and sync' })
       .getByRole('link', { name: 'Receipts' })
@@ -123,7 +120,6 @@ foreignTest.describe('foreign property', () => {
   });
 
   foreignTest('annual figures per property, from the checklist to sync', async ({ app, host }) => {
-    foreignTest.setTimeout(240_000);
     const { accountId } = await linkPracticeAccount(app, host, {
       user: { userId: isla.userId, password: isla.password, kind: 'individual' },
     });
@@ -176,7 +172,7 @@ foreignTest.describe('foreign property', () => {
 
     await review.getByRole('link', { name: 'Open the outbox and sync' }).click();
     await app.getByRole('button', { name: 'Sync now' }).click();
-    await expect(app.locator('.sync-result')).toContainText('1 of 1', { timeout: 30_000 });
+    await expect(app.locator('.sync-result')).toContainText('1 of 1');
     await app.evaluate(
       (hash) => (window.location.hash = hash),
       `#/year-end/checklist/${profile.id}/2026-27`,

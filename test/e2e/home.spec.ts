@@ -15,7 +15,6 @@ const homeTest = testAtReferenceTime(REFERENCE_NOW);
 homeTest(
   'a sole trader lands on Home: what is due, overdue, waiting, the year end',
   async ({ app, host }) => {
-    homeTest.setTimeout(300_000);
     const { accountId } = await linkPracticeAccount(app, host, { kind: 'individual' });
     const profile = await host.services.profiles.create({
       kind: 'self',

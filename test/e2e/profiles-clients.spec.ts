@@ -175,9 +175,6 @@ test.describe('agent clients', () => {
     await expect(app.getByRole('heading', { level: 1 })).toHaveText('Ewan Ellis');
     await expect(app.getByRole('main').getByRole('table').first()).toContainText(
       'Ellis Electrical',
-      {
-        timeout: 15_000,
-      },
     );
     const actions = app.getByRole('region', { name: 'Calculations and the end of the year' });
     await expect(actions).toContainText('You are Ewan Ellis’s supporting agent');

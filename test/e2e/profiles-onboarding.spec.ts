@@ -77,7 +77,7 @@ test.describe('first run', () => {
     await app.getByRole('button', { name: 'Link my HMRC sign-in' }).click();
     await grantInBrowser(app, host, 'individual', before);
 
-    await expect(app.getByText('You’re set up, Alice Ashworth')).toBeVisible({ timeout: 20_000 });
+    await expect(app.getByText('You’re set up, Alice Ashworth')).toBeVisible();
     await expect(main.getByText('Ashworth Joinery')).toBeVisible();
     await screenshot(app, 'profiles-onboarding-self-done');
     await app.getByRole('link', { name: 'Go to my profile' }).click();
@@ -124,9 +124,7 @@ test.describe('first run', () => {
     await app.getByRole('button', { name: 'Link my agent services account' }).click();
     await grantInBrowser(app, host, 'agent', before);
 
-    await expect(app.getByRole('heading', { name: 'Add your clients' })).toBeVisible({
-      timeout: 20_000,
-    });
+    await expect(app.getByRole('heading', { name: 'Add your clients' })).toBeVisible();
     const addClient = async (
       name: string,
       nino: string,
@@ -171,7 +169,7 @@ test.describe('first run', () => {
     const table = main.getByRole('table');
     await expect(table.getByRole('row', { name: /Fiona Fox/ })).toContainText('Not authorised');
     await app.getByRole('button', { name: 'Check all with HMRC' }).click();
-    await expect(main.getByText(/last checked today/)).toBeVisible({ timeout: 20_000 });
+    await expect(main.getByText(/last checked today/)).toBeVisible();
     await expect(table.getByRole('row', { name: /Carys Clarke/ })).toContainText(
       /Overdue|Due soon|Up to date/,
     );

@@ -11,8 +11,6 @@ import { openRecords, samsProfile } from './records-support';
 
 const fixture = (name: string) => join(process.cwd(), 'test/fixtures/bank-statements', name);
 
-test.describe.configure({ timeout: 120_000 });
-
 test('a card statement that shows spending as a plus is imported only once the person says which way round it is', async ({
   app,
   host,

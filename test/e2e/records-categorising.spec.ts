@@ -18,7 +18,6 @@ import {
  */
 
 // Twenty records by keyboard, with screenshots at two sizes in two schemes on a shared machine.
-test.describe.configure({ timeout: 480_000 });
 
 /** date, type, description, paid out, paid in; and what to type to find its category (a payee
  *  seen before is not typed: its earlier choice is first, and Enter takes it). */

@@ -58,8 +58,6 @@ const STATEMENT_B = [
   '',
 ].join('\n');
 
-test.describe.configure({ timeout: 240_000 });
-
 /** Narrows the list to records whose text contains `words`. */
 async function search(app: Page, words: string): Promise<void> {
   await app.getByRole('searchbox', { name: 'Search' }).fill(words);

@@ -10,8 +10,6 @@ import { openRecords, samsProfile, tempFolder, writeFile } from './records-suppo
  * to its field, delete with Undo, and dates that must be confirmed.
  */
 
-test.describe.configure({ timeout: 240_000 });
-
 /** How long the main process takes to answer one request, measured from the page. */
 async function ipcLatencyMs(app: Page, profileId: string): Promise<number> {
   return app.evaluate(async (id) => {
@@ -44,17 +42,13 @@ test('a 100,000-row statement imports with progress and the list answers the key
   const duringCheck = await ipcLatencyMs(app, profileId);
   await expect(
     app.getByRole('heading', { name: 'Step 3 of 4: check before importing' }),
-  ).toBeVisible({
-    timeout: 60_000,
-  });
+  ).toBeVisible();
   await expect(app.getByText('100,000', { exact: true })).toBeVisible();
 
   await app.getByRole('button', { name: 'Import 100,000 rows' }).click();
   await expect(app.getByRole('progressbar', { name: /Importing five-years.csv/ })).toBeVisible();
   const duringSave = await ipcLatencyMs(app, profileId);
-  await expect(app.getByText('Imported 100,000 transactions from five-years.csv.')).toBeVisible({
-    timeout: 60_000,
-  });
+  await expect(app.getByText('Imported 100,000 transactions from five-years.csv.')).toBeVisible();
   // The app answered while importing (each call above returned); how fast is a figure for
   // `npm run bench -- ledger` (longest main-process stall while checking and saving).
   testInfo.annotations.push({

@@ -47,8 +47,6 @@ const EARLIER = ofxStatement({
   transactions: TRANSACTIONS.slice(0, 2),
 });
 
-test.describe.configure({ timeout: 180_000 });
-
 test('a sole trader imports an OFX bank statement without matching any columns', async ({
   app,
   host,

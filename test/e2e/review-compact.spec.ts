@@ -31,7 +31,6 @@ async function shots(app: Page, name: string): Promise<void> {
 reviewTest(
   'an update fits one screen, HMRC’s names only when asked for, and both are remembered',
   async ({ app, host }) => {
-    reviewTest.setTimeout(300_000);
     const { accountId } = await linkPracticeAccount(app, host, { kind: 'individual' });
     const profile = await host.services.profiles.create({
       kind: 'self',

@@ -77,7 +77,7 @@ async function approve(app: Page, business: string) {
       if (!(await box.isChecked())) await box.check();
     }
     await expect(approveButton).toBeEnabled({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass();
   await approveButton.click();
   await expect(update.getByText('It is in the outbox')).toBeVisible();
 }
@@ -86,7 +86,6 @@ reviewTest.describe('review offline, then sync', () => {
   reviewTest(
     'a sole trader and landlord: review, approve offline, sync, receipts and estimate',
     async ({ app, host }) => {
-      reviewTest.setTimeout(180_000);
       await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
       const { accountId } = await linkPracticeAccount(app, host, { kind: 'individual' });
       const profile = await host.services.profiles.create({
@@ -153,9 +152,7 @@ reviewTest.describe('review offline, then sync', () => {
       await expect(app.getByText(/You are offline\. Approved updates/)).toBeHidden();
       await expect(app.getByText('You are offline.', { exact: true })).toBeHidden();
       await app.getByRole('button', { name: 'Sync now' }).click();
-      await expect(app.locator('.sync-result')).toContainText('2 of 2 updates accepted by HMRC.', {
-        timeout: 30_000,
-      });
+      await expect(app.locator('.sync-result')).toContainText('2 of 2 updates accepted by HMRC.');
       await expect(
         app.getByText(/HMRC may take up to an hour to show an update as received/),
       ).toBeVisible();
@@ -213,7 +210,6 @@ reviewTest.describe('review offline, then sync', () => {
   reviewTest(
     'HMRC busy: queued with the next try; HMRC refusing: failed, kept, with HMRC’s reason',
     async ({ app, host, practice }) => {
-      reviewTest.setTimeout(120_000);
       const { accountId } = await linkPracticeAccount(app, host, { kind: 'individual' });
       const profile = await host.services.profiles.create({
         kind: 'self',
@@ -235,7 +231,7 @@ reviewTest.describe('review offline, then sync', () => {
       await openReview(app, 'Outbox and sync');
       await app.getByRole('button', { name: 'Sync now' }).click();
       const item = app.locator('tr[data-state="approved"]');
-      await expect(item).toContainText('It will be tried again at', { timeout: 60_000 });
+      await expect(item).toContainText('It will be tried again at');
       await expect(app.locator('.sync-result')).toContainText('0 of 1 update accepted by HMRC.');
       await expectNoA11yViolations(app);
       await screenshot(app, 'sync-queued-hmrc-busy');
@@ -258,7 +254,6 @@ reviewTest.describe('review offline, then sync', () => {
   reviewTest(
     'an agent: several clients synced at once with a progress bar',
     async ({ app, host, practice }) => {
-      reviewTest.setTimeout(240_000);
       const { accountId } = await linkPracticeAccount(app, host, { kind: 'agent' });
       const extra = ['Gwen Griffiths', 'Huw Hughes'].map((name) => {
         const u = practice.createIndividual({

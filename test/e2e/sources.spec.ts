@@ -16,7 +16,6 @@ sourcesTest.describe('income sources as HMRC sees them', () => {
   sourcesTest(
     'an annual customer: the ITSA status on the profile, and an update without dates',
     async ({ app, host }) => {
-      sourcesTest.setTimeout(180_000);
       const { accountId } = await linkPracticeAccount(app, host, {
         user: { userId: harri.userId, password: harri.password, kind: 'individual' },
       });

@@ -17,7 +17,6 @@ factsTest.describe('year end: business facts', () => {
   factsTest(
     'a landlord over the cash-basis limit is told first, then changes to accruals',
     async ({ app, host }) => {
-      factsTest.setTimeout(300_000);
       const { accountId } = await linkPracticeAccount(app, host, { kind: 'individual' });
       const profile = await host.services.profiles.create({
         kind: 'self',

@@ -46,16 +46,13 @@ const open = (app: Page, screen: string, profileId: string) =>
 async function askForCalculation(app: Page) {
   await app.getByRole('button', { name: 'Ask HMRC for the final calculation' }).click();
   await expect(app.locator('.calc-progress')).toContainText(/HMRC/);
-  await expect(app.getByRole('heading', { name: 'The calculation to declare' })).toBeVisible({
-    timeout: 30_000,
-  });
+  await expect(app.getByRole('heading', { name: 'The calculation to declare' })).toBeVisible();
 }
 
 yearEndTest.describe('year end: calculation, declaration, receipt', () => {
   yearEndTest(
     'a sole trader and landlord: from the calculation to the receipt',
     async ({ app, host }) => {
-      yearEndTest.setTimeout(180_000);
       const alice = SEEDED.individualA;
       const { accountId } = await linkPracticeAccount(app, host, { kind: 'individual' });
       const profile = await host.services.profiles.create({
@@ -101,9 +98,7 @@ yearEndTest.describe('year end: calculation, declaration, receipt', () => {
       await app.getByRole('button', { name: 'Send the final declaration to HMRC' }).click();
       await expect(
         app.getByRole('heading', { name: 'Receipt: HMRC has the final declaration' }),
-      ).toBeVisible({
-        timeout: 30_000,
-      });
+      ).toBeVisible();
       await expect(app.getByText(/may take up to an hour/)).toBeVisible();
       await bothSchemes(app, 'year-end-receipt');
     },
@@ -112,7 +107,6 @@ yearEndTest.describe('year end: calculation, declaration, receipt', () => {
   yearEndTest(
     'a main agent records the client’s approval and declares; a supporting agent sees why not',
     async ({ app, host }) => {
-      yearEndTest.setTimeout(180_000);
       const { accountId } = await linkPracticeAccount(app, host, { kind: 'agent' });
       const gwen = await host.services.profiles.create({
         kind: 'client',
@@ -151,9 +145,7 @@ yearEndTest.describe('year end: calculation, declaration, receipt', () => {
       await app.getByRole('button', { name: 'Send the final declaration to HMRC' }).click();
       await expect(
         app.getByRole('heading', { name: 'Receipt: HMRC has the final declaration' }),
-      ).toBeVisible({
-        timeout: 30_000,
-      });
+      ).toBeVisible();
       await bothSchemes(app, 'year-end-agent-receipt');
 
       await open(app, 'declaration', ewan.id);

@@ -26,7 +26,6 @@ const open = (app: Page, screen: string, profileId: string) =>
 
 lossesTest.describe('year end: losses and accounting adjustments', () => {
   lossesTest('a loss kept for later years, then an adjustment', async ({ app, host }) => {
-    lossesTest.setTimeout(240_000);
     const { accountId } = await linkPracticeAccount(app, host, {
       user: { userId: RHYS.userId, password: RHYS.password, kind: 'individual' },
     });
@@ -42,9 +41,7 @@ lossesTest.describe('year end: losses and accounting adjustments', () => {
     // The loss comes from HMRC's calculation of the year, so Rhys asks for it first.
     await open(app, 'calculation', profile.id);
     await app.getByRole('button', { name: 'Ask HMRC for the final calculation' }).click();
-    await expect(app.getByRole('heading', { name: 'The calculation to declare' })).toBeVisible({
-      timeout: 30_000,
-    });
+    await expect(app.getByRole('heading', { name: 'The calculation to declare' })).toBeVisible();
 
     await open(app, 'checklist', profile.id);
     const row = app.locator('tr[data-item="losses"]');

@@ -24,7 +24,6 @@ const open = (app: Page, screen: string, profileId: string) =>
 
 otherIncomeTest.describe('year end: other income and what Ledgerlink does not cover', () => {
   otherIncomeTest('entering savings and Gift Aid, then Sync now', async ({ app, host }) => {
-    otherIncomeTest.setTimeout(240_000);
     const { accountId } = await linkPracticeAccount(app, host, {
       user: { userId: PRIYA.userId, password: PRIYA.password, kind: 'individual' },
     });
@@ -86,7 +85,6 @@ otherIncomeTest.describe('year end: other income and what Ledgerlink does not co
     await open(app, 'other-income', profile.id);
     await expect(app.getByRole('table', { name: 'What HMRC accepted' })).toContainText(
       'Gift Aid and gifts to charity',
-      { timeout: 30_000 },
     );
     await expect(app.getByTestId('other-income-waiting')).toHaveCount(0);
   });
@@ -94,7 +92,6 @@ otherIncomeTest.describe('year end: other income and what Ledgerlink does not co
   otherIncomeTest(
     'the checklist names what Ledgerlink does not cover, before the declaration',
     async ({ app, host }) => {
-      otherIncomeTest.setTimeout(240_000);
       const { accountId } = await linkPracticeAccount(app, host, {
         user: { userId: PRIYA.userId, password: PRIYA.password, kind: 'individual' },
       });
