@@ -28,6 +28,8 @@ export function needsAttention(
     reasons.push(
       plural(sync.needsRelink, 'update waiting for a re-link', 'updates waiting for a re-link'),
     );
-  if (status === 'not-checked' && profile.accountId) reasons.push('Not checked with HMRC');
+  // "Deadlines", not "not checked": HMRC may well have answered about authority already, and
+  // the overview shows that answer's time as "HMRC last checked" on the same line.
+  if (status === 'not-checked' && profile.accountId) reasons.push('Deadlines not read from HMRC');
   return reasons;
 }

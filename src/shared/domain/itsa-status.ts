@@ -116,7 +116,9 @@ export function explainItsaStatus(status: ItsaStatus | undefined): ItsaStatusExp
       );
     case undefined:
       return {
-        label: 'Not checked',
+        // Not "Not checked": the agent overview shows this beside "HMRC last checked" (a check
+        // that read only the deadlines), and the two must not contradict each other.
+        label: 'Making Tax Digital status not read yet',
         text: 'Ledgerlink has not yet asked HMRC whether quarterly updates are due for this tax year. Check HMRC to find out.',
         quarterlyUpdatesDue: true,
         quarterlyPenalties: false,

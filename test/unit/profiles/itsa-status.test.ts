@@ -38,7 +38,10 @@ describe('ITSA status → what is due (reference §5.1)', () => {
 
   it('until HMRC is asked, assumes updates are due (and says it has not checked)', () => {
     const view = itsaStatusView(undefined, '2026-27', undefined);
-    expect(view).toMatchObject({ label: 'Not checked', quarterlyUpdatesDue: true });
+    expect(view).toMatchObject({
+      label: 'Making Tax Digital status not read yet',
+      quarterlyUpdatesDue: true,
+    });
     expect(view.status).toBeUndefined();
     // Asked, and HMRC holds nothing for the year.
     expect(itsaStatusView([], '2026-27', '2026-11-29T10:00:00.000Z')).toMatchObject({

@@ -35,7 +35,7 @@ describe('needs attention', () => {
       'Client has not authorised you',
     ]);
     expect(needsAttention({ accountId: 'agent-1', hmrc: {} }, linked, 'not-checked')).toEqual([
-      'Not checked with HMRC',
+      'Deadlines not read from HMRC',
     ]);
   });
 });

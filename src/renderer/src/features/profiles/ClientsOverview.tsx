@@ -16,7 +16,8 @@ const STATUS: Record<OverviewStatus, { label: string; tone: string; rank: number
   'not-authorised': { label: 'Not authorised', tone: 'badge-bad', rank: 1 },
   'due-soon': { label: 'Due soon', tone: 'badge-warn', rank: 2 },
   'not-signed-up': { label: 'Not signed up', tone: 'badge-warn', rank: 3 },
-  'not-checked': { label: 'Not checked', tone: 'badge-neutral', rank: 4 },
+  // Not "Not checked": the client's "HMRC last checked" may show HMRC's answer about authority.
+  'not-checked': { label: 'Deadlines not read', tone: 'badge-neutral', rank: 4 },
   'up-to-date': { label: 'Up to date', tone: 'badge-ok', rank: 5 },
 };
 
@@ -180,11 +181,16 @@ export function ClientsOverview(): JSX.Element {
           ? `Checking with HMRC: ${progress.done} of ${progress.total} clients done.`
           : o.newestCheck
             ? `Shown as HMRC answered: last checked ${checkedAtText(o.newestCheck)}${
-                o.oldestCheck && o.oldestCheck !== o.newestCheck
+                // Compared as shown: checks a few seconds apart read the same.
+                o.oldestCheck && checkedAtText(o.oldestCheck) !== checkedAtText(o.newestCheck)
                   ? ` (oldest ${checkedAtText(o.oldestCheck)})`
                   : ''
               }. Works offline; due soon means within ${o.dueSoonDays} days.`
-            : 'Not checked with HMRC yet.'}
+            : // A client's "HMRC last checked" may be HMRC's answer about authority (asked on
+              // adding): saying "not checked" above it would contradict it.
+              o.rows.some((r) => r.checkedAt)
+              ? 'HMRC has answered about authority; deadlines not read yet: Check all with HMRC reads them.'
+              : 'Not checked with HMRC yet.'}
       </p>
       {progress.running ? (
         <progress

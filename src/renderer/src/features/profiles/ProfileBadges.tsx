@@ -19,7 +19,9 @@ const AUTH: Record<Authorisation['status'], { text: string; tone: string }> = {
   authorised: { text: 'Authorised', tone: 'badge-ok' },
   'not-authorised': { text: 'Not authorised', tone: 'badge-bad' },
   'not-signed-up': { text: 'Not signed up', tone: 'badge-warn' },
-  unknown: { text: 'Not checked', tone: 'badge-neutral' },
+  // Not "Not checked": an unknown authority sits beside "HMRC last checked" times (a check that
+  // failed, or one that read only the deadlines), and the two must not contradict each other.
+  unknown: { text: 'Authority not confirmed', tone: 'badge-neutral' },
 };
 
 export function AuthorisationBadge({
