@@ -42,12 +42,15 @@ export function createSignOffRecords(db: SqliteDatabase) {
     insert.run({ kind: kindOf(reference), reference, ...a, origin }).changes;
 
   return {
-    /** The latest approval of exactly this pack, if the client has approved it. */
+    /**
+     * The latest approval of exactly this pack, if the client has approved it: by when it was
+     * recorded, so one carried over late from the old document never hides a newer one.
+     */
     get(reference: string): SignOffApproval | undefined {
       const row = db
         .prepare(
           `SELECT approved_on, method, note, recorded_by, recorded_at FROM ag_sign_off_approvals
-           WHERE reference = ? ORDER BY id DESC LIMIT 1`,
+           WHERE reference = ? ORDER BY recorded_at DESC, id DESC LIMIT 1`,
         )
         .get(reference) as Row | undefined;
       return row
