@@ -14,6 +14,8 @@ import { createAgentsService } from './agents-service';
 import { createAgentsStore } from './agents-store';
 import { registerAgentsIpc } from './register-agents-ipc';
 import type { PdfPrinter } from './sign-off/pdf-printer';
+import { createSignOffCarryOver } from './sign-off/sign-off-carry-over';
+import { createSignOffRecords } from './sign-off/sign-off-records';
 import { createSignOffService } from './sign-off/sign-off-service';
 
 /** Builds the agent's practice services and registers `agents.*` (one line in the root). */
@@ -41,13 +43,25 @@ export function registerAgentPractice(deps: {
     environment: () => deps.settings.environment(),
     clock: deps.clock,
   });
+  // Approvals used to be kept in this JSON document; they now live in each client's ledger so
+  // that they travel in the profile's archive. Carried over at start-up, and again for a
+  // profile whose ledger could not be opened then, when its pack is next made.
+  const carryOver = createSignOffCarryOver({
+    store: deps.adapters.keyValueStore('agent-sign-offs'),
+    ledgerOf: (profileId) =>
+      deps.profiles.get(profileId) ? deps.profiles.ledger(profileId).database : undefined,
+  });
+  const carriedOver = carryOver.carryOverAll();
   const signOff = createSignOffService({
     profiles: deps.profiles,
     accountLabel: (id) => deps.accounts.get(id)?.label,
     review: deps.review,
     annual: deps.annual,
     declaration: deps.declaration,
-    store: deps.adapters.keyValueStore('agent-sign-offs'),
+    approvals: (profileId) => {
+      carryOver.carryOver(profileId);
+      return createSignOffRecords(deps.profiles.ledger(profileId).database);
+    },
     clock: deps.clock,
     pdfPrinter: deps.adapters.pdfPrinter,
     files: deps.adapters.fileDialogs ?? cancelledFileDialogs,
@@ -55,5 +69,5 @@ export function registerAgentPractice(deps: {
     writeFile: (path, data) => writeFile(path, data, { mode: 0o600 }),
   });
   registerAgentsIpc(deps.ipc, agents, signOff);
-  return { agents, signOff };
+  return { agents, signOff, carriedOver };
 }

@@ -12,6 +12,7 @@ import {
   openDatabase,
   openLedger,
 } from '../../../src/main/ledger';
+import { createSignOffRecords } from '../../../src/main/agents/sign-off/sign-off-records';
 import { readArchive, withManifest, writeArchive } from './fixtures/craft-archive';
 import { tempProfile } from './fixtures/temp-profile';
 
@@ -92,6 +93,49 @@ describe('profile archive', () => {
         '%PDF-1.7 boiler part receipt',
       );
       expect(restored.changeLog.list().length).toBe(p.ledger.changeLog.list().length);
+    } finally {
+      restored.close();
+    }
+  });
+
+  it('carries the client’s approvals of an agent’s packs: a changed figure is still not approved', async () => {
+    const quarterly = `quarterly:${se}:2026-27:2026-07-05:${'a'.repeat(16)}`;
+    const annual = `annual:${se}:2025-26:${'b'.repeat(16)}`;
+    const approval = {
+      approvedOn: '2026-11-19',
+      method: 'video',
+      note: 'Agreed on a video call.',
+      recordedBy: 'Green & Co Accountants',
+      recordedAt: '2026-11-19T10:00:00.000Z',
+    } as const;
+    const records = createSignOffRecords(p.ledger.database);
+    records.put(quarterly, approval);
+    records.put(annual, { ...approval, method: 'letter', note: 'Signed letter.' });
+    records.carryOver([[annual, { ...approval, recordedAt: '2026-11-01T09:00:00.000Z' }]]);
+    await exportIt();
+
+    const target = join(p.root, 'profiles', 'restored');
+    await importProfileArchive({ archiveFile: archive, targetDir: target, stagingRoot: staging });
+    const restored = openLedger({ file: join(target, 'ledger.sqlite'), actor: 'restorer' });
+    try {
+      const kept = createSignOffRecords(restored.database);
+      expect(kept.get(quarterly)).toEqual(approval);
+      // The latest approval of a pack is still the latest: the rows keep their order.
+      expect(kept.get(annual)).toMatchObject({ method: 'letter', note: 'Signed letter.' });
+      expect(kept.get(annual.replace('bbbb', 'cccc'))).toBeUndefined();
+      expect(
+        restored.database
+          .prepare('SELECT kind, origin FROM ag_sign_off_approvals ORDER BY id')
+          .all(),
+      ).toEqual([
+        { kind: 'quarterly-update', origin: 'recorded' },
+        { kind: 'annual-figures', origin: 'recorded' },
+        { kind: 'annual-figures', origin: 'carried-over' },
+      ]);
+      // Still append-only in the restored file.
+      expect(() => restored.database.prepare('DELETE FROM ag_sign_off_approvals').run()).toThrow(
+        /append-only/,
+      );
     } finally {
       restored.close();
     }

@@ -8,6 +8,7 @@ import {
   openDatabase,
   openLedger,
 } from '../../../src/main/ledger';
+import { createSignOffRecords } from '../../../src/main/agents/sign-off/sign-off-records';
 import { ofxStatement } from '../../support/ofx-statement';
 import { tempProfile } from './fixtures/temp-profile';
 
@@ -225,6 +226,45 @@ describe('opening a ledger written by an older version', () => {
              '2025-04-06', '2025-07-05', 'approved', 't', 'me', 't')`,
         )
         .run(villa.id, 'b'.repeat(64));
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('keeps the year end’s records when client approvals come into the ledger (version 13)', () => {
+    const old = openDatabase(file);
+    migrate(old, LEDGER_MIGRATIONS.slice(0, 12), () => '2025-06-01T00:00:00.000Z');
+    old.exec(`
+      INSERT INTO ye_client_approvals (id, tax_year, calculation_id, approved_on, method, note, recorded_by, recorded_at)
+        VALUES (1, '2025-26', 'calc-1', '2026-11-19', 'phone', 'Agreed by phone.', 'Agent for Gwen', 't');
+      INSERT INTO oi_not_covered (tax_year, topic, applies, answered_at) VALUES ('2025-26', 'foreign-income', 0, 't');
+    `);
+    expect(
+      old.prepare("SELECT name FROM sqlite_master WHERE name = 'ag_sign_off_approvals'").get(),
+    ).toBeUndefined();
+    old.close();
+
+    const ledger = openLedger({ file, actor: 'new app' });
+    try {
+      expect(ledger.migration).toMatchObject({ from: 12, applied: ['0013-client-sign-offs'] });
+      expect(ledger.database.pragma('foreign_key_check')).toEqual([]);
+      // The declaration's own record of the year-end approval is where it was, untouched.
+      expect(ledger.database.prepare('SELECT * FROM ye_client_approvals').all()).toEqual([
+        expect.objectContaining({ calculation_id: 'calc-1', method: 'phone' }),
+      ]);
+      expect(ledger.database.prepare('SELECT COUNT(*) FROM oi_not_covered').pluck().get()).toBe(1);
+      // Approvals of quarterly updates and annual figures can now be kept here.
+      const records = createSignOffRecords(ledger.database);
+      const reference = `annual:1:2025-26:${'b'.repeat(16)}`;
+      const approval = {
+        approvedOn: '2026-11-19',
+        method: 'email',
+        note: '',
+        recordedBy: 'Agent',
+        recordedAt: '2026-11-19T10:00:00.000Z',
+      } as const;
+      records.put(reference, approval);
+      expect(records.get(reference)).toEqual(approval);
     } finally {
       ledger.close();
     }

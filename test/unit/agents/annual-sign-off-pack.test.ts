@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { formatPence } from '@shared/domain/money';
 import type { SignOffSubject } from '@shared/ipc/channels/agents';
 import type { AnnualLine, AnnualView } from '@shared/ipc/channels/year-end-annual';
@@ -8,7 +8,8 @@ import { createSignOffService } from '../../../src/main/agents/sign-off/sign-off
 import type { PdfPrinter } from '../../../src/main/agents/sign-off/pdf-printer';
 import type { Profile } from '../../../src/main/profiles/profile-record';
 import { cancelledFileDialogs } from '../../../src/main/records-ipc/file-dialogs';
-import { createMemoryStore } from '../../../src/main/storage/key-value-store';
+import { createSignOffRecords } from '../../../src/main/agents/sign-off/sign-off-records';
+import { tempLedger } from '../ledger/ledger-fixture';
 
 const ctx = {
   profileId: '3f1c1d7e-8f0a-4a55-9a0b-2b7f4a1e9c11',
@@ -196,6 +197,11 @@ describe('the sign-off pack for annual figures', () => {
 });
 
 /** The service with typed fakes of the annual screen's service: the approval's own rules. */
+const disposals: (() => void)[] = [];
+afterEach(() => {
+  for (const dispose of disposals.splice(0)) dispose();
+});
+
 function service(opts: { pdfPrinter?: PdfPrinter } = {}) {
   let figuresNow = 120_000;
   let figuresFrom: AnnualView['figuresFrom'] = 'outbox';
@@ -213,6 +219,10 @@ function service(opts: { pdfPrinter?: PdfPrinter } = {}) {
     authorisation: { status: 'authorised' },
     hmrc: {},
   };
+  // The client's own ledger file, where the approvals are kept.
+  const temp = tempLedger();
+  disposals.push(() => temp.dispose());
+  const { ledger } = temp;
   const signOff = createSignOffService({
     profiles: { require: () => profile },
     accountLabel: () => 'Green & Co Accountants',
@@ -265,7 +275,7 @@ function service(opts: { pdfPrinter?: PdfPrinter } = {}) {
         };
       },
     },
-    store: createMemoryStore(),
+    approvals: () => createSignOffRecords(ledger.database),
     clock: { now: () => new Date('2026-12-04T09:30:00Z') },
     ...(opts.pdfPrinter ? { pdfPrinter: opts.pdfPrinter } : {}),
     files: { ...cancelledFileDialogs, chooseSaveLocation: () => Promise.resolve('/tmp/p.pdf') },

@@ -6,12 +6,11 @@ import type { Clock } from '../../clock/clock';
 import { AppError } from '../../ipc/app-error';
 import type { Profile } from '../../profiles/profile-record';
 import type { FileDialogs } from '../../records-ipc/file-dialogs';
-import type { KeyValueStore } from '../../storage/key-value-store';
 import { annualPack } from './annual-pack';
 import { packHtml } from './pack-html';
 import type { PdfPrinter } from './pdf-printer';
 import { quarterlyPack, yearEndPack, type PackContext } from './sign-off-pack';
-import { createSignOffRecords } from './sign-off-records';
+import type { SignOffRecords } from './sign-off-records';
 
 export interface SignOffDeps {
   profiles: { require(profileId: string): Profile };
@@ -37,7 +36,11 @@ export interface SignOffDeps {
       note: string;
     }): DeclarationStateView;
   };
-  store: KeyValueStore;
+  /**
+   * The client's quarterly and annual approvals, in their ledger (0013-client-sign-offs), with
+   * anything the old `agent-sign-offs` document still held for them carried over first.
+   */
+  approvals: (profileId: string) => SignOffRecords;
   clock: Clock;
   /** Electron's printToPDF (desktop); absent in the browser host, where the browser prints. */
   pdfPrinter?: PdfPrinter | undefined;
@@ -50,11 +53,11 @@ export type SignOffService = ReturnType<typeof createSignOffService>;
 /**
  * Client sign-off packs and the client's approval. A year-end calculation's approval is the
  * very record the final declaration requires (the declaration's `ye_client_approvals`), so it
- * is written and read there; approvals of quarterly updates and annual figures are kept per
- * profile beside it, against the pack's reference (which holds the payload's hash).
+ * is written and read there; approvals of quarterly updates and annual figures are kept in
+ * the same ledger beside it (`ag_sign_off_approvals`), against the pack's reference (which
+ * holds the payload's hash).
  */
 export function createSignOffService(deps: SignOffDeps) {
-  const records = createSignOffRecords(deps.store);
   const today = () => deps.clock.now().toISOString().slice(0, 10);
 
   const contextOf = (profileId: string): PackContext => {
@@ -101,12 +104,12 @@ export function createSignOffService(deps: SignOffDeps) {
     if (subject.kind === 'quarterly') {
       const update = await deps.review.prepare({ profileId, ...subject });
       const built = quarterlyPack(ctx, subject, update);
-      const approval = records.get(profileId, built.reference);
+      const approval = deps.approvals(profileId).get(built.reference);
       return { ...built, ...(approval ? { approval } : {}) };
     }
     if (subject.kind === 'annual') {
       const built = await annualPackOf(ctx, subject);
-      const approval = records.get(profileId, built.reference);
+      const approval = deps.approvals(profileId).get(built.reference);
       return { ...built, ...(approval ? { approval } : {}) };
     }
     const state = deps.declaration.state(profileId, subject.taxYear);
@@ -166,7 +169,7 @@ export function createSignOffService(deps: SignOffDeps) {
         note: input.note,
       });
     } else {
-      records.put(input.profileId, current.reference, {
+      deps.approvals(input.profileId).put(current.reference, {
         approvedOn: input.approvedOn,
         method: input.method,
         note: input.note,

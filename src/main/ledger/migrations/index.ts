@@ -10,12 +10,14 @@ import { m0009OutboxSubmissions } from '../../sync/migrations/0009-outbox-submis
 import { m0010YearEndDeclaration } from '../../year-end/migrations/0010-year-end-declaration';
 import { m0011ForeignPropertyKind } from './0011-foreign-property-kind';
 import { m0012OtherIncome } from '../../year-end/migrations/0012-other-income';
+import { m0013ClientSignOffs } from '../../agents/migrations/0013-client-sign-offs';
 import type { Migration } from './migration';
 
 /**
  * THE ordered schema of a profile's ledger.sqlite: one list, one `schema_version` table. Each
  * capability that keeps tables in the file owns its steps in its own `migrations/` folder
- * (the ledger's here, `profiles/migrations/`, `sync/migrations/`): a file named
+ * (the ledger's here, `profiles/migrations/`, `sync/migrations/`, `year-end/migrations/`,
+ * `agents/migrations/`): a file named
  * `000N-<what>.ts` exporting `sqlMigration(N, '000N-<what>', sql)`, importing nothing else,
  * appended to this list. Those step files are the only code of other capabilities the ledger
  * imports (test/unit/architecture/layering.test.ts keeps it so). Never reorder, renumber or
@@ -35,4 +37,5 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
   m0010YearEndDeclaration,
   m0011ForeignPropertyKind,
   m0012OtherIncome,
+  m0013ClientSignOffs,
 ];

@@ -49,6 +49,7 @@ const ADDED_IN: Record<string, number> = {
   oi_receipts: 12,
   oi_not_covered: 12,
   oi_elsewhere: 12,
+  ag_sign_off_approvals: 13,
 };
 
 const ROWS_PER_YIELD = 1_000;

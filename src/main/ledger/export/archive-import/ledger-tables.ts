@@ -28,7 +28,7 @@ import { parseStoredReceiptPath } from '../../receipts/receipt-paths';
 
 /**
  * Every table of a ledger file an archive may bring, with each column's type and the values the
- * app itself would write (the ledger's migrations, 0001…0012). An archive's rows are data: each one is
+ * app itself would write (the ledger's migrations, 0001…0013). An archive's rows are data: each one is
  * checked against its table here before it is inserted, with a fixed statement, into a ledger
  * the app has just created with its own migrations; the fresh ledger's own constraints and
  * foreign keys check them again. Columns added by a later migration are optional, so an archive
@@ -412,6 +412,22 @@ export const LEDGER_TABLES: readonly LedgerTable[] = [
     topics: jsonArrayOf(z.string().max(100), SHORT),
     confirmed_by: text(SHORT),
     confirmed_at: time,
+  }),
+  // A client's approvals of an agent's quarterly update or annual figures (0013), against the
+  // pack's reference with the payload's hash: they travel with the figures they approve.
+  table('ag_sign_off_approvals', {
+    id,
+    kind: z.enum(['quarterly-update', 'annual-figures']),
+    reference: z
+      .string()
+      .max(300)
+      .regex(/^(quarterly|annual):./),
+    approved_on: date,
+    method: z.enum(['in-person', 'phone', 'email', 'letter', 'video']),
+    note: text(1000),
+    recorded_by: text(300),
+    recorded_at: time,
+    origin: z.enum(['recorded', 'carried-over']).optional(),
   }),
 ];
 
