@@ -1,5 +1,6 @@
 import { type PracticeStateData, type UserRecord } from './model';
 import { cumulative, setItsaStatus } from './seed-helpers';
+import { COMPLETE_YEAR_SEEDED, seedCompleteYearUser } from './seed-complete-year';
 import { RETURN_SEEDED, seedAgentKnownFacts, seedReturnUsers } from './seed-return';
 import { YEAR_END_SEEDED, seedYearEndUsers } from './seed-year-end';
 import { authoriseAgent, createAgent, createIndividual } from './test-users';
@@ -52,6 +53,7 @@ export const SEEDED = {
   },
   ...YEAR_END_SEEDED,
   ...RETURN_SEEDED,
+  ...COMPLETE_YEAR_SEEDED,
 } as const;
 
 /** A fresh state holding the seeded users and their businesses. */
@@ -277,6 +279,7 @@ export function seedState(): PracticeStateData {
   }
   seedYearEndUsers(data);
   seedReturnUsers(data);
+  seedCompleteYearUser(data);
   seedAgentKnownFacts(data);
 
   const agent = createAgent(data, {

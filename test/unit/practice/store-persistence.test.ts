@@ -74,6 +74,7 @@ describe('PracticeStore persistence', () => {
       'Priya Patel',
       'Quinn Quarshie',
       'Rhys Rowlands',
+      'Sofia Sandoval',
     ]);
     for (const t of Object.values(data.taxpayers))
       for (const b of t.businesses) expect(b.businessId).toMatch(/^X[A-Z0-9]{1}IS[0-9]{11}$/);

@@ -51,7 +51,11 @@ describe.skipIf(!dir)(`the calculation view renders HMRC's examples (${reason})`
       headline.includes(path) ||
       /\.taxBands\.\d+\.(name|rate|income|taxAmount)$/.test(path) ||
       /\.nic4Bands\.\d+\.(name|rate|income|amount)$/.test(path) ||
-      /^calculation\.businessProfitAndLoss\.\d+\.incomeSource(Id|Type|Name)$/.test(path) ||
+      /^calculation\.(businessProfitAndLoss|foreignPropertyIncome|savingsAndGainsIncome\.ukSavingsAndGainsIncome)\.\d+\.incomeSource(Id|Type|Name)$/.test(
+        path,
+      ) ||
+      /^calculation\.foreignPropertyIncome\.\d+\.countryCode$/.test(path) ||
+      /^calculation\.dividendsIncome\.ukDividends\.incomeSource(Id|Type)$/.test(path) ||
       /^calculation\.previousCalculation\.(calculationTimestamp|calculationId)$/.test(path);
     const leaves = leavesOf(document.calculation, 'calculation');
     expect(leaves.length).toBeGreaterThan(100);
@@ -80,5 +84,82 @@ describe.skipIf(!dir)(`the calculation view renders HMRC's examples (${reason})`
       expect(html).toContain('href="#/review"');
     }
     for (const b of view.bands) expect(html).toContain(`${b.rate}%`);
+  });
+});
+
+describe('the SA302 income section', () => {
+  it('lists foreign property per country, savings interest per account and UK dividends beside the businesses', () => {
+    const document = retrieveCalculationResponseSchema.parse({
+      metadata: {
+        calculationId: '36e1eb62-6e08-4f2e-af3e-841531b4750e',
+        taxYear: '2025-26',
+        requestedBy: 'customer',
+        calculationReason: 'customer-request',
+        calculationType: 'intent-to-finalise',
+        periodFrom: '2025-04-06',
+        periodTo: '2026-04-05',
+      },
+      inputs: {},
+      calculation: {
+        businessProfitAndLoss: [
+          {
+            incomeSourceId: 'XAIS89000000004',
+            incomeSourceType: 'self-employment',
+            incomeSourceName: 'Sandoval Surfboards',
+            totalIncome: 38000,
+            taxableProfit: 29850,
+          },
+        ],
+        foreignPropertyIncome: [
+          {
+            incomeSourceId: 'XFIS89000000006',
+            incomeSourceType: 'foreign-property',
+            countryCode: 'ESP',
+            totalIncome: 6000,
+            taxableProfit: 4800,
+          },
+        ],
+        savingsAndGainsIncome: {
+          totalChargeableSavingsAndGains: 1200,
+          ukSavingsAndGainsIncome: [
+            {
+              incomeSourceId: 'SAVSOFIA0000001',
+              incomeSourceType: 'uk-savings-and-gains',
+              incomeSourceName: 'Seaside Saver',
+              grossIncome: 1200,
+            },
+          ],
+        },
+        dividendsIncome: {
+          totalChargeableDividends: 2500,
+          ukDividends: { incomeSourceType: 'uk-dividends', dividends: 2500 },
+        },
+        taxCalculation: {
+          incomeTax: {
+            totalIncomeReceivedFromAllSources: 44050,
+            totalAllowancesAndDeductions: 12570,
+            totalTaxableIncome: 31480,
+            incomeTaxCharged: 5771,
+          },
+          totalIncomeTaxAndNicsDue: 5367.8,
+        },
+      },
+    });
+    const view = calculationViewSchema.parse(calculationView(document));
+    expect(view.sources.map((s) => [s.name, s.kind, s.figures[0]?.pence])).toEqual([
+      ['Sandoval Surfboards', 'self-employment', 3_800_000],
+      ['Foreign property in ESP', 'foreign-property', 600_000],
+      ['Seaside Saver', 'uk-savings-and-gains', 120_000],
+      ['UK dividends', 'uk-dividends', 250_000],
+    ]);
+    // Shown once: in the income section, not again among the other figures.
+    expect(view.otherFigures.map((f) => f.path)).toEqual([
+      'calculation.savingsAndGainsIncome.totalChargeableSavingsAndGains',
+      'calculation.dividendsIncome.totalChargeableDividends',
+    ]);
+    const html = renderToStaticMarkup(createElement(Sa302View, { view }));
+    expect(html).toContain('Foreign property in ESP');
+    expect(html).toContain('Seaside Saver');
+    expect(html).toContain('£2,500.00');
   });
 });

@@ -79,26 +79,49 @@ export function calculationView(document: RetrieveCalculationResponse): Calculat
     return pence === undefined ? undefined : { label, pence, path: `calculation.${path}` };
   };
 
-  // Income per source (businessProfitAndLoss): the figures HMRC worked out for each business.
-  const sources = (Array.isArray(calc.businessProfitAndLoss) ? calc.businessProfitAndLoss : [])
-    .filter(isRecord)
-    .map((b, i) => {
-      const base = `businessProfitAndLoss.${i}`;
-      for (const k of ['incomeSourceId', 'incomeSourceType', 'incomeSourceName'])
-        if (b[k] !== undefined) used.add(`calculation.${base}.${k}`);
-      const figures = Object.keys(b)
-        .filter((k) => typeof b[k] === 'number' && !NOT_MONEY.test(k))
-        .map((k) => fig(`${base}.${k}`, words(k)))
-        .filter((f): f is Figure => f !== undefined);
-      return {
-        incomeSourceId: str(b.incomeSourceId).slice(0, 40),
-        kind: str(b.incomeSourceType, 'unknown').slice(0, 300),
-        ...(typeof b.incomeSourceName === 'string'
-          ? { name: b.incomeSourceName.slice(0, 300) }
-          : {}),
-        figures,
-      };
-    });
+  /** One income source: its money figures, and its id, type and name marked as shown. */
+  const sourceOf = (b: Record<string, Json>, base: string, fallbackName?: string) => {
+    for (const k of ['incomeSourceId', 'incomeSourceType', 'incomeSourceName'])
+      if (b[k] !== undefined) used.add(`calculation.${base}.${k}`);
+    const figures = Object.keys(b)
+      .filter((k) => typeof b[k] === 'number' && !NOT_MONEY.test(k))
+      .map((k) => fig(`${base}.${k}`, words(k)))
+      .filter((f): f is Figure => f !== undefined);
+    const name = typeof b.incomeSourceName === 'string' ? b.incomeSourceName : fallbackName;
+    return {
+      incomeSourceId: str(b.incomeSourceId).slice(0, 40),
+      kind: str(b.incomeSourceType, 'unknown').slice(0, 300),
+      ...(name !== undefined ? { name: name.slice(0, 300) } : {}),
+      figures,
+    };
+  };
+  const listAt = (path: string) => {
+    const v = at(path);
+    return (Array.isArray(v) ? v : []).flatMap((b, i) =>
+      isRecord(b) ? [{ b, base: `${path}.${i}` }] : [],
+    );
+  };
+
+  // Income per source, as an SA302 lists it: each business's profit and loss, foreign property
+  // per country, then UK savings interest per account and UK dividends, so everything a person
+  // reported is in the income section and not only in the totals and tax bands. [IC def3|def4/
+  // calculation/businessProfitAndLoss.json, foreignPropertyIncome.json,
+  // savingsAndGainsIncome.json ukSavingsAndGainsIncome, dividendsIncome.json ukDividends]
+  const ukDividends = at('dividendsIncome.ukDividends');
+  const sources = [
+    ...listAt('businessProfitAndLoss').map(({ b, base }) => sourceOf(b, base)),
+    ...listAt('foreignPropertyIncome').map(({ b, base }) => {
+      if (typeof b.countryCode !== 'string') return sourceOf(b, base, 'Foreign property');
+      used.add(`calculation.${base}.countryCode`);
+      return sourceOf(b, base, `Foreign property in ${b.countryCode}`);
+    }),
+    ...listAt('savingsAndGainsIncome.ukSavingsAndGainsIncome').map(({ b, base }) =>
+      sourceOf(b, base, 'UK savings interest'),
+    ),
+    ...(isRecord(ukDividends)
+      ? [sourceOf(ukDividends, 'dividendsIncome.ukDividends', 'UK dividends')]
+      : []),
+  ];
 
   const allowances = leavesOf(at('allowancesAndDeductions'), 'allowancesAndDeductions')
     .filter((l) => typeof l.value === 'number' && !NOT_MONEY.test(l.path.split('.').at(-1)!))
