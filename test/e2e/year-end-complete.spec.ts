@@ -53,7 +53,7 @@ async function syncNow(app: Page, expected: RegExp) {
     .getByRole('link', { name: 'Outbox and sync' })
     .click();
   await app.getByRole('button', { name: 'Sync now' }).click();
-  await expect(app.locator('.sync-result')).toContainText(expected, { timeout: 60_000 });
+  await expect(app.locator('.sync-result')).toContainText(expected);
 }
 
 /** Annual figures for one business, from its checklist row to approved in the outbox. */
@@ -90,7 +90,6 @@ async function otherIncome(app: Page, title: string, values: [RegExp, string][])
 
 completeTest.describe('year end: a complete year, one person', () => {
   completeTest('three businesses, other income, a loss: declared', async ({ app, host }) => {
-    completeTest.setTimeout(600_000);
     const { accountId } = await linkPracticeAccount(app, host, {
       user: { userId: SOFIA.userId, password: SOFIA.password, kind: 'individual' },
     });
@@ -134,7 +133,7 @@ completeTest.describe('year end: a complete year, one person', () => {
         if (!(await box.isChecked())) await box.check();
       }
       await expect(approveButton).toBeEnabled({ timeout: 1_000 });
-    }).toPass({ timeout: 30_000 });
+    }).toPass();
     await approveButton.click();
     await expect(update.getByText('It is in the outbox')).toBeVisible();
 
@@ -200,9 +199,7 @@ completeTest.describe('year end: a complete year, one person', () => {
     // HMRC's final calculation.
     await open(app, 'calculation', profile.id);
     await app.getByRole('button', { name: 'Ask HMRC for the final calculation' }).click();
-    await expect(app.getByRole('heading', { name: 'The calculation to declare' })).toBeVisible({
-      timeout: 60_000,
-    });
+    await expect(app.getByRole('heading', { name: 'The calculation to declare' })).toBeVisible();
     const income = app.getByRole('table', { name: 'Income' });
     await expect(income).toContainText('Sandoval Surfboards');
     await expect(
@@ -245,7 +242,7 @@ completeTest.describe('year end: a complete year, one person', () => {
     await app.getByRole('button', { name: 'Send the final declaration to HMRC' }).click();
     await expect(
       app.getByRole('heading', { name: 'Receipt: HMRC has the final declaration' }),
-    ).toBeVisible({ timeout: 60_000 });
+    ).toBeVisible();
     await bothSchemes(app, 'year-end-complete-receipt');
   });
 });
