@@ -82,6 +82,8 @@ otherIncomeTest.describe('year end: other income and what Ledgerlink does not co
       .getByRole('button', { name: /Sync now/ })
       .first()
       .click();
+    // The run's own verdict first: everything it sent, accepted.
+    await expect(app.locator('.sync-result')).toContainText(/\b(\d+) of \1\b/);
     await open(app, 'other-income', profile.id);
     await expect(app.getByRole('table', { name: 'What HMRC accepted' })).toContainText(
       'Gift Aid and gifts to charity',
