@@ -57,6 +57,8 @@ export interface AgentsStore {
   hmrcList(accountId: string): { checkedAt: string; list: HmrcInvitation[] } | undefined;
   setHmrcList(accountId: string, value: { checkedAt: string; list: HmrcInvitation[] }): void;
   client(profileId: string): ClientFacts;
+  /** Every client's facts in one read (the overview asks for a thousand at once). */
+  clients(): Record<string, ClientFacts>;
   setClient(profileId: string, facts: ClientFacts): void;
 }
 
@@ -78,6 +80,7 @@ export function createAgentsStore(store: KeyValueStore): AgentsStore {
     hmrcList: (accountId) => read('hmrc')[accountId],
     setHmrcList: (accountId, value) => write('hmrc', { ...read('hmrc'), [accountId]: value }),
     client: (profileId) => read('clients')[profileId] ?? {},
+    clients: () => read('clients'),
     setClient: (profileId, facts) => write('clients', { ...read('clients'), [profileId]: facts }),
   };
 }

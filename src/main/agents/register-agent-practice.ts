@@ -35,9 +35,21 @@ export function registerAgentPractice(deps: {
   declaration: Pick<DeclarationService, 'state' | 'recordClientApproval'>;
   clock: Clock;
 }) {
-  const store = deps.adapters.keyValueStore('agents');
+  const agentsStore = createAgentsStore(deps.adapters.keyValueStore('agents'));
+  // The overview's "needs attention" names a client whose role HMRC gave differently from the
+  // profile's; it reads HMRC's roles from here and is told whenever an answer is kept.
+  const rolesChanged = deps.profiles.useHmrcRoles(() => {
+    const clients = agentsStore.clients();
+    return (profileId) => clients[profileId]?.hmrcRole;
+  });
   const agents = createAgentsService({
-    store: createAgentsStore(store),
+    store: {
+      ...agentsStore,
+      setClient: (profileId, facts) => {
+        agentsStore.setClient(profileId, facts);
+        rolesChanged();
+      },
+    },
     hmrc: deps.hmrc,
     profiles: deps.profiles,
     environment: () => deps.settings.environment(),

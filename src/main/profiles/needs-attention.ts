@@ -1,6 +1,15 @@
+import type { AgentRole } from '@shared/domain/agent-permissions';
 import type { OverviewStatus } from '@shared/ipc/channels/profiles';
 import type { HmrcAccount } from '../auth/hmrc-accounts';
 import type { Profile } from './profile-record';
+
+/** The role HMRC's relationship check last gave for a client ('none': no authority). */
+export type HmrcRoleAnswer = AgentRole | 'none';
+
+const ROLE_WORDS: Record<AgentRole, string> = {
+  main: 'the main agent',
+  supporting: 'the supporting agent',
+};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -10,9 +19,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * ledger opened, so it costs nothing per client in a thousand-client overview.
  */
 export function needsAttention(
-  profile: Pick<Profile, 'accountId' | 'hmrc'>,
+  profile: Pick<Profile, 'accountId' | 'hmrc' | 'agentRole'>,
   account: Pick<HmrcAccount, 'status'> | null,
   status: OverviewStatus,
+  hmrcRole?: HmrcRoleAnswer,
 ): string[] {
   const reasons: string[] = [];
   // An account unlinked since (accountId kept, no account) shows on the profile's own page.
@@ -20,6 +30,15 @@ export function needsAttention(
   else if (account?.status === 'relink-needed') reasons.push('Link to HMRC again');
   if (status === 'not-authorised') reasons.push('Client has not authorised you');
   if (status === 'not-signed-up') reasons.push('Not signed up to Making Tax Digital');
+  // The typed role decides what Ledgerlink offers; HMRC's decides what HMRC allows (a
+  // supporting agent is refused the calculation and the final declaration), so a difference
+  // is something to fix on the Clients page before it shows up as a refusal.
+  if ((hmrcRole === 'main' || hmrcRole === 'supporting') && profile.agentRole !== hmrcRole)
+    reasons.push(
+      `HMRC says you are ${ROLE_WORDS[hmrcRole]}, ${
+        profile.agentRole ? `not ${ROLE_WORDS[profile.agentRole]}` : 'but the profile has no role'
+      }`,
+    );
   if (status === 'overdue') reasons.push('Overdue update');
   const sync = profile.hmrc.sync;
   if (sync?.refused)

@@ -7,7 +7,7 @@ import type {
 } from '@shared/ipc/channels/profiles';
 import type { HmrcAccount } from '../auth/hmrc-accounts';
 import { itsaStatusView } from './itsa-status';
-import { needsAttention } from './needs-attention';
+import { needsAttention, type HmrcRoleAnswer } from './needs-attention';
 import { DUE_SOON_DAYS, overviewStatus } from './obligation-summary';
 import type { Profile } from './profile-record';
 
@@ -48,6 +48,8 @@ export function buildOverview(input: {
   now: Date;
   today: IsoDate;
   progress: RefreshProgress;
+  /** HMRC's last answer about each client's role (the agents' relationship check), if any. */
+  hmrcRoleOf?: (profileId: string) => HmrcRoleAnswer | undefined;
 }): Overview {
   const { today } = input;
   const checks = input.clients
@@ -72,7 +74,7 @@ export function buildOverview(input: {
       ...(checkedAt ? { checkedAt } : {}),
       itsaStatus: itsaStatusView(p.hmrc.itsaStatuses, taxYearOf(today), p.hmrc.itsaCheckedAt),
       ...(lastSyncedAt ? { lastSyncedAt } : {}),
-      attention: needsAttention(p, account, status.status),
+      attention: needsAttention(p, account, status.status, input.hmrcRoleOf?.(p.id)),
     };
   });
   return {

@@ -13,6 +13,7 @@ import type { Clock } from '../clock/clock';
 import type { HmrcAccountClient } from '../hmrc/hmrc-service';
 import type { Ledger } from '../ledger';
 import type { Logger } from '../logging/logger';
+import type { HmrcRoleAnswer } from './needs-attention';
 import type { ProfileFolderFs } from './profile-folder-fs';
 import type { ProfilesHmrcChecks, ProfilesHmrcPort } from './profile-hmrc';
 import type { Profile } from './profile-record';
@@ -32,6 +33,9 @@ export type UnsyncedRecordCounter = (profile: Profile, ledger: Ledger) => number
  */
 export const everyRecordIsUnsynced: UnsyncedRecordCounter = (_profile, ledger) =>
   ledger.records.summarise({}).count;
+
+/** Each client's role as HMRC last gave it, read once per overview built. */
+export type HmrcRolesReader = () => (profileId: string) => HmrcRoleAnswer | undefined;
 
 export interface ProfilesServiceDeps {
   /** The app's data folder; profiles live in `<userData>/profiles/`. */
@@ -106,6 +110,11 @@ export interface ProfilesService {
   unsyncedRecordCount(profileId: string): number;
   /** Replaces the unsynced-records counter (the composition root passes sync's). */
   useUnsyncedRecordCounter(counter: UnsyncedRecordCounter): void;
+  /**
+   * Hands over HMRC's roles for the overview's "needs attention" (the agents' practice keeps
+   * them); returns what to call when one of them changes.
+   */
+  useHmrcRoles(read: HmrcRolesReader): () => void;
   /**
    * Deletes a profile and its records folder. Refuses with UNSYNCED_RECORDS while records have
    * not been synced, unless `confirmUnsynced` (the person saw the count and was offered the

@@ -15,6 +15,7 @@ import { createProfilesHmrcChecks } from './profile-hmrc';
 import {
   everyRecordIsUnsynced,
   type ProfilesService,
+  type HmrcRolesReader,
   type ProfilesServiceDeps,
   type UnsyncedRecordCounter,
 } from './profiles-api';
@@ -56,6 +57,7 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
   const today = () => ukDateOf(deps.clock.now());
   const newId = deps.randomId ?? randomUUID;
   let countUnsynced: UnsyncedRecordCounter = deps.unsyncedRecords ?? everyRecordIsUnsynced;
+  let hmrcRoles: HmrcRolesReader | undefined;
 
   const requireProfile = (id: string): Profile => {
     const p = registry.get(id);
@@ -138,8 +140,9 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
   // Views of the whole list, built once per change: with a thousand clients, building them for
   // every request (and every switch) was most of the overview's and the switch's time.
   let accountsGeneration = 0;
+  let rolesGeneration = 0;
   const listKey = () =>
-    `${registry.generation()}|${accountsGeneration}|${deps.environment()}|${today()}`;
+    `${registry.generation()}|${accountsGeneration}|${rolesGeneration}|${deps.environment()}|${today()}`;
   let overviewCache: { key: string; overview: Overview } | undefined;
   let viewCache: { key: string; profiles: ProfilesView['profiles'] } | undefined;
 
@@ -307,6 +310,15 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
       countUnsynced = counter;
     },
 
+    useHmrcRoles(read) {
+      hmrcRoles = read;
+      rolesGeneration++;
+      return () => {
+        rolesGeneration++;
+        changed();
+      };
+    },
+
     delete(profileId, options) {
       const profile = requireProfile(profileId);
       const unsynced = service.unsyncedRecordCount(profileId);
@@ -352,6 +364,7 @@ export function createProfilesService(deps: ProfilesServiceDeps): ProfilesServic
             now: deps.clock.now(),
             today: today(),
             progress: refreshQueue.status(),
+            ...(hmrcRoles ? { hmrcRoleOf: hmrcRoles() } : {}),
           }),
         };
       }

@@ -38,4 +38,18 @@ describe('needs attention', () => {
       'Deadlines not read from HMRC',
     ]);
   });
+
+  it('names a role HMRC gave differently from the one typed, and nothing when they agree', () => {
+    const typedMain = { accountId: 'agent-1', hmrc: {}, agentRole: 'main' } as const;
+    expect(needsAttention(typedMain, linked, 'up-to-date', 'supporting')).toEqual([
+      'HMRC says you are the supporting agent, not the main agent',
+    ]);
+    expect(
+      needsAttention({ ...typedMain, agentRole: 'supporting' }, linked, 'overdue', 'main'),
+    ).toEqual(['HMRC says you are the main agent, not the supporting agent', 'Overdue update']);
+    expect(needsAttention(typedMain, linked, 'up-to-date', 'main')).toEqual([]);
+    // No authority at all is the status's own reason; not checked yet is no reason.
+    expect(needsAttention(typedMain, linked, 'up-to-date', 'none')).toEqual([]);
+    expect(needsAttention(typedMain, linked, 'up-to-date', undefined)).toEqual([]);
+  });
 });

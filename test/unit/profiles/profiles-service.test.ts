@@ -422,6 +422,23 @@ describe('profiles service', () => {
     });
   });
 
+  it('names a client whose role HMRC gave differently in the overview, and updates when HMRC’s answer changes', async () => {
+    const carys = await client('Carys Clarke', 'AC100003C', 'main');
+    const roles: Record<string, 'main' | 'supporting' | 'none'> = { [carys.id]: 'supporting' };
+    const rolesChanged = service.useHmrcRoles(() => (id) => roles[id]);
+    expect(service.overview().rows[0]!.attention).toContain(
+      'HMRC says you are the supporting agent, not the main agent',
+    );
+    // HMRC's answer kept again (now agreeing): the windows hear of it and the reason goes.
+    roles[carys.id] = 'main';
+    views.length = 0;
+    rolesChanged();
+    expect(views).toHaveLength(1);
+    expect(service.overview().rows[0]!.attention).not.toContainEqual(
+      expect.stringMatching(/^HMRC says you are/),
+    );
+  });
+
   it('records a refusal as the authorisation status and changes no data', async () => {
     const fiona = await client('Fiona Fox', 'AJ100006B');
     calls.length = 0;

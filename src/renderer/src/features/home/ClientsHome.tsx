@@ -15,16 +15,28 @@ const ORDER = {
   'up-to-date': 5,
 } as const;
 
-/** For an agent: every client's next deadline, most urgent first, with one action each. */
+// One collator for the sort: `localeCompare` builds one per call.
+const byName = new Intl.Collator('en-GB');
+
+/**
+ * Clients listed on Home, most urgent first. The overview has every client, sortable and
+ * filterable; a thousand rows here made Home slow to show and slow to leave (building and
+ * then tearing down every row when the agent moves on).
+ */
+export const HOME_CLIENTS = 10;
+
+/** For an agent: the most urgent clients' next deadlines, with one action each. */
 export function ClientsHome(): JSX.Element {
   const overview = useOverview();
   const { setActive } = useActiveProfile();
   if (overview.error) return <ErrorNotice error={toIpcError(overview.error)} />;
   if (!overview.data) return <Loading label="Reading your clients…" />;
   const o = overview.data;
-  const rows = [...o.rows].sort(
-    (a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9) || a.name.localeCompare(b.name),
-  );
+  const rows = [...o.rows]
+    .sort(
+      (a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9) || byName.compare(a.name, b.name),
+    )
+    .slice(0, HOME_CLIENTS);
   return (
     <section className="card home-clients" aria-labelledby="home-clients-heading">
       <h2 id="home-clients-heading">Across your clients</h2>
@@ -64,6 +76,12 @@ export function ClientsHome(): JSX.Element {
           ))}
         </tbody>
       </table>
+      {o.rows.length > rows.length ? (
+        <p>
+          <a href="#/profiles/overview">See all {o.rows.length} clients in the overview</a> (the{' '}
+          {rows.length} most urgent are listed here).
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -8,20 +8,19 @@ import { ErrorNotice } from '@renderer/ui/ErrorNotice';
 import { Loading } from '@renderer/ui/Loading';
 import { checkedAtText, obligationText, shortDate } from './format';
 import { RoleBadge } from './ProfileBadges';
+import { searchableRows, sortedRows, statusCounts, type SortKey } from './overview-order';
 import { overviewOpenKey, useOverview, useRefreshAll } from './use-profile-data';
 import { defaultYearEndTaxYear, yearEndHref } from '../year-end/year-end-route';
 
-const STATUS: Record<OverviewStatus, { label: string; tone: string; rank: number }> = {
-  overdue: { label: 'Overdue', tone: 'badge-bad', rank: 0 },
-  'not-authorised': { label: 'Not authorised', tone: 'badge-bad', rank: 1 },
-  'due-soon': { label: 'Due soon', tone: 'badge-warn', rank: 2 },
-  'not-signed-up': { label: 'Not signed up', tone: 'badge-warn', rank: 3 },
+const STATUS: Record<OverviewStatus, { label: string; tone: string }> = {
+  overdue: { label: 'Overdue', tone: 'badge-bad' },
+  'not-authorised': { label: 'Not authorised', tone: 'badge-bad' },
+  'due-soon': { label: 'Due soon', tone: 'badge-warn' },
+  'not-signed-up': { label: 'Not signed up', tone: 'badge-warn' },
   // Not "Not checked": the client's "HMRC last checked" may show HMRC's answer about authority.
-  'not-checked': { label: 'Deadlines not read', tone: 'badge-neutral', rank: 4 },
-  'up-to-date': { label: 'Up to date', tone: 'badge-ok', rank: 5 },
+  'not-checked': { label: 'Deadlines not read', tone: 'badge-neutral' },
+  'up-to-date': { label: 'Up to date', tone: 'badge-ok' },
 };
-
-type SortKey = 'name' | 'due' | 'status' | 'attention' | 'synced' | 'checked';
 const SORTS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Client' },
   { key: 'due', label: 'Next due update' },
@@ -32,6 +31,7 @@ const SORTS: { key: SortKey; label: string }[] = [
 ];
 
 type AttentionFilter = 'all' | 'needs' | 'none';
+const NO_ROWS: OverviewRow[] = [];
 
 /**
  * Rows listed at first (a screen and more), and added as the end of the list nears view (or
@@ -39,30 +39,6 @@ type AttentionFilter = 'all' | 'needs' | 'none';
  * sort is what made the overview pause; the filter and the sort still cover every client.
  */
 export const OVERVIEW_PAGE = 20;
-
-// One collator for every comparison: `localeCompare` with options builds a new one per call,
-// which for a thousand-client sort is most of its time.
-const byName = new Intl.Collator('en-GB', { sensitivity: 'base' });
-const byNameExact = new Intl.Collator('en-GB');
-
-function compare(a: OverviewRow, b: OverviewRow, key: SortKey): number {
-  switch (key) {
-    case 'name':
-      return byName.compare(a.name, b.name);
-    case 'due':
-      // Clients with nothing due (or never checked) go last.
-      return (a.nextDue?.dueDate ?? '9999').localeCompare(b.nextDue?.dueDate ?? '9999');
-    case 'status':
-      return STATUS[a.status].rank - STATUS[b.status].rank;
-    case 'attention':
-      // Most reasons first when ascending: the clients to see to today head the list.
-      return b.attention.length - a.attention.length;
-    case 'synced':
-      return (a.lastSyncedAt ?? '').localeCompare(b.lastSyncedAt ?? '');
-    case 'checked':
-      return (a.checkedAt ?? '').localeCompare(b.checkedAt ?? '');
-  }
-}
 
 /**
  * #/profiles/overview: every client in one table with the next update due and a status (up to
@@ -100,17 +76,9 @@ export function ClientsOverview(): JSX.Element {
 
   // Each client's name in lower case once per answer from the main process, not per keystroke.
   // Keyed on the rows: a refetch that changed nothing keeps them (structural sharing).
-  const allRows = overview.data?.rows;
-  const searchable = useMemo(
-    () => (allRows ?? []).map((r) => ({ row: r, name: r.name.toLowerCase() })),
-    [allRows],
-  );
-  const sortedAll = useMemo(() => {
-    const sorted = searchable
-      .map((s) => s.row)
-      .sort((a, b) => compare(a, b, sort.key) || byNameExact.compare(a.name, b.name));
-    return sort.ascending ? sorted : sorted.reverse();
-  }, [searchable, sort]);
+  const allRows = overview.data?.rows ?? NO_ROWS;
+  const searchable = searchableRows(allRows);
+  const sortedAll = sortedRows(allRows, sort.key, sort.ascending);
   const rows = useMemo(() => {
     const needle = text.trim().toLowerCase();
     const ninoNeedle = normaliseNino(text);
@@ -157,11 +125,7 @@ export function ClientsOverview(): JSX.Element {
   if (overview.error) return <ErrorNotice error={toIpcError(overview.error)} />;
   const o = overview.data;
   const progress = o.progress;
-  const counts = o.rows.reduce<Record<string, number>>((acc, r) => {
-    acc[r.status] = (acc[r.status] ?? 0) + 1;
-    if (r.attention.length > 0) acc.needs = (acc.needs ?? 0) + 1;
-    return acc;
-  }, {});
+  const counts = statusCounts(o.rows);
 
   return (
     <section aria-labelledby="profiles-overview-heading" className="profiles-clients">
@@ -261,6 +225,12 @@ export function ClientsOverview(): JSX.Element {
             <caption className="visually-hidden">
               Clients, sorted by {SORTS.find((s) => s.key === sort.key)!.label.toLowerCase()}
             </caption>
+            {/* Each column's share of the width (profiles.css): the table lays out as `fixed`. */}
+            <colgroup>
+              {SORTS.map((s) => (
+                <col key={s.key} className={`profiles-col-${s.key}`} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
                 {SORTS.map((s) => (

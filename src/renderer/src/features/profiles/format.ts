@@ -2,7 +2,14 @@ import { AGENT_ROLE_LABELS } from '@shared/domain/agent-permissions';
 import { formatUkDate } from '@shared/domain/tax-year';
 import type { ObligationRef, ProfileView } from '@shared/ipc/channels/profiles';
 
+// Built once: a DateTimeFormat costs far more to make than to use, and the overview formats
+// two of these per client row.
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 /** `7 Nov 2026` for an HMRC date (no time zone: it is a UK calendar date). */
 export const shortDate = (isoDate: string): string => formatUkDate(isoDate, { short: true });
@@ -15,12 +22,7 @@ export function checkedAtText(iso: string, now = new Date()): string {
   const time = timeFormat.format(at);
   if (days === 0) return `today at ${time}`;
   if (days === 1) return `yesterday at ${time}`;
-  const date = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(at);
-  return `${date} at ${time}`;
+  return `${dayFormat.format(at)} at ${time}`;
 }
 
 /** "Your own" for a taxpayer, else the agent role. */
