@@ -16,6 +16,34 @@ function RecordLinks({ issue }: { issue: ReviewIssue }): JSX.Element | null {
 }
 
 /**
+ * One warning in the compact card: its message on a line, then what to check (folded away: the
+ * changed lines are marked in the table above), the records it is about and the box, side by
+ * side.
+ */
+function CompactWarning({ warning, box }: { warning: ReviewIssue; box: JSX.Element }): JSX.Element {
+  return (
+    <li>
+      <p className="notice-title">{warning.message}</p>
+      <div className="checks-row">
+        <details className="checks-more">
+          <summary>What to check</summary>
+          {warning.details?.length ? (
+            <ul>
+              {warning.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p>{warning.action}</p>
+        </details>
+        <RecordLinks issue={warning} />
+        {box}
+      </div>
+    </li>
+  );
+}
+
+/**
  * The checks made before anything is sent. Errors (HMRC's own rule codes where HMRC would
  * refuse the update) block approval; each warning needs its box ticked.
  */
@@ -25,12 +53,15 @@ export function ChecksList({
   warnings,
   acknowledged,
   onAcknowledge,
+  compact = false,
 }: {
   idPrefix: string;
   errors: ReviewIssue[];
   warnings: ReviewIssue[];
   acknowledged: string[];
   onAcknowledge: (code: string, checked: boolean) => void;
+  /** Each warning in two lines, its details folded away (the compact card). */
+  compact?: boolean;
 }): JSX.Element {
   if (errors.length === 0 && warnings.length === 0) {
     return (
@@ -70,7 +101,7 @@ export function ChecksList({
         </div>
       ) : null}
       {warnings.length > 0 ? (
-        <div className="notice notice-warn">
+        <div className={`notice notice-warn${compact ? ' checks-compact' : ''}`}>
           <h3 className="checks-title">
             {warnings.length === 1
               ? 'Check this before approving'
@@ -79,6 +110,18 @@ export function ChecksList({
           <ul className="checks-list">
             {warnings.map((w) => {
               const id = `${idPrefix}-${w.code}`;
+              const box = (
+                <div className="choice">
+                  <input
+                    id={id}
+                    type="checkbox"
+                    checked={acknowledged.includes(w.code)}
+                    onChange={(e) => onAcknowledge(w.code, e.target.checked)}
+                  />
+                  <label htmlFor={id}>I have checked this and the update is right</label>
+                </div>
+              );
+              if (compact) return <CompactWarning key={w.code} warning={w} box={box} />;
               return (
                 <li key={w.code}>
                   <p className="notice-title">{w.message}</p>
@@ -91,15 +134,7 @@ export function ChecksList({
                   ) : null}
                   <p>{w.action}</p>
                   <RecordLinks issue={w} />
-                  <div className="choice">
-                    <input
-                      id={id}
-                      type="checkbox"
-                      checked={acknowledged.includes(w.code)}
-                      onChange={(e) => onAcknowledge(w.code, e.target.checked)}
-                    />
-                    <label htmlFor={id}>I have checked this and the update is right</label>
-                  </div>
+                  {box}
                 </li>
               );
             })}

@@ -42,12 +42,18 @@ export function FiguresTable({
   comparison,
   caption,
   hmrcNames = false,
+  foldDates = false,
 }: {
   lines: ReviewLine[];
   comparison: ComparisonView;
   caption: string;
   /** Show HMRC's field name (`periodIncome.turnover`) under each line. */
   hmrcNames?: boolean;
+  /**
+   * The compact card's dates line says the dates ("Changed" too): the date lines leave the
+   * table, and its caption (the same dates) is left to screen readers.
+   */
+  foldDates?: boolean;
 }): JSX.Element {
   const [showAll, setShowAll] = useState(false);
   const tableId = useId();
@@ -55,12 +61,18 @@ export function FiguresTable({
   const quiet = (l: ReviewLine) =>
     l.section !== 'dates' && !l.changed && (l.pence ?? 0) === 0 && (l.previousPence ?? 0) === 0;
   const hidden = lines.filter(quiet).length;
-  const shown = showAll ? lines : lines.filter((l) => !quiet(l));
+  const listed = foldDates ? lines.filter((l) => l.section !== 'dates') : lines;
+  const shown = showAll ? listed : listed.filter((l) => !quiet(l));
 
   return (
     <div className="figures">
-      <table className="table figures-table" id={tableId}>
-        <caption>{caption}</caption>
+      {/* Nothing but zero lines (a nil update with its dates folded away): say so rather than
+          show a table of headings alone; the button below still opens it. */}
+      {shown.length === 0 ? (
+        <p className="figures-all-zero">Every figure in this update is £0.00.</p>
+      ) : null}
+      <table className="table figures-table" id={tableId} hidden={shown.length === 0}>
+        <caption className={foldDates ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">What HMRC receives</th>
@@ -117,7 +129,9 @@ export function FiguresTable({
         >
           {showAll
             ? 'Hide the lines that are zero'
-            : `Show ${hidden} more ${hidden === 1 ? 'line' : 'lines'} that ${hidden === 1 ? 'is' : 'are'} zero`}
+            : shown.length === 0
+              ? `Show the ${hidden} ${hidden === 1 ? 'line' : 'lines'}`
+              : `Show ${hidden} more ${hidden === 1 ? 'line' : 'lines'} that ${hidden === 1 ? 'is' : 'are'} zero`}
         </button>
       ) : null}
     </div>

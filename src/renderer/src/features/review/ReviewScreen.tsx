@@ -70,6 +70,10 @@ function UpdatesList({ profileId }: { profileId: string }): JSX.Element {
         {online
           ? 'Each update is compared with what HMRC holds now.'
           : 'Offline: each update is compared with HMRC’s copy read earlier, or else with the last update HMRC accepted from this computer.'}{' '}
+        {/* Said once here instead of under each compact card's period choice. */}
+        {display.compact
+          ? 'Each update covers the tax year so far and replaces the one before it at HMRC. '
+          : ''}
         {status.data?.lastSyncedAt
           ? `Last synced at ${when(status.data.lastSyncedAt)}.`
           : status.data

@@ -8,6 +8,8 @@ import { Loading } from '@renderer/ui/Loading';
 import { KIND_TEXT, STATE_BADGE, STATE_TEXT, money, ukDate } from '../sync/format';
 import { syncKeys } from '../sync/use-sync';
 import { ChecksList } from './ChecksList';
+import { DatesRule } from './DatesRule';
+import { foldedDates } from './dates-summary';
 import { FiguresTable } from './FiguresTable';
 import { PayloadPanel } from './PayloadPanel';
 import type { ReviewDisplay } from './use-review-display';
@@ -82,6 +84,7 @@ export function UpdateCard({
   });
   const view = periodEnd === initial.periodEnd ? initial : other.data;
   const acknowledged = view ? acks.acknowledgedCodes(view.warnings) : [];
+  const folded = view ? foldedDates(view, display.compact) : undefined;
 
   const approve = useMutation({
     mutationFn: (v: UpdateView) =>
@@ -145,22 +148,29 @@ export function UpdateCard({
         ) : null}
       </header>
 
-      <div className="field update-period-choice">
-        <label htmlFor={`${headingId}-end`}>Update the year to</label>
-        <select
-          id={`${headingId}-end`}
-          value={periodEnd}
-          onChange={(e) => setPeriodEnd(e.target.value)}
-        >
-          {initial.periodEnds.map((end) => (
-            <option key={end} value={end}>
-              {ukDate(end, false)}
-            </option>
-          ))}
-        </select>
-        <p className="hint">
-          Each update covers the tax year so far and replaces the one before it at HMRC.
-        </p>
+      {/* Compact: the period choice and the dates share a line, and the hint that each update
+          replaces the one before is said once, above the cards. */}
+      <div className={display.compact ? 'update-bar' : undefined}>
+        <div className="field update-period-choice">
+          <label htmlFor={`${headingId}-end`}>Update the year to</label>
+          <select
+            id={`${headingId}-end`}
+            value={periodEnd}
+            onChange={(e) => setPeriodEnd(e.target.value)}
+          >
+            {initial.periodEnds.map((end) => (
+              <option key={end} value={end}>
+                {ukDate(end, false)}
+              </option>
+            ))}
+          </select>
+          {display.compact ? null : (
+            <p className="hint">
+              Each update covers the tax year so far and replaces the one before it at HMRC.
+            </p>
+          )}
+        </div>
+        {view && folded ? <DatesRule view={view} dates={folded} /> : null}
       </div>
 
       {!view ? (
@@ -171,15 +181,7 @@ export function UpdateCard({
         )
       ) : (
         <>
-          <p
-            className={`notice ${view.datesRule.withDates ? '' : 'notice-warn'} update-dates-rule`}
-            data-dates-rule={view.datesRule.rule}
-          >
-            <strong>
-              {view.datesRule.withDates ? 'Sent with dates: ' : 'Sent without dates: '}
-            </strong>
-            {view.datesRule.reason}
-          </p>
+          {folded ? null : <DatesRule view={view} />}
           <dl className="update-summary">
             <div>
               <dt>Income so far</dt>
@@ -200,6 +202,7 @@ export function UpdateCard({
             comparison={view.comparison}
             caption={`${view.businessName}: ${ukDate(view.periodStart)} to ${ukDate(view.periodEnd)}`}
             hmrcNames={display.hmrcNames}
+            foldDates={folded !== undefined}
           />
           {alreadyQueued ? (
             // Done with: a box to tick or "check this before approving" would ask for something
@@ -213,6 +216,7 @@ export function UpdateCard({
           ) : (
             <ChecksList
               idPrefix={headingId}
+              compact={display.compact}
               errors={view.errors}
               warnings={view.warnings}
               acknowledged={acknowledged}
