@@ -8,6 +8,7 @@ import {
 } from './fixtures';
 import { openRecords } from './records-support';
 import { linkPracticeAccount } from './support/link-practice-account';
+import { approveUpdateCard } from './support/approve-update';
 
 /**
  * Foreign property end to end: a landlord with UK and foreign property (Isla in Practice HMRC)
@@ -93,17 +94,7 @@ foreignTest.describe('foreign property', () => {
     await update.scrollIntoViewIfNeeded();
     await bothSchemes(app, 'foreign-property-review');
 
-    const approveButton = update.getByRole('button', { name: 'Approve this update' });
-    await expect(async () => {
-      for (const box of await update
-        .getByRole('checkbox', { name: 'I have checked this and the update is right' })
-        .all()) {
-        if (!(await box.isChecked())) await box.check();
-      }
-      await expect(approveButton).toBeEnabled({ timeout: 1_000 });
-    }).toPass();
-    await approveButton.click();
-    await expect(update.getByText('It is in the outbox')).toBeVisible();
+    await approveUpdateCard(update);
 
     await app
       .getByRole('navigation', { name: 'Review and sync' })

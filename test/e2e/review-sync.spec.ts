@@ -9,6 +9,7 @@ import {
   testAtReferenceTime,
 } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
+import { approveUpdateCard } from './support/approve-update';
 
 /**
  * "Review offline, then sync" end to end (issue 8): the review with the difference from what
@@ -67,19 +68,7 @@ const card = (app: Page, business: string) => app.locator(`article[data-business
 /** Ticks every warning box of a card and approves it. */
 async function approve(app: Page, business: string) {
   const update = card(app, business);
-  const approveButton = update.getByRole('button', { name: 'Approve this update' });
-  // The comparison with HMRC's copy arrives after the card, and may add a warning of its own:
-  // tick every acknowledgement there is until the button is enabled, as a person would.
-  await expect(async () => {
-    for (const box of await update
-      .getByRole('checkbox', { name: 'I have checked this and the update is right' })
-      .all()) {
-      if (!(await box.isChecked())) await box.check();
-    }
-    await expect(approveButton).toBeEnabled({ timeout: 1_000 });
-  }).toPass();
-  await approveButton.click();
-  await expect(update.getByText('It is in the outbox')).toBeVisible();
+  await approveUpdateCard(update);
 }
 
 reviewTest.describe('review offline, then sync', () => {

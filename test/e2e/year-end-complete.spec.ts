@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { SEEDED } from '../../src/practice/server';
 import { bothSchemes, expect, testAtReferenceTime } from './fixtures';
 import { linkPracticeAccount } from './support/link-practice-account';
+import { approveUpdateCard } from './support/approve-update';
 
 /**
  * A complete year, one person, in the browser against Practice HMRC (issue "Done when": a
@@ -125,17 +126,7 @@ completeTest.describe('year end: a complete year, one person', () => {
     const update = app
       .locator('article[data-business="Sandoval Surfboards"]')
       .filter({ hasText: 'tax year 2025-26' });
-    const approveButton = update.getByRole('button', { name: 'Approve this update' });
-    await expect(async () => {
-      for (const box of await update
-        .getByRole('checkbox', { name: 'I have checked this and the update is right' })
-        .all()) {
-        if (!(await box.isChecked())) await box.check();
-      }
-      await expect(approveButton).toBeEnabled({ timeout: 1_000 });
-    }).toPass();
-    await approveButton.click();
-    await expect(update.getByText('It is in the outbox')).toBeVisible();
+    await approveUpdateCard(update);
 
     // Annual figures for each business.
     await annualFigures(app, profile.id, trade.id, async (page) => {
